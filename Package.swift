@@ -1,0 +1,46 @@
+// swift-tools-version:6.0
+// opsdocs: compiles a folder of ops notes into an offline site, verified snippets and search.
+// Targets follow ../shared/DESIGN.md: each stage only knows the stages before it.
+import PackageDescription
+
+let package = Package(
+    name: "opsdocs",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "opsdocs", targets: ["opsdocs"]),
+        .library(name: "OpsdocsSite", targets: ["OpsdocsSite"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CCmarkGFM", pkgConfig: "libcmark-gfm",
+            providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]),
+        .target(name: "OpsdocsConfig", dependencies: [.product(name: "TOMLKit", package: "TOMLKit")]),
+        .target(
+            name: "OpsdocsContent",
+            dependencies: [
+                "OpsdocsConfig", .product(name: "Yams", package: "Yams"),
+                .product(name: "TOMLKit", package: "TOMLKit"),
+            ]),
+        .target(name: "OpsdocsMarkdown", dependencies: ["CCmarkGFM", "OpsdocsConfig", "OpsdocsContent"]),
+        .target(
+            name: "OpsdocsSite",
+            dependencies: [
+                "OpsdocsConfig", "OpsdocsContent", "OpsdocsMarkdown",
+                .product(name: "Mustache", package: "swift-mustache"),
+            ]),
+        .executableTarget(
+            name: "opsdocs",
+            dependencies: ["OpsdocsSite", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
+        .testTarget(name: "OpsdocsConfigTests", dependencies: ["OpsdocsConfig"]),
+        .testTarget(name: "OpsdocsContentTests", dependencies: ["OpsdocsContent"]),
+        .testTarget(name: "OpsdocsMarkdownTests", dependencies: ["OpsdocsMarkdown"]),
+        .testTarget(name: "OpsdocsSiteTests", dependencies: ["OpsdocsSite"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

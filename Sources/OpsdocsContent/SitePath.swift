@@ -1,0 +1,70 @@
+// Site-relative paths: normalising author-supplied slugs and URLs so that none can
+// leave the output folder, and turning file and folder names into URL segments.
+
+import Foundation
+
+public enum SitePath {
+    /// Collapses `a//b`, `./`, trailing `/`; nil when the path climbs out (`..`), is absolute
+    /// where that is not allowed, or holds a backslash, NUL or drive letter.
+    public static func normalise(_ raw: String, allowLeadingSlash: Bool) -> String? {
+        let trimmed = raw.trimmingCharacters(in: .whitespaces)
+        if trimmed.contains("\\") || trimmed.contains("\0") || trimmed.contains(":") { return nil }
+        if trimmed.hasPrefix("/") && !allowLeadingSlash { return nil }
+        var parts: [Substring] = []
+        for part in trimmed.split(separator: "/", omittingEmptySubsequences: true) {
+            if part == "." { continue }
+            if part == ".." { return nil }
+            parts.append(part)
+        }
+        return parts.joined(separator: "/")
+    }
+
+    /// A file stem becomes a URL segment: white space runs become `-`; everything else is kept
+    /// (CJK included) and percent-encoded only when written into HTML.
+    public static func slugifyFileStem(_ stem: String) -> String {
+        var out = ""
+        var pendingDash = false
+        for ch in stem {
+            if ch.isWhitespace { pendingDash = !out.isEmpty; continue }
+            if pendingDash { out.append("-"); pendingDash = false }
+            out.append(ch)
+        }
+        return out.isEmpty ? "page" : out
+    }
+
+    public static func slugifyFolderPath(_ folder: String) -> String {
+        folder.split(separator: "/").map { slugifyFileStem(String($0)) }.joined(separator: "/")
+    }
+
+    /// Joins a folder and a relative reference (`../a/b.md`), resolving `.` and `..`;
+    /// nil when it climbs above the root.
+    public static func resolve(_ relative: String, from folder: String) -> String? {
+        var parts = relative.hasPrefix("/") ? [] : folder.split(separator: "/").map(String.init)
+        for part in relative.split(separator: "/", omittingEmptySubsequences: true) {
+            if part == "." { continue }
+            if part == ".." {
+                guard !parts.isEmpty else { return nil }
+                parts.removeLast()
+                continue
+            }
+            parts.append(String(part))
+        }
+        return parts.joined(separator: "/")
+    }
+
+    /// Percent-encodes a site path for an `href` (keeps `/`, letters, digits and `-._~`).
+    public static func encode(_ path: String) -> String {
+        var allowed = CharacterSet.alphanumerics
+        allowed.insert(charactersIn: "-._~/")
+        // alphanumerics includes non-ASCII letters; encode those too so URLs are plain ASCII.
+        var out = ""
+        for scalar in path.unicodeScalars {
+            if scalar.isASCII && allowed.contains(scalar) {
+                out.unicodeScalars.append(scalar)
+            } else {
+                for byte in String(scalar).utf8 { out += String(format: "%%%02X", byte) }
+            }
+        }
+        return out
+    }
+}

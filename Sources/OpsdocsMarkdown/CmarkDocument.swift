@@ -1,0 +1,261 @@
+// The only code that touches cmark-gfm. Parses under a process-wide lock (cmark-gfm 0.29's
+// inline parser mutates a global table, so concurrent parses lose autolinks), walks the AST
+// to collect headings, fenced blocks and links, edits the tree (heading ids, anchors, link
+// rewriting, raw HTML omission) and renders HTML outside the lock. C pointers never leave.
+
+import CCmarkGFM
+import Foundation
+import Synchronization
+
+enum CmarkDocument {
+    private static let parseLock = Mutex<Void>(())
+    private static let extensionsRegistered: Bool = {
+        cmark_gfm_core_extensions_ensure_registered()
+        return true
+    }()
+    private static let extensionNames = ["table", "strikethrough", "autolink", "tagfilter", "tasklist"]
+    /// Placed right after `<hN>` during rendering, then replaced by ` id="…"`.
+    private static let headingMarker = "<!--opsdocs-heading:"
+    private static let omittedHTML = "<!-- raw HTML omitted -->"
+
+    static func render(_ markdown: String, lineOffset: Int, sourcePath: String, links: LinkResolver?,
+                       options: MarkdownOptions) -> RenderedMarkdown
+    {
+        _ = extensionsRegistered
+        // Raw HTML is always let through cmark so our own inserted HTML survives;
+        // the author's raw HTML is blanked below unless `unsafeHTML`.
+        var cmarkOptions = CMARK_OPT_DEFAULT | CMARK_OPT_UNSAFE
+        if options.footnotes { cmarkOptions |= CMARK_OPT_FOOTNOTES }
+        let empty = RenderedMarkdown(html: "", headings: [], codeBlocks: [], links: [], firstParagraph: "", wordCount: 0)
+        guard let parser = cmark_parser_new(cmarkOptions) else { return empty }
+        defer { cmark_parser_free(parser) }
+        for name in extensionNames {
+            if let ext = cmark_find_syntax_extension(name) { cmark_parser_attach_syntax_extension(parser, ext) }
+        }
+        var parsed: OpaquePointer?
+        parseLock.withLock { _ in
+            var text = markdown
+            text.withUTF8 { buffer in
+                buffer.withMemoryRebound(to: CChar.self) { cmark_parser_feed(parser, $0.baseAddress, $0.count) }
+            }
+            parsed = cmark_parser_finish(parser)
+        }
+        guard let document = parsed else { return empty }
+        defer { cmark_node_free(document) }
+
+        var walk = Walk(lineOffset: lineOffset)
+        walk.run(document)
+
+        // Headings: a marker for the id (the renderer cannot add attributes) and an anchor link.
+        var ids = HeadingIDGenerator()
+        var headings: [Heading] = []
+        for (i, found) in walk.headings.enumerated() {
+            let id = ids.next(for: found.text)
+            headings.append(Heading(level: found.level, text: found.text, id: id, line: found.line))
+            insertHTML("\(headingMarker)\(i)-->", into: found.node, atStart: true)
+            insertHTML("<a class=\"anchor\" href=\"#\(escapeAttribute(id))\" aria-label=\"链接到此标题\">#</a>",
+                       into: found.node, atStart: false)
+        }
+        // Code blocks learn their section only now that heading ids exist.
+        var codeBlocks = walk.codeBlocks
+        for i in codeBlocks.indices {
+            if let h = walk.sectionOfCode[i] {
+                codeBlocks[i].section = headings[h].text
+                codeBlocks[i].sectionID = headings[h].id
+            }
+        }
+
+        var references: [LinkReference] = []
+        let sourceLines = walk.links.isEmpty ? [] : markdown.split(separator: "\n", omittingEmptySubsequences: false)
+        for link in walk.links {
+            let resolution = links?.resolve(link.destination, from: sourcePath) ?? .unchanged
+            if let links, let href = links.href(for: resolution, original: link.destination) {
+                cmark_node_set_url(link.node, href)
+            }
+            references.append(LinkReference(destination: link.destination, isImage: link.isImage, line: link.line,
+                                            column: characterColumn(link.column, line: link.line - lineOffset,
+                                                                    in: sourceLines),
+                                            resolution: resolution))
+        }
+        if !options.unsafeHTML {
+            for node in walk.rawHTML { cmark_node_set_literal(node, omittedHTML) }
+        }
+
+        guard let rendered = cmark_render_html(document, cmarkOptions, cmark_parser_get_syntax_extensions(parser)) else {
+            return empty
+        }
+        let raw = String(cString: rendered)
+        free(rendered)
+        let html = headings.isEmpty ? raw : applyHeadingIDs(raw, headings: headings)
+        return RenderedMarkdown(html: html, headings: headings, codeBlocks: codeBlocks, links: references,
+                                firstParagraph: walk.firstParagraph, wordCount: walk.wordCount)
+    }
+
+    /// cmark counts columns in bytes; editors count characters.
+    private static func characterColumn(_ byteColumn: Int, line: Int, in lines: [Substring]) -> Int {
+        guard lines.indices.contains(line - 1), byteColumn > 1 else { return byteColumn }
+        let bytes = lines[line - 1].utf8.prefix(byteColumn - 1)
+        return String(decoding: bytes, as: UTF8.self).count + 1
+    }
+
+    private static func insertHTML(_ literal: String, into node: OpaquePointer, atStart: Bool) {
+        guard let inline = cmark_node_new(CMARK_NODE_HTML_INLINE) else { return }
+        cmark_node_set_literal(inline, literal)
+        if atStart { cmark_node_prepend_child(node, inline) } else { cmark_node_append_child(node, inline) }
+    }
+
+    /// `<h2><!--opsdocs-heading:3-->` → `<h2 id="…">`, in one pass over the HTML.
+    private static func applyHeadingIDs(_ html: String, headings: [Heading]) -> String {
+        var out = ""
+        out.reserveCapacity(html.utf8.count + headings.count * 24)
+        var rest = html[...]
+        while let marker = rest.range(of: headingMarker) {
+            var before = rest[..<marker.lowerBound]
+            let afterMarker = rest[marker.upperBound...]
+            guard let close = afterMarker.range(of: "-->"), let index = Int(afterMarker[..<close.lowerBound]),
+                  headings.indices.contains(index), before.hasSuffix(">")
+            else {
+                out += rest[..<marker.upperBound]
+                rest = afterMarker
+                continue
+            }
+            before = before.dropLast()
+            out += before
+            out += " id=\"\(escapeAttribute(headings[index].id))\">"
+            rest = afterMarker[close.upperBound...]
+        }
+        out += rest
+        return out
+    }
+
+    static func escapeAttribute(_ s: String) -> String {
+        var out = ""
+        for ch in s {
+            switch ch {
+            case "&": out += "&amp;"
+            case "\"": out += "&quot;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            default: out.append(ch)
+            }
+        }
+        return out
+    }
+}
+
+/// One pass over the AST collecting what later stages need. Nodes are only recorded here;
+/// the tree is edited after the iterator is done, as cmark requires.
+private struct Walk {
+    struct FoundHeading { var node: OpaquePointer; var level: Int; var text: String; var line: Int }
+    struct FoundLink { var node: OpaquePointer; var destination: String; var isImage: Bool; var line: Int; var column: Int }
+
+    let lineOffset: Int
+    var headings: [FoundHeading] = []
+    var codeBlocks: [CodeBlock] = []
+    /// Code block index → index of the heading above it.
+    var sectionOfCode: [Int: Int] = [:]
+    var links: [FoundLink] = []
+    var rawHTML: [OpaquePointer] = []
+    var firstParagraph = ""
+    var wordCount = 0
+
+    init(lineOffset: Int) { self.lineOffset = lineOffset }
+
+    mutating func run(_ document: OpaquePointer) {
+        guard let iterator = cmark_iter_new(document) else { return }
+        defer { cmark_iter_free(iterator) }
+        var headingDepth = 0
+        while true {
+            let event = cmark_iter_next(iterator)
+            if event == CMARK_EVENT_DONE { break }
+            guard let node = cmark_iter_get_node(iterator) else { continue }
+            let type = cmark_node_get_type(node)
+            let entering = event == CMARK_EVENT_ENTER
+            let line = Int(cmark_node_get_start_line(node)) + lineOffset
+
+            switch type {
+            case CMARK_NODE_HEADING:
+                if entering {
+                    headingDepth += 1
+                    headings.append(FoundHeading(node: node, level: Int(cmark_node_get_heading_level(node)),
+                                                 text: Self.plainText(of: node), line: line))
+                } else {
+                    headingDepth -= 1
+                }
+            case CMARK_NODE_CODE_BLOCK:
+                var length: Int32 = 0, offset: Int32 = 0
+                var character: CChar = 0
+                guard cmark_node_get_fenced(node, &length, &offset, &character) != 0 else {
+                    wordCount += 1
+                    continue
+                }
+                let info = cmark_node_get_fence_info(node).map { String(cString: $0) } ?? ""
+                let code = cmark_node_get_literal(node).map { String(cString: $0) } ?? ""
+                let language = info.split(whereSeparator: { $0 == " " || $0 == "{" || $0 == "\t" || $0 == "," })
+                    .first.map { $0.lowercased() } ?? ""
+                let index = codeBlocks.count
+                if !headings.isEmpty { sectionOfCode[index] = headings.count - 1 }
+                codeBlocks.append(CodeBlock(index: index, info: info, language: language, code: code, line: line,
+                                            endLine: Int(cmark_node_get_end_line(node)) + lineOffset,
+                                            section: "", sectionID: ""))
+            case CMARK_NODE_LINK, CMARK_NODE_IMAGE:
+                guard entering else { continue }
+                let url = cmark_node_get_url(node).map { String(cString: $0) } ?? ""
+                links.append(FoundLink(node: node, destination: url, isImage: type == CMARK_NODE_IMAGE, line: line,
+                                       column: Int(cmark_node_get_start_column(node))))
+            case CMARK_NODE_HTML_BLOCK, CMARK_NODE_HTML_INLINE:
+                rawHTML.append(node)
+            case CMARK_NODE_PARAGRAPH:
+                if entering, firstParagraph.isEmpty, headingDepth == 0,
+                   let parent = cmark_node_parent(node), cmark_node_get_type(parent) == CMARK_NODE_DOCUMENT
+                {
+                    firstParagraph = Self.plainText(of: node)
+                }
+            case CMARK_NODE_TEXT, CMARK_NODE_CODE:
+                if let literal = cmark_node_get_literal(node) { wordCount += Self.countWords(String(cString: literal)) }
+            default:
+                continue
+            }
+        }
+    }
+
+    /// Text content of a node's subtree: text and inline code, breaks as spaces.
+    static func plainText(of node: OpaquePointer) -> String {
+        guard let iterator = cmark_iter_new(node) else { return "" }
+        defer { cmark_iter_free(iterator) }
+        var out = ""
+        while true {
+            let event = cmark_iter_next(iterator)
+            if event == CMARK_EVENT_DONE { break }
+            guard event == CMARK_EVENT_ENTER, let child = cmark_iter_get_node(iterator) else { continue }
+            let type = cmark_node_get_type(child)
+            if type == CMARK_NODE_TEXT || type == CMARK_NODE_CODE {
+                if let literal = cmark_node_get_literal(child) { out += String(cString: literal) }
+            } else if type == CMARK_NODE_SOFTBREAK || type == CMARK_NODE_LINEBREAK {
+                out += " "
+            }
+        }
+        return out.trimmingCharacters(in: .whitespaces)
+    }
+
+    /// Latin words by white space; every CJK ideograph or kana counts as a word.
+    static func countWords(_ text: String) -> Int {
+        var count = 0
+        var inWord = false
+        for scalar in text.unicodeScalars {
+            let v = scalar.value
+            let isCJK = (0x4E00...0x9FFF).contains(v) || (0x3400...0x4DBF).contains(v) || (0x3040...0x30FF).contains(v)
+                || (0xAC00...0xD7AF).contains(v) || (0xF900...0xFAFF).contains(v)
+            if isCJK {
+                count += 1
+                inWord = false
+            } else if scalar.properties.isWhitespace || scalar.properties.generalCategory == .otherPunctuation {
+                inWord = false
+            } else if !inWord {
+                inWord = true
+                count += 1
+            }
+        }
+        return count
+    }
+}

@@ -1,0 +1,27 @@
+// The public face of the Markdown stage: options in, RenderedMarkdown out.
+// All cmark-gfm work happens in CmarkDocument.swift; nothing here sees a C pointer.
+
+public struct MarkdownOptions: Sendable, Equatable {
+    /// Keep raw HTML from the notes (`markdown.unsafe`); otherwise it is omitted.
+    public var unsafeHTML: Bool
+    public var footnotes: Bool
+
+    public init(unsafeHTML: Bool = false, footnotes: Bool = true) {
+        self.unsafeHTML = unsafeHTML
+        self.footnotes = footnotes
+    }
+}
+
+public enum MarkdownRenderer {
+    /// Renders one note body.
+    /// - Parameters:
+    ///   - lineOffset: lines before `markdown` in the source file (front matter), added to every line reported.
+    ///   - sourcePath: the note's source path, the base for relative links.
+    ///   - links: rewrites `.md` and asset links; nil leaves every link as written.
+    public static func render(
+        _ markdown: String, lineOffset: Int = 0, sourcePath: String = "", links: LinkResolver? = nil,
+        options: MarkdownOptions = MarkdownOptions()
+    ) -> RenderedMarkdown {
+        CmarkDocument.render(markdown, lineOffset: lineOffset, sourcePath: sourcePath, links: links, options: options)
+    }
+}

@@ -1,0 +1,68 @@
+// What the Markdown stage hands to later stages: HTML plus the facts about the document
+// that snippets, search and the site need, as plain Sendable values (no C pointers).
+
+public struct RenderedMarkdown: Sendable {
+    public var html: String
+    public var headings: [Heading]
+    public var codeBlocks: [CodeBlock]
+    public var links: [LinkReference]
+    /// Plain text of the first paragraph, for summaries and descriptions.
+    public var firstParagraph: String
+    /// Word count where each CJK character counts as one word (for reading time).
+    public var wordCount: Int
+
+    /// The first level-1 heading, the title of a note without front matter.
+    public var firstH1: Heading? { headings.first { $0.level == 1 } }
+
+    /// h2–h3, nested: h3s sit under the h2 before them.
+    public var tableOfContents: [TOCEntry] {
+        var entries: [TOCEntry] = []
+        for heading in headings where heading.level == 2 || heading.level == 3 {
+            if heading.level == 3, !entries.isEmpty {
+                entries[entries.count - 1].children.append(TOCEntry(heading: heading, children: []))
+            } else {
+                entries.append(TOCEntry(heading: heading, children: []))
+            }
+        }
+        return entries
+    }
+}
+
+public struct Heading: Sendable, Equatable {
+    public var level: Int
+    /// Plain text of the heading (inline code kept, markup dropped).
+    public var text: String
+    /// GitHub-style id, unique in the page.
+    public var id: String
+    /// 1-based line in the source file (front matter counted).
+    public var line: Int
+}
+
+public struct TOCEntry: Sendable, Equatable {
+    public var heading: Heading
+    public var children: [TOCEntry]
+}
+
+public struct CodeBlock: Sendable, Equatable {
+    /// 0-based position among the page's fenced blocks (indented code does not count).
+    public var index: Int
+    /// The whole info string as written (`bash title="x" {#id}`).
+    public var info: String
+    /// First word of the info string, lower-cased (`""` for a bare fence).
+    public var language: String
+    public var code: String
+    /// 1-based line of the opening fence in the source file.
+    public var line: Int
+    public var endLine: Int
+    /// Text of the nearest heading above the block (`""` before the first heading).
+    public var section: String
+    public var sectionID: String
+}
+
+public struct LinkReference: Sendable, Equatable {
+    public var destination: String
+    public var isImage: Bool
+    public var line: Int
+    public var column: Int
+    public var resolution: LinkResolution
+}

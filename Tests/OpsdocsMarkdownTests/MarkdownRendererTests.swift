@@ -1,0 +1,103 @@
+// Spec of the Markdown stage: GFM rendering, heading ids, raw HTML policy, fenced block facts.
+
+import Testing
+@testable import OpsdocsMarkdown
+
+@Suite struct MarkdownRendererTests {
+    @Test func rendersGFMExtensions() {
+        let md = """
+        | 参数 | 默认值 |
+        | --- | --- |
+        | `net.core.somaxconn` | 4096 |
+
+        ~~旧参数~~ 见 https://kubernetes.io 与 www.example.com
+
+        - [x] 备份 etcd
+        - [ ] 升级 kubelet
+
+        内核说明[^1]
+
+        [^1]: 见 sysctl 文档
+        """
+        let html = MarkdownRenderer.render(md).html
+        #expect(html.contains("<table>"))
+        #expect(html.contains("<del>旧参数</del>"))
+        #expect(html.contains("<a href=\"https://kubernetes.io\">"))
+        #expect(html.contains("<a href=\"http://www.example.com\">"))
+        #expect(html.contains("type=\"checkbox\" checked=\"\" disabled=\"\""))
+        #expect(html.contains("class=\"footnotes\""))
+    }
+
+    @Test func rawHTMLIsOmittedUnlessUnsafe() {
+        let md = "<script>alert(1)</script>\n\n段落 <b onclick=\"x()\">粗</b>\n"
+        let safe = MarkdownRenderer.render(md).html
+        #expect(!safe.contains("<script"))
+        #expect(!safe.contains("onclick"))
+        #expect(safe.contains("<!-- raw HTML omitted -->"))
+        let unsafe = MarkdownRenderer.render(md, options: MarkdownOptions(unsafeHTML: true)).html
+        #expect(unsafe.contains("<b onclick=\"x()\">粗</b>"))
+        // tagfilter still neutralises <script> even in unsafe mode.
+        #expect(unsafe.contains("&lt;script>"))
+    }
+
+    @Test func headingIDsFollowGitHubWithCJKKept() {
+        let md = """
+        # 安装指南
+        ## 滚动升级
+        ## 滚动升级
+        ## Step 1: 配置 `kube-proxy` (IPVS)
+        ### 滚动升级
+        """
+        let out = MarkdownRenderer.render(md)
+        #expect(out.headings.map(\.id) == ["安装指南", "滚动升级", "滚动升级-1", "step-1-配置-kube-proxy-ipvs", "滚动升级-2"])
+        #expect(out.html.contains("<h2 id=\"滚动升级\">滚动升级<a class=\"anchor\" href=\"#滚动升级\""))
+        #expect(out.html.contains("<h2 id=\"滚动升级-1\">"))
+        #expect(!out.html.contains("opsdocs-heading"))
+        #expect(out.firstH1?.text == "安装指南")
+        #expect(out.tableOfContents.map(\.heading.id) == ["滚动升级", "滚动升级-1", "step-1-配置-kube-proxy-ipvs"])
+        #expect(out.tableOfContents[2].children.map(\.heading.id) == ["滚动升级-2"])
+    }
+
+    @Test func headingSlugDropsFullWidthPunctuation() {
+        #expect(HeadingIDGenerator.slug("证书（CA）与密钥：说明") == "证书ca与密钥说明")
+        #expect(HeadingIDGenerator.slug("net.ipv4.tcp_tw_reuse") == "netipv4tcp_tw_reuse")
+        #expect(HeadingIDGenerator.slug("A - B") == "a---b")
+    }
+
+    @Test func fencedBlocksReportInfoLineIndexAndSection() {
+        let md = """
+        # 标题
+
+        ## 安装
+
+        ```bash title="install.sh"
+        apt-get install -y kubelet
+        ```
+
+            indented code is not a fenced block
+
+        ~~~
+        bare
+        ~~~
+        """
+        let out = MarkdownRenderer.render(md, lineOffset: 4)
+        #expect(out.codeBlocks.count == 2)
+        #expect(out.codeBlocks[0].index == 0)
+        #expect(out.codeBlocks[0].info == "bash title=\"install.sh\"")
+        #expect(out.codeBlocks[0].language == "bash")
+        #expect(out.codeBlocks[0].line == 9)
+        #expect(out.codeBlocks[0].code == "apt-get install -y kubelet\n")
+        #expect(out.codeBlocks[0].section == "安装")
+        #expect(out.codeBlocks[1].index == 1)
+        #expect(out.codeBlocks[1].language == "")
+        #expect(out.codeBlocks[1].line == 15)
+    }
+
+    @Test func linksReportTheirLineAndColumn() {
+        let md = "第一行\n\n见 [证书](../setup/ca.md#创建-ca-证书) 一节\n"
+        let out = MarkdownRenderer.render(md, lineOffset: 2)
+        #expect(out.links.count == 1)
+        #expect(out.links[0].line == 5)
+        #expect(out.links[0].column == 3)
+    }
+}
