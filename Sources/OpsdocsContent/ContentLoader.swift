@@ -49,6 +49,11 @@ public enum ContentLoader {
     {
         var pages: [Page] = []
         var diagnostics: [Diagnostic] = []
+        let foldersWithIndex = Set(files.compactMap { file -> String? in
+            let parts = file.relativePath.split(separator: "/")
+            guard let name = parts.last?.lowercased(), name == "index.md" || name == "_index.md" else { return nil }
+            return parts.dropLast().joined(separator: "/")
+        })
         for file in files.sorted(by: { $0.relativePath < $1.relativePath }) {
             let shown = display(displayPrefix, file.relativePath)
             let text: String
@@ -59,8 +64,9 @@ public enum ContentLoader {
                                           "file is not valid UTF-8 (first bad byte here); page skipped"))
                 continue
             }
+            let folder = file.relativePath.split(separator: "/").dropLast().joined(separator: "/")
             let (page, found) = PageBuilder.build(sourcePath: file.relativePath, text: text, displayPath: shown,
-                                                  config: config)
+                                                  config: config, readmeIsIndex: !foldersWithIndex.contains(folder))
             diagnostics += found
             guard let page, includeDrafts || !page.draft else { continue }
             pages.append(page)

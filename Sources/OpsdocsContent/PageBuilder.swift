@@ -8,8 +8,10 @@ public enum PageBuilder {
 
     /// `text` is the decoded file; `sourcePath` is relative to the source root.
     /// Returns nil and an error diagnostic when the page cannot be built.
-    public static func build(sourcePath: String, text: String, displayPath: String, config: SiteConfig)
-        -> (Page?, [Diagnostic])
+    /// `readmeIsIndex`: false when the folder also has an `index.md` or `_index.md`, which then
+    /// is the folder's page and `README.md` an ordinary note.
+    public static func build(sourcePath: String, text: String, displayPath: String, config: SiteConfig,
+                             readmeIsIndex: Bool = true) -> (Page?, [Diagnostic])
     {
         var diagnostics: [Diagnostic] = []
         let frontMatter: FrontMatter
@@ -27,7 +29,7 @@ public enum PageBuilder {
         }
 
         let fileName = sourcePath.split(separator: "/").last.map(String.init) ?? sourcePath
-        let isIndex = indexNames.contains(fileName.lowercased())
+        let isIndex = indexNames.contains(fileName.lowercased()) && (readmeIsIndex || fileName.lowercased() != "readme.md")
         let folder = sourcePath.contains("/") ? String(sourcePath[..<(sourcePath.lastIndex(of: "/") ?? sourcePath.endIndex)]) : ""
         var stem = fileName.hasSuffix(".md") ? String(fileName.dropLast(3)) : fileName
         if stem.lowercased().hasSuffix(".markdown") { stem = String(stem.dropLast(9)) }

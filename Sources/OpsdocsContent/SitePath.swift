@@ -36,6 +36,13 @@ public enum SitePath {
         folder.split(separator: "/").map { slugifyFileStem(String($0)) }.joined(separator: "/")
     }
 
+    /// Where a non-Markdown file under the source folder is published: same name, in its
+    /// folder's URL path (so it sits beside the page of a bundle).
+    public static func publishedAssetPath(_ sourcePath: String) -> String {
+        guard let slash = sourcePath.lastIndex(of: "/") else { return sourcePath }
+        return slugifyFolderPath(String(sourcePath[..<slash])) + "/" + sourcePath[sourcePath.index(after: slash)...]
+    }
+
     /// Joins a folder and a relative reference (`../a/b.md`), resolving `.` and `..`;
     /// nil when it climbs above the root.
     public static func resolve(_ relative: String, from folder: String) -> String? {

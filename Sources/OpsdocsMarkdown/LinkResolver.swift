@@ -64,7 +64,7 @@ public struct LinkResolver: Sendable {
         }
         // An asset next to the note: published at the same relative place.
         guard !decoded.hasPrefix("/"), let resolved = SitePath.resolve(decoded, from: folder) else { return .unchanged }
-        return .asset(sitePath: resolved)
+        return .asset(sitePath: SitePath.publishedAssetPath(resolved))
     }
 
     /// The href to write for a resolution (nil: keep the author's text).

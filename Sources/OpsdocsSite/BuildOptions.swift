@@ -1,0 +1,41 @@
+// What a build is asked to do, as the CLI (or a test, or the preview server) states it.
+
+import Foundation
+@_exported import OpsdocsConfig
+
+public struct BuildOptions: Sendable {
+    /// The folder of notes (`content/`).
+    public var source: URL
+    /// The published folder (`public/`).
+    public var output: URL
+    /// `opsdocs.toml`; nil means "use `opsdocs.toml` in `projectRoot` if there is one".
+    public var configFile: URL?
+    /// Where `opsdocs.toml`, `theme/` and `static/` are looked for.
+    public var projectRoot: URL
+    public var includeDrafts: Bool = false
+    /// Warnings fail the build.
+    public var strict: Bool = false
+    /// How the source folder is named in diagnostics (as the user typed it).
+    public var sourceDisplay: String
+
+    public init(source: URL, output: URL, projectRoot: URL, configFile: URL? = nil, sourceDisplay: String? = nil) {
+        self.source = source
+        self.output = output
+        self.projectRoot = projectRoot
+        self.configFile = configFile
+        self.sourceDisplay = sourceDisplay ?? source.path
+    }
+}
+
+public struct BuildReport: Sendable {
+    /// Sorted: errors and warnings by file, line, column.
+    public var diagnostics: [Diagnostic]
+    public var pageCount: Int
+    /// Files written into the output folder.
+    public var fileCount: Int
+    /// True when the new site replaced the output folder.
+    public var published: Bool
+    public var seconds: Double
+
+    public var failed: Bool { !published }
+}

@@ -1,0 +1,119 @@
+// The only place a build writes files. Everything goes into a staging folder beside the
+// output; `publish()` swaps it in at the end, so a failed build leaves the old output exactly
+// as it was. Paths are checked so nothing lands outside the output folder, and an output
+// folder that opsdocs did not create is never replaced.
+
+import Foundation
+
+public struct OutputFolderError: Error, Sendable, CustomStringConvertible {
+    public var description: String
+}
+
+struct OutputFolder {
+    /// Written into every output so a later build knows the folder is its own to replace.
+    static let markerName = ".opsdocs-output"
+    static let markerText = "This folder is written by `opsdocs build` and replaced on every build.\n"
+
+    let final: URL
+    let staging: URL
+    private let retired: URL
+
+    /// Checks that `output` is a folder opsdocs may replace, given the source folder.
+    static func validate(output: URL, source: URL) throws {
+        let out = output.standardizedFileURL.resolvingSymlinksInPath().path
+        let src = source.standardizedFileURL.resolvingSymlinksInPath().path
+        let home = FileManager.default.homeDirectoryForCurrentUser.standardizedFileURL.resolvingSymlinksInPath().path
+        func isAncestor(_ a: String, of b: String) -> Bool { b == a || b.hasPrefix(a == "/" ? "/" : a + "/") }
+        if out == "/" { throw OutputFolderError(description: "refusing to use `/` as the output folder") }
+        if out == home { throw OutputFolderError(description: "refusing to use the home folder \(out) as the output folder") }
+        if isAncestor(out, of: src) {
+            throw OutputFolderError(description: "refusing output folder \(output.path): it is the source folder or contains it")
+        }
+        if isAncestor(src, of: out) {
+            throw OutputFolderError(description: "refusing output folder \(output.path): it is inside the source folder \(source.path)")
+        }
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: out, isDirectory: &isDirectory) else { return }
+        guard isDirectory.boolValue else {
+            throw OutputFolderError(description: "output \(output.path) exists and is not a folder")
+        }
+        let entries = (try? FileManager.default.contentsOfDirectory(atPath: out)) ?? []
+        if !entries.isEmpty && !entries.contains(markerName) {
+            throw OutputFolderError(description:
+                "output folder \(output.path) already holds files that opsdocs did not write (no \(markerName)); remove it or choose another --output")
+        }
+    }
+
+    init(final: URL) throws {
+        self.final = final.standardizedFileURL
+        let parent = self.final.deletingLastPathComponent()
+        let name = self.final.lastPathComponent
+        staging = parent.appendingPathComponent(".\(name).opsdocs-tmp")
+        retired = parent.appendingPathComponent(".\(name).opsdocs-old")
+        let fm = FileManager.default
+        do {
+            try fm.createDirectory(at: parent, withIntermediateDirectories: true)
+            // Leftovers of an interrupted build: ours by name, safe to clear.
+            if fm.fileExists(atPath: staging.path) { try fm.removeItem(at: staging) }
+            try fm.createDirectory(at: staging, withIntermediateDirectories: false)
+        } catch {
+            throw OutputFolderError(description: "cannot create staging folder \(staging.path): \(error.localizedDescription)")
+        }
+    }
+
+    /// Writes `bytes` at a site-relative path inside the staging folder.
+    func write(_ bytes: Data, to relativePath: String) throws {
+        guard let target = resolve(relativePath) else {
+            throw OutputFolderError(description: "refusing to write outside the output folder: \(relativePath)")
+        }
+        do {
+            try FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try bytes.write(to: target)
+        } catch {
+            throw OutputFolderError(description: "cannot write \(target.path): \(error.localizedDescription)")
+        }
+    }
+
+    func copyFile(from source: URL, to relativePath: String) throws {
+        guard let target = resolve(relativePath) else {
+            throw OutputFolderError(description: "refusing to write outside the output folder: \(relativePath)")
+        }
+        do {
+            try FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
+            if FileManager.default.fileExists(atPath: target.path) { try FileManager.default.removeItem(at: target) }
+            try FileManager.default.copyItem(at: source, to: target)
+        } catch {
+            throw OutputFolderError(description: "cannot copy \(source.path): \(error.localizedDescription)")
+        }
+    }
+
+    /// Swaps the staging folder in as the output.
+    func publish() throws {
+        let fm = FileManager.default
+        do {
+            try Data(Self.markerText.utf8).write(to: staging.appendingPathComponent(Self.markerName))
+            if fm.fileExists(atPath: retired.path) { try fm.removeItem(at: retired) }
+            if fm.fileExists(atPath: final.path) { try fm.moveItem(at: final, to: retired) }
+            try fm.moveItem(at: staging, to: final)
+            if fm.fileExists(atPath: retired.path) { try fm.removeItem(at: retired) }
+        } catch {
+            throw OutputFolderError(description: "cannot publish \(final.path): \(error.localizedDescription)")
+        }
+    }
+
+    /// Drops the staging folder; the previous output is untouched.
+    func discard() {
+        try? FileManager.default.removeItem(at: staging)
+    }
+
+    private func resolve(_ relativePath: String) -> URL? {
+        var parts: [Substring] = []
+        for part in relativePath.split(separator: "/") {
+            if part == "." || part.isEmpty { continue }
+            if part == ".." || part.contains("\\") || part.contains("\0") { return nil }
+            parts.append(part)
+        }
+        guard !parts.isEmpty else { return nil }
+        return staging.appendingPathComponent(parts.joined(separator: "/"))
+    }
+}

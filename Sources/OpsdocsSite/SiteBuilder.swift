@@ -1,0 +1,40 @@
+// `opsdocs build`: compile the site, and only when it has no errors swap it in as the
+// output folder. A failed build leaves the previous output exactly as it was.
+
+import Foundation
+import OpsdocsConfig
+
+public enum SiteBuilder {
+    public static func build(_ options: BuildOptions, progress: SiteCompiler.Progress? = nil) throws
+        -> BuildReport
+    {
+        let clock = ContinuousClock()
+        let start = clock.now
+        try OutputFolder.validate(output: options.output, source: options.source)
+        let site = SiteCompiler.compile(options, progress: progress)
+        let failing = site.diagnostics.errorCount > 0 || (options.strict && site.diagnostics.warningCount > 0)
+        func seconds() -> Double {
+            let elapsed = clock.now - start
+            return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+        }
+        guard !failing else {
+            return BuildReport(diagnostics: site.diagnostics, pageCount: site.pageCount, fileCount: 0, published: false,
+                               seconds: seconds())
+        }
+        let output = try OutputFolder(final: options.output)
+        do {
+            for path in site.files.keys.sorted() {
+                if let data = site.files[path] { try output.write(data, to: path) }
+            }
+            for path in site.copies.keys.sorted() {
+                if let source = site.copies[path] { try output.copyFile(from: source, to: path) }
+            }
+            try output.publish()
+        } catch {
+            output.discard()
+            throw error
+        }
+        return BuildReport(diagnostics: site.diagnostics, pageCount: site.pageCount,
+                           fileCount: site.files.count + site.copies.count, published: true, seconds: seconds())
+    }
+}

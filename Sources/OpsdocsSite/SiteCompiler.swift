@@ -1,0 +1,124 @@
+// The build in memory: config → content → Markdown (parallel) → model → templates (parallel).
+// Produces every generated file as bytes plus the list of files to copy; writing them is
+// SiteBuilder's job, so a preview server can serve the same result without touching disk.
+
+import Foundation
+import OpsdocsConfig
+import OpsdocsContent
+import OpsdocsMarkdown
+
+public struct CompiledSite: Sendable {
+    /// Site-relative path → contents of every generated file.
+    public var files: [String: Data]
+    /// Site-relative path → source file to copy (page bundle images, `static/`).
+    public var copies: [String: URL]
+    public var diagnostics: [Diagnostic]
+    public var pageCount: Int
+}
+
+public enum SiteCompiler {
+    public typealias Progress = @Sendable (_ done: Int, _ total: Int) -> Void
+
+    public static func compile(_ options: BuildOptions, progress: Progress? = nil) -> CompiledSite {
+        var diagnostics: [Diagnostic] = []
+
+        // Config
+        var config = SiteConfig()
+        config.title = options.source.standardizedFileURL.lastPathComponent
+        let configURL = options.configFile ?? options.projectRoot.appendingPathComponent("opsdocs.toml")
+        if let data = FileManager.default.contents(atPath: configURL.path) {
+            let (parsed, found) = ConfigLoader.parse(String(decoding: data, as: UTF8.self),
+                                                     path: displayPath(configURL, relativeTo: options.projectRoot))
+            config = parsed
+            diagnostics += found
+        } else if options.configFile != nil {
+            diagnostics.append(.error(configURL.path, kind: "config", "config file not found"))
+        }
+
+        // Content
+        let tree = ContentLoader.load(root: options.source, displayPrefix: options.sourceDisplay, config: config,
+                                      includeDrafts: options.includeDrafts)
+        diagnostics += tree.diagnostics
+        var pages: [Page] = []
+        var owner: [String: String] = [:]
+        for page in tree.pages {
+            let shown = ContentLoader.display(options.sourceDisplay, page.sourcePath)
+            if let first = owner[page.url] {
+                diagnostics.append(.error(shown, line: page.frontMatter["slug"] != nil || page.frontMatter["url"] != nil ? 2 : 1,
+                                          kind: "duplicate-url",
+                                          "URL /\(page.url) is already produced by \(first); page skipped"))
+                continue
+            }
+            owner[page.url] = page.sourcePath
+            pages.append(page)
+        }
+
+        // Markdown, in parallel (cmark parses are serialised inside the Markdown stage).
+        let resolver = LinkResolver(pageURLs: Dictionary(uniqueKeysWithValues: pages.map { ($0.sourcePath, $0.url) }),
+                                    basePath: config.basePath)
+        let markdownOptions = MarkdownOptions(unsafeHTML: config.unsafeHTML, footnotes: config.footnotes)
+        let total = pages.count
+        let counter = ProgressCounter()
+        let sourceDisplay = options.sourceDisplay
+        let built: [BuiltPage] = pages.parallelMap { page in
+            let rendered = MarkdownRenderer.render(page.body, lineOffset: page.bodyLineOffset, sourcePath: page.sourcePath,
+                                                   links: resolver, options: markdownOptions)
+            if let progress { progress(counter.increment(), total) }
+            return BuiltPage(page: page, rendered: rendered,
+                             displayPath: ContentLoader.display(sourceDisplay, page.sourcePath))
+        }
+
+        let model = SiteModel.assemble(config: config, pages: built)
+        let (theme, themeDiagnostics) = Theme.load(overrides: options.projectRoot.appendingPathComponent("theme"),
+                                                   displayFolder: "theme")
+        diagnostics += themeDiagnostics
+
+        // Files to copy: content assets beside their pages, then the site's static/ folder.
+        var copies: [String: URL] = [:]
+        for asset in tree.assets {
+            copies[SitePath.publishedAssetPath(asset)] = options.source.appendingPathComponent(asset)
+        }
+        let staticFolder = options.projectRoot.appendingPathComponent("static")
+        for rel in listFiles(staticFolder) { copies[rel] = staticFolder.appendingPathComponent(rel) }
+
+        let rendering = SiteRendering(model: model, theme: theme)
+        var files = rendering.renderAll()
+        diagnostics += rendering.urlConflicts(with: files, pages: built)
+        for (path, data) in theme.staticFiles where files[path] == nil { files[path] = data }
+        for path in files.keys { copies[path] = nil }  // generated files win over copies
+
+        let published = Set(files.keys).union(copies.keys)
+        diagnostics += LinkChecker.check(pages: built, publishedFiles: published)
+        return CompiledSite(files: files, copies: copies, diagnostics: diagnostics.sorted(), pageCount: built.count)
+    }
+
+    static func displayPath(_ url: URL, relativeTo root: URL) -> String {
+        let path = url.standardizedFileURL.path
+        let base = root.standardizedFileURL.path
+        return path.hasPrefix(base + "/") ? String(path.dropFirst(base.count + 1)) : path
+    }
+
+    /// Every regular file below `folder` (hidden ones skipped), relative, sorted.
+    static func listFiles(_ folder: URL) -> [String] {
+        guard let enumerator = FileManager.default.enumerator(atPath: folder.path) else { return [] }
+        var out: [String] = []
+        while let rel = enumerator.nextObject() as? String {
+            if rel.split(separator: "/").contains(where: { $0.hasPrefix(".") }) { continue }
+            var isDirectory: ObjCBool = false
+            if FileManager.default.fileExists(atPath: folder.appendingPathComponent(rel).path, isDirectory: &isDirectory),
+               !isDirectory.boolValue
+            {
+                out.append(rel)
+            }
+        }
+        return out.sorted()
+    }
+}
+
+/// Counts finished pages across worker threads for the progress bar.
+final class ProgressCounter: Sendable {
+    private let value = Mutex<Int>(0)
+    func increment() -> Int { value.withLock { $0 += 1; return $0 } }
+}
+
+import Synchronization

@@ -1,0 +1,203 @@
+// The site as a graph of values, after content is loaded and Markdown rendered:
+// pages with their final titles, the folder sections they sit in, taxonomy terms and the
+// orders (home, archive, sections, prev/next). Templates only read from this.
+
+import OpsdocsConfig
+import OpsdocsContent
+import OpsdocsMarkdown
+
+struct BuiltPage: Sendable {
+    var page: Page
+    var rendered: RenderedMarkdown
+    var displayPath: String
+
+    var url: String { page.url }
+    var title: String { page.declaredTitle ?? rendered.firstH1?.text ?? page.fileTitle }
+    /// The body opens with its own H1, so the template should not print the title again.
+    var bodyHasTitle: Bool { rendered.headings.first?.level == 1 }
+    var summary: String {
+        HTMLText.truncate(page.description.isEmpty ? rendered.firstParagraph : page.description, limit: 140)
+    }
+}
+
+struct Section: Sendable {
+    /// Source folder (`kubeasz/docs/setup`).
+    var folder: String
+    var url: String
+    var title: String
+    /// Index of the folder's `_index.md`/`index.md`/`README.md` among the site's pages.
+    var indexPage: Int?
+    /// Pages directly in this section (not the index), in reading order.
+    var pages: [Int]
+    /// Folders of direct subsections, in reading order.
+    var subsections: [String]
+    /// Pages in this section and below.
+    var totalPages: Int
+}
+
+struct TaxonomyTerm: Sendable {
+    var name: String
+    var slug: String
+    var pages: [Int]
+}
+
+struct SiteModel: Sendable {
+    var config: SiteConfig
+    var pages: [BuiltPage]
+    /// Keyed by folder; the root folder `""` is the home page.
+    var sections: [String: Section]
+    /// Taxonomy plural → terms sorted by slug.
+    var taxonomies: [String: [TaxonomyTerm]]
+    /// Page index → (previous, next) in its section.
+    var neighbours: [Int: (Int?, Int?)]
+    /// All notes newest first; undated notes after dated ones, by title. Section index pages
+    /// are not notes: they are the text of their section's list page.
+    var byDate: [Int]
+    var sectionIndexPages: Set<Int> = []
+
+    static func assemble(config: SiteConfig, pages: [BuiltPage]) -> SiteModel {
+        var model = SiteModel(config: config, pages: pages, sections: [:], taxonomies: [:], neighbours: [:], byDate: [])
+        model.buildSections()
+        model.sectionIndexPages = Set(model.sections.values.compactMap(\.indexPage))
+        model.byDate = pages.indices.filter { !model.sectionIndexPages.contains($0) }.sorted { model.dateOrder($0, $1) }
+        model.buildTaxonomies()
+        return model
+    }
+
+    /// Newer first; undated after dated; then title, then path, so the order is total.
+    func dateOrder(_ a: Int, _ b: Int) -> Bool {
+        let pa = pages[a], pb = pages[b]
+        switch (pa.page.date, pb.page.date) {
+        case let (da?, db?) where da.epochSeconds != db.epochSeconds: return da.epochSeconds > db.epochSeconds
+        case (.some, .none): return true
+        case (.none, .some): return false
+        default: return (pa.title, pa.page.sourcePath) < (pb.title, pb.page.sourcePath)
+        }
+    }
+
+    /// Weighted pages first (by weight), then by file name: runbooks are numbered `01-…`, `02-…`.
+    func readingOrder(_ a: Int, _ b: Int) -> Bool {
+        let wa = pages[a].page.weight, wb = pages[b].page.weight
+        if wa != wb { return wa == 0 ? false : (wb == 0 ? true : wa < wb) }
+        return pages[a].page.sourcePath < pages[b].page.sourcePath
+    }
+
+    private mutating func buildSections() {
+        // A folder is a section when it holds pages other than its own index page.
+        var folderPages: [String: [Int]] = [:]
+        var folderIndex: [String: Int] = [:]
+        for (i, built) in pages.enumerated() {
+            let folder = built.page.sourceFolder
+            if built.page.isFolderIndex {
+                if folderIndex[folder] == nil { folderIndex[folder] = i }
+            } else {
+                folderPages[folder, default: []].append(i)
+            }
+        }
+        var sectionFolders: Set<String> = [""]
+        for folder in folderPages.keys {
+            var parts = folder.split(separator: "/").map(String.init)
+            while !parts.isEmpty {
+                sectionFolders.insert(parts.joined(separator: "/"))
+                parts.removeLast()
+            }
+        }
+        // Subsection folders contain other sections; an index-only folder (a leaf bundle) is a page.
+        for folder in folderIndex.keys where !folder.isEmpty {
+            var parts = folder.split(separator: "/").map(String.init)
+            parts.removeLast()
+            while !parts.isEmpty {
+                sectionFolders.insert(parts.joined(separator: "/"))
+                parts.removeLast()
+            }
+        }
+        for folder in sectionFolders.sorted() {
+            var direct = folderPages[folder] ?? []
+            // Leaf bundles directly below this folder are pages of this section.
+            for (child, index) in folderIndex where parentFolder(child) == folder && !sectionFolders.contains(child) {
+                direct.append(index)
+            }
+            direct.sort { readingOrder($0, $1) }
+            let indexPage = folderIndex[folder].flatMap { sectionFolders.contains(folder) ? $0 : nil }
+            let name = folder.split(separator: "/").last.map(String.init) ?? config.title
+            let title = indexPage.map { pages[$0].title } ?? name
+            let url = indexPage.map { pages[$0].url } ?? (folder.isEmpty ? "" : SitePath.slugifyFolderPath(folder) + "/")
+            sections[folder] = Section(folder: folder, url: url, title: title, indexPage: indexPage, pages: direct,
+                                       subsections: [], totalPages: 0)
+        }
+        // `setup.md` beside a `setup/` folder with no index note is that folder's index
+        // (its URL is the folder's URL anyway).
+        let pageByURL = Dictionary(pages.indices.map { (pages[$0].url, $0) }, uniquingKeysWith: { a, _ in a })
+        for folder in sections.keys.sorted() where !folder.isEmpty && sections[folder]?.indexPage == nil {
+            guard let url = sections[folder]?.url, let index = pageByURL[url], !pages[index].page.isFolderIndex else { continue }
+            sections[folder]?.indexPage = index
+            sections[folder]?.title = pages[index].title
+            sections[parentFolder(folder)]?.pages.removeAll { $0 == index }
+        }
+        for folder in sections.keys.sorted() where !folder.isEmpty {
+            sections[parentFolder(folder)]?.subsections.append(folder)
+        }
+        let weights = sections.mapValues { $0.indexPage.map { pages[$0].page.weight } ?? 0 }
+        for folder in sections.keys.sorted() {
+            sections[folder]?.subsections.sort { a, b in
+                let wa = weights[a] ?? 0, wb = weights[b] ?? 0
+                if wa != wb { return wa == 0 ? false : (wb == 0 ? true : wa < wb) }
+                return a < b
+            }
+        }
+        // Deepest folders first, so each total can add its subsections' totals.
+        for folder in sections.keys.sorted(by: { $0.split(separator: "/").count > $1.split(separator: "/").count }) {
+            guard let section = sections[folder] else { continue }
+            let below = section.subsections.reduce(0) { $0 + (sections[$1]?.totalPages ?? 0) }
+            sections[folder]?.totalPages = section.pages.count + below
+        }
+        for section in sections.values {
+            for (position, index) in section.pages.enumerated() {
+                let previous: Int? = position > 0 ? section.pages[position - 1] : nil
+                let next: Int? = position + 1 < section.pages.count ? section.pages[position + 1] : nil
+                neighbours[index] = (previous, next)
+            }
+        }
+    }
+
+    private mutating func buildTaxonomies() {
+        for taxonomy in config.taxonomies {
+            var terms: [String: TaxonomyTerm] = [:]
+            for index in byDate {
+                for name in pages[index].page.terms[taxonomy.plural] ?? [] {
+                    let slug = Self.termSlug(name)
+                    if terms[slug] == nil { terms[slug] = TaxonomyTerm(name: name, slug: slug, pages: []) }
+                    if terms[slug]?.pages.last != index { terms[slug]?.pages.append(index) }
+                }
+            }
+            taxonomies[taxonomy.plural] = terms.values.sorted { $0.slug < $1.slug }
+        }
+    }
+
+    /// `Kubernetes 升级` → `kubernetes-升级`; slashes and dots cannot make a path.
+    static func termSlug(_ name: String) -> String {
+        var out = ""
+        for ch in name.lowercased() {
+            if ch.isWhitespace || ch == "/" || ch == "\\" || ch == "?" || ch == "#" || ch == "%" {
+                if !out.hasSuffix("-") { out.append("-") }
+            } else {
+                out.append(ch)
+            }
+        }
+        while out.hasPrefix(".") || out.hasPrefix("-") { out.removeFirst() }
+        return out.isEmpty ? "term" : out
+    }
+
+    func parentFolder(_ folder: String) -> String {
+        guard let slash = folder.lastIndex(of: "/") else { return "" }
+        return String(folder[..<slash])
+    }
+
+    /// The section a page is listed in.
+    func sectionFolder(of index: Int) -> String {
+        let page = pages[index].page
+        let folder = page.sourceFolder
+        if page.isFolderIndex, sections[folder] == nil { return parentFolder(folder) }
+        return folder
+    }
+}

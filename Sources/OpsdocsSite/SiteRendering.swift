@@ -1,0 +1,88 @@
+// Renders every HTML and XML file of the site from the model, in parallel.
+// Which URL each kind of page gets is decided here, in one place.
+
+import Foundation
+import OpsdocsConfig
+
+struct SiteRendering: Sendable {
+    let model: SiteModel
+    let theme: Theme
+
+    private enum Job: Sendable {
+        case page(Int), section(String), home, archive, taxonomy(String), term(String, Int), notFound
+    }
+
+    func renderAll() -> [String: Data] {
+        var jobs: [(String, Job)] = [("index.html", .home), ("archive/index.html", .archive), ("404.html", .notFound)]
+        for folder in model.sections.keys.sorted() where !folder.isEmpty {
+            if let section = model.sections[folder] { jobs.append((section.url + "index.html", .section(folder))) }
+        }
+        for index in model.pages.indices where !model.sectionIndexPages.contains(index) && !model.pages[index].url.isEmpty {
+            jobs.append((model.pages[index].url + "index.html", .page(index)))
+        }
+        for taxonomy in model.config.taxonomies {
+            let terms = model.taxonomies[taxonomy.plural] ?? []
+            guard !terms.isEmpty else { continue }
+            jobs.append((taxonomy.plural + "/index.html", .taxonomy(taxonomy.plural)))
+            for (i, term) in terms.enumerated() {
+                jobs.append((taxonomy.plural + "/" + term.slug + "/index.html", .term(taxonomy.plural, i)))
+            }
+        }
+        let context = TemplateContext(model: model)
+        let rendered: [(String, Data)] = jobs.parallelMap { path, job in
+            let html: String
+            switch job {
+            case .page(let i): html = theme.render("page", context.page(i))
+            case .section(let folder): html = theme.render("list", context.section(folder))
+            case .home: html = theme.render("list", context.home())
+            case .archive: html = theme.render("archive", context.archive())
+            case .taxonomy(let plural): html = theme.render("taxonomy", context.taxonomyIndex(plural))
+            case .term(let plural, let i):
+                html = theme.render("list", context.term(plural, model.taxonomies[plural]?[i] ?? TaxonomyTerm(name: "", slug: "", pages: [])))
+            case .notFound: html = theme.render("404", ["site": context.site])
+            }
+            return (path, Data(html.utf8))
+        }
+        var files: [String: Data] = [:]
+        for (path, data) in rendered where files[path] == nil { files[path] = data }
+
+        let feeds = Feeds(model: model, context: context)
+        for index in model.pages.indices {
+            for alias in model.pages[index].page.aliases where files[alias + "index.html"] == nil {
+                files[alias + "index.html"] = Data(feeds.redirect(to: model.pages[index].url).utf8)
+            }
+        }
+        files["atom.xml"] = Data(feeds.atom().utf8)
+        var sitemapURLs: [(String, String?)] = [("", nil)]
+        for (path, job) in jobs {
+            let url = String(path.dropLast("index.html".count))
+            switch job {
+            case .page(let i):
+                let page = model.pages[i].page
+                sitemapURLs.append((url, (page.lastmod ?? page.date)?.day8601))
+            case .section, .archive, .taxonomy, .term: sitemapURLs.append((url, nil))
+            case .home, .notFound: continue
+            }
+        }
+        files["sitemap.xml"] = Data(feeds.sitemap(sitemapURLs).utf8)
+        return files
+    }
+
+    /// A note whose URL is also a generated page (`tags/`, `archive/`, a section folder).
+    func urlConflicts(with files: [String: Data], pages: [BuiltPage]) -> [Diagnostic] {
+        var reserved: [String: String] = ["archive/": "the archive", "": "the home page"]
+        for taxonomy in model.config.taxonomies where model.taxonomies[taxonomy.plural]?.isEmpty == false {
+            reserved[taxonomy.plural + "/"] = "the \(taxonomy.plural) index"
+        }
+        for section in model.sections.values where section.indexPage == nil && !section.folder.isEmpty {
+            reserved[section.url] = "the list page of folder \(section.folder)/"
+        }
+        var out: [Diagnostic] = []
+        for (index, built) in pages.enumerated() where !model.sectionIndexPages.contains(index) {
+            guard let what = reserved[built.url], !(built.url.isEmpty && built.page.isFolderIndex) else { continue }
+            out.append(.error(built.displayPath, kind: "duplicate-url",
+                              "URL /\(built.url) is also \(what); rename the note or set `slug`"))
+        }
+        return out
+    }
+}

@@ -1,0 +1,193 @@
+// Turns the SiteModel into the dictionaries the Mustache templates read. Every key a theme
+// can use is built here (and listed in the README), so templates never compute anything.
+
+import OpsdocsConfig
+import OpsdocsContent
+import OpsdocsMarkdown
+
+struct TemplateContext {
+    let model: SiteModel
+    let basePath: String
+
+    init(model: SiteModel) {
+        self.model = model
+        basePath = model.config.basePath
+    }
+
+    func href(_ url: String) -> String { basePath + SitePath.encode(url) }
+
+    var site: [String: Any] {
+        let config = model.config
+        let topSections: [[String: Any]] = (model.sections[""]?.subsections ?? []).compactMap { folder in
+            guard let section = model.sections[folder] else { return nil }
+            return ["title": section.title, "url": href(section.url)]
+        }
+        let taxonomies: [[String: Any]] = config.taxonomies.compactMap { taxonomy in
+            guard let terms = model.taxonomies[taxonomy.plural], !terms.isEmpty else { return nil }
+            return ["name": taxonomy.plural, "label": Self.label(for: taxonomy.plural), "url": href(taxonomy.plural + "/")]
+        }
+        return [
+            "title": config.title, "description": config.description, "language": config.language,
+            "author": config.author, "baseURL": config.baseURL, "basePath": basePath,
+            "sections": topSections, "taxonomies": taxonomies, "pageCount": model.byDate.count,
+        ]
+    }
+
+    static func label(for taxonomy: String) -> String {
+        switch taxonomy {
+        case "tags": return "标签"
+        case "categories": return "分类"
+        case "authors": return "作者"
+        default: return taxonomy
+        }
+    }
+
+    func pageSummary(_ index: Int) -> [String: Any] {
+        let built = model.pages[index]
+        var item: [String: Any] = ["title": built.title, "url": href(built.url), "summary": built.summary]
+        if let date = built.page.date {
+            item["date"] = date.day8601
+            item["dateISO"] = date.rfc3339
+        }
+        let folder = model.sectionFolder(of: index)
+        if !folder.isEmpty, let section = model.sections[folder] { item["section"] = section.title }
+        return item
+    }
+
+    func breadcrumbs(forFolder folder: String, includeSelf: Bool) -> [[String: Any]] {
+        var crumbs: [[String: Any]] = [["title": "首页", "url": basePath]]
+        let parts = folder.split(separator: "/").map(String.init)
+        let limit = includeSelf ? parts.count : parts.count - 1
+        guard limit > 0 else { return crumbs }
+        for i in 1...limit {
+            let path = parts[0..<i].joined(separator: "/")
+            if let section = model.sections[path] { crumbs.append(["title": section.title, "url": href(section.url)]) }
+        }
+        return crumbs
+    }
+
+    func page(_ index: Int) -> [String: Any] {
+        let built = model.pages[index]
+        let page = built.page
+        var context: [String: Any] = [
+            "title": built.title, "url": href(page.url), "permalink": model.config.origin + href(page.url),
+            "content": built.rendered.html, "summary": built.summary, "description": page.description,
+            "showTitle": !built.bodyHasTitle, "sourcePath": page.sourcePath, "wordCount": built.rendered.wordCount,
+            "readingMinutes": max(1, (built.rendered.wordCount + 299) / 300),
+            "params": page.frontMatter.mapValues(\.templateValue),
+        ]
+        if !page.authors.isEmpty { context["authors"] = page.authors }
+        if let date = page.date { context["date"] = date.day8601; context["dateISO"] = date.rfc3339 }
+        if let lastmod = page.lastmod, lastmod != page.date {
+            context["lastmod"] = lastmod.day8601
+            context["lastmodISO"] = lastmod.rfc3339
+        }
+        let toc = built.rendered.tableOfContents.map(tocEntry)
+        if toc.count > 1 || (toc.first?["hasChildren"] as? Bool ?? false) {
+            context["toc"] = toc
+            context["hasTOC"] = true
+        }
+        var terms: [[String: Any]] = []
+        for taxonomy in model.config.taxonomies {
+            for name in page.terms[taxonomy.plural] ?? [] {
+                terms.append(["name": name, "taxonomy": taxonomy.plural,
+                              "url": href(taxonomy.plural + "/" + SiteModel.termSlug(name) + "/")])
+            }
+        }
+        if !terms.isEmpty { context["terms"] = terms; context["hasTerms"] = true }
+        let folder = model.sectionFolder(of: index)
+        let crumbs = breadcrumbs(forFolder: folder, includeSelf: true)
+        context["breadcrumbs"] = crumbs
+        context["hasBreadcrumbs"] = crumbs.count > 1
+        if let (previous, next) = model.neighbours[index] {
+            if let previous { context["prev"] = ["title": model.pages[previous].title, "url": href(model.pages[previous].url)] }
+            if let next { context["next"] = ["title": model.pages[next].title, "url": href(model.pages[next].url)] }
+        }
+        return ["site": site, "page": context, "description": page.description.isEmpty ? built.summary : page.description]
+    }
+
+    private func tocEntry(_ entry: TOCEntry) -> [String: Any] {
+        [
+            "id": entry.heading.id, "text": entry.heading.text, "level": entry.heading.level,
+            "children": entry.children.map(tocEntry), "hasChildren": !entry.children.isEmpty,
+        ]
+    }
+
+    func section(_ folder: String) -> [String: Any] {
+        guard let section = model.sections[folder] else { return ["site": site] }
+        var list: [String: Any] = [
+            "title": section.title, "url": href(section.url),
+            "pages": section.pages.map(pageSummary), "hasPages": !section.pages.isEmpty,
+        ]
+        let subsections: [[String: Any]] = section.subsections.compactMap { sub in
+            guard let s = model.sections[sub] else { return nil }
+            return ["title": s.title, "url": href(s.url), "count": s.totalPages]
+        }
+        list["sections"] = subsections
+        list["hasSections"] = !subsections.isEmpty
+        let crumbs = breadcrumbs(forFolder: folder, includeSelf: false)
+        list["breadcrumbs"] = folder.isEmpty ? [] : crumbs
+        list["hasBreadcrumbs"] = !folder.isEmpty
+        var description = model.config.description
+        if let indexPage = section.indexPage {
+            list["content"] = model.pages[indexPage].rendered.html
+            description = model.pages[indexPage].summary
+        }
+        return ["site": site, "list": list, "description": description]
+    }
+
+    func home() -> [String: Any] {
+        var context = section("")
+        guard var list = context["list"] as? [String: Any] else { return context }
+        let latest = model.byDate.prefix(model.config.homeLimit)
+        list["title"] = model.sections[""]?.indexPage.map { model.pages[$0].title } ?? model.config.title
+        list["isHome"] = true
+        list["pages"] = latest.map(pageSummary)
+        list["hasPages"] = !latest.isEmpty
+        list["hasSections"] = false
+        if model.byDate.count > latest.count {
+            list["more"] = ["url": href("archive/"), "text": "全部 \(model.byDate.count) 篇笔记 →"]
+        }
+        context["list"] = list
+        return context
+    }
+
+    func archive() -> [String: Any] {
+        var groups: [[String: Any]] = []
+        var current: (key: String, pages: [[String: Any]])?
+        for index in model.byDate {
+            let key = model.pages[index].page.date.map { String($0.year) } ?? "未注明日期"
+            if current?.key != key {
+                if let current { groups.append(group(current.key, current.pages)) }
+                current = (key, [])
+            }
+            current?.pages.append(pageSummary(index))
+        }
+        if let current { groups.append(group(current.key, current.pages)) }
+        return ["site": site, "archive": ["groups": groups, "total": model.byDate.count]]
+    }
+
+    private func group(_ key: String, _ pages: [[String: Any]]) -> [String: Any] {
+        let id = key.allSatisfy(\.isNumber) ? "y" + key : "undated"
+        return ["label": key, "id": id, "pages": pages, "count": pages.count]
+    }
+
+    func taxonomyIndex(_ plural: String) -> [String: Any] {
+        let terms = (model.taxonomies[plural] ?? []).sorted { ($0.pages.count, $1.slug) > ($1.pages.count, $0.slug) }
+        let items: [[String: Any]] = terms.map {
+            ["name": $0.name, "url": href(plural + "/" + $0.slug + "/"), "count": $0.pages.count]
+        }
+        return ["site": site, "taxonomy": ["name": plural, "label": Self.label(for: plural), "terms": items,
+                                           "hasTerms": !items.isEmpty]]
+    }
+
+    func term(_ plural: String, _ term: TaxonomyTerm) -> [String: Any] {
+        let list: [String: Any] = [
+            "title": "\(Self.label(for: plural))：\(term.name)", "url": href(plural + "/" + term.slug + "/"),
+            "pages": term.pages.map(pageSummary), "hasPages": !term.pages.isEmpty,
+            "breadcrumbs": [["title": "首页", "url": basePath], ["title": Self.label(for: plural), "url": href(plural + "/")]],
+            "hasBreadcrumbs": true,
+        ]
+        return ["site": site, "list": list]
+    }
+}

@@ -1,0 +1,54 @@
+// `opsdocs build`: prints diagnostics in compiler format (or JSON), a summary line, and
+// exits 0 (clean), 1 (content errors; the previous output is kept) or 2 (usage).
+
+import ArgumentParser
+import Foundation
+import OpsdocsSite
+
+struct Build: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Build the site into the output folder.")
+
+    @Option(help: "Folder of Markdown notes.") var source = "content"
+    @Option(help: "Output folder, replaced as a whole when the build succeeds.") var output = "public"
+    @Option(help: "Config file (default: opsdocs.toml in the current folder, if present).") var config: String?
+    @Flag(help: "Include notes marked `draft: true`.") var drafts = false
+    @Flag(help: "Treat warnings as errors.") var strict = false
+    @Flag(help: "Print diagnostics and the summary as JSON on stdout.") var json = false
+    @Flag(help: "Print only errors (and warnings with --strict).") var quiet = false
+
+    func run() throws {
+        let cwd = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+        var options = BuildOptions(source: URL(fileURLWithPath: source, relativeTo: cwd).standardizedFileURL,
+                                   output: URL(fileURLWithPath: output, relativeTo: cwd).standardizedFileURL,
+                                   projectRoot: cwd,
+                                   configFile: config.map { URL(fileURLWithPath: $0, relativeTo: cwd) },
+                                   sourceDisplay: source.hasSuffix("/") ? String(source.dropLast()) : source)
+        options.includeDrafts = drafts
+        options.strict = strict
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: options.source.path, isDirectory: &isDirectory), isDirectory.boolValue
+        else {
+            Terminal.error("opsdocs: source folder \(source) does not exist")
+            throw ExitCode(2)
+        }
+        let bar = json || quiet ? nil : ProgressBar()
+        var progress: SiteCompiler.Progress?
+        if let bar { progress = { done, total in bar.update(done, total) } }
+        let report: BuildReport
+        do {
+            report = try SiteBuilder.build(options, progress: progress)
+        } catch {
+            bar?.finish()
+            Terminal.error("opsdocs: \(error)")
+            throw ExitCode(2)
+        }
+        bar?.finish()
+        if json {
+            Terminal.printJSON(report, output: output)
+        } else {
+            Terminal.printDiagnostics(report.diagnostics, quiet: quiet, strict: strict)
+            Terminal.printSummary(report, output: output)
+        }
+        if report.failed { throw ExitCode(1) }
+    }
+}

@@ -1,0 +1,12 @@
+// The opsdocs command line: argument parsing only; every subcommand calls the library.
+
+import ArgumentParser
+
+@main
+struct Opsdocs: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "opsdocs",
+        abstract: "Compile a folder of ops notes into an offline site.",
+        subcommands: [Build.self, New.self],
+        defaultSubcommand: Build.self)
+}
