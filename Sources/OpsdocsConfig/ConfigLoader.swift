@@ -59,40 +59,43 @@ public enum ConfigLoader {
             }
         }
 
-        section("markdown", in: table, known: ["unsafe", "footnotes"], path: path, text: text,
-                diagnostics: &diagnostics) { key, value in
-            guard let flag = value.bool else { warnType("markdown.\(key)", "true or false"); return }
+        for (key, value) in section("markdown", in: table, known: ["unsafe", "footnotes"], path: path, text: text,
+                                    diagnostics: &diagnostics) {
+            guard let flag = value.bool else { warnType("markdown.\(key)", "true or false"); continue }
             if key == "unsafe" { config.unsafeHTML = flag } else { config.footnotes = flag }
         }
-        section("home", in: table, known: ["limit"], path: path, text: text, diagnostics: &diagnostics) { key, value in
-            guard let n = value.int, n >= 0 else { warnType("home.\(key)", "a whole number"); return }
+        for (key, value) in section("home", in: table, known: ["limit"], path: path, text: text, diagnostics: &diagnostics) {
+            guard let n = value.int, n >= 0 else { warnType("home.\(key)", "a whole number"); continue }
             config.homeLimit = n
         }
-        section("feed", in: table, known: ["limit"], path: path, text: text, diagnostics: &diagnostics) { key, value in
-            guard let n = value.int, n >= 0 else { warnType("feed.\(key)", "a whole number"); return }
+        for (key, value) in section("feed", in: table, known: ["limit"], path: path, text: text, diagnostics: &diagnostics) {
+            guard let n = value.int, n >= 0 else { warnType("feed.\(key)", "a whole number"); continue }
             config.feedLimit = n
         }
         return (config, diagnostics)
     }
 
+    /// The known keys of table `name`, in key order; unknown keys become warnings.
     private static func section(
         _ name: String, in table: TOMLTable, known: Set<String>, path: String, text: String,
-        diagnostics: inout [Diagnostic], apply: (String, TOMLValueConvertible) -> Void
-    ) {
-        guard let value = table[name] else { return }
+        diagnostics: inout [Diagnostic]
+    ) -> [(String, TOMLValueConvertible)] {
+        guard let value = table[name] else { return [] }
         guard let sub = value.table else {
             diagnostics.append(.warning(path, line: lineNumber(ofKey: name, in: text), kind: "config",
                                         "`\(name)` should be a table (`[\(name)]`); ignored"))
-            return
+            return []
         }
+        var found: [(String, TOMLValueConvertible)] = []
         for key in sub.keys.sorted() {
             guard known.contains(key), let v = sub[key] else {
                 diagnostics.append(.warning(path, line: lineNumber(ofKey: key, in: text), kind: "config",
                                             "unknown key `\(name).\(key)` (ignored)"))
                 continue
             }
-            apply(key, v)
+            found.append((key, v))
         }
+        return found
     }
 
     /// TOMLKit does not keep positions of keys; find the first line that assigns `key`

@@ -121,19 +121,19 @@ public enum FrontMatterParser {
 
     private static func yamlError(_ error: YamlError) -> FrontMatterError {
         // Yams marks are 1-based lines within the header; the header starts on line 2.
+        // libyaml notices an unclosed `[` or quote only at the end; its context mark points at
+        // where the construct began, which is what the author needs to see.
+        let found: (YamlError.Context?, String, Mark)
         switch error {
-        case .scanner(let context, let problem, let mark, _):
-            return FrontMatterError(line: mark.line + 1, column: mark.column,
-                                    message: "invalid YAML front matter: \(problem)\(context.map { " \($0.text)" } ?? "")")
-        case .parser(let context, let problem, let mark, _):
-            return FrontMatterError(line: mark.line + 1, column: mark.column,
-                                    message: "invalid YAML front matter: \(problem)\(context.map { " \($0.text)" } ?? "")")
-        case .composer(let context, let problem, let mark, _):
-            return FrontMatterError(line: mark.line + 1, column: mark.column,
-                                    message: "invalid YAML front matter: \(problem)\(context.map { " \($0.text)" } ?? "")")
-        default:
-            return FrontMatterError(line: 2, column: 1, message: "invalid YAML front matter: \(error)")
+        case .scanner(let context, let problem, let mark, _): found = (context, problem, mark)
+        case .parser(let context, let problem, let mark, _): found = (context, problem, mark)
+        case .composer(let context, let problem, let mark, _): found = (context, problem, mark)
+        default: return FrontMatterError(line: 2, column: 1, message: "invalid YAML front matter: \(error)")
         }
+        let (context, problem, mark) = found
+        let at = context?.mark ?? mark
+        let detail = context.map { "\(problem) \($0.text)" } ?? problem
+        return FrontMatterError(line: at.line + 1, column: at.column, message: "invalid YAML front matter: \(detail)")
     }
 
     // MARK: TOML
