@@ -59,8 +59,16 @@ public enum ConfigLoader {
             }
         }
 
-        for (key, value) in section("markdown", in: table, known: ["unsafe", "footnotes"], path: path, text: text,
-                                    diagnostics: &diagnostics) {
+        for (key, value) in section("markdown", in: table, known: ["unsafe", "footnotes", "remote_images"], path: path,
+                                    text: text, diagnostics: &diagnostics) {
+            if key == "remote_images" {
+                switch value.string {
+                case "link": config.remoteImagesAsLinks = true
+                case "load": config.remoteImagesAsLinks = false
+                default: warnType("markdown.remote_images", "\"link\" or \"load\"")
+                }
+                continue
+            }
             guard let flag = value.bool else { warnType("markdown.\(key)", "true or false"); continue }
             if key == "unsafe" { config.unsafeHTML = flag } else { config.footnotes = flag }
         }

@@ -17,6 +17,9 @@ public struct SiteConfig: Sendable, Equatable {
     public var unsafeHTML: Bool = false
     /// `markdown.footnotes`
     public var footnotes: Bool = true
+    /// `markdown.remote_images = "link"` (default) shows images on other hosts as links, so no
+    /// page loads anything from another host; `"load"` keeps them as images.
+    public var remoteImagesAsLinks: Bool = true
     /// Number of notes on the home page (the archive lists all).
     public var homeLimit: Int = 30
     /// Number of entries in the Atom feed.

@@ -65,20 +65,23 @@ enum CmarkDocument {
             }
         }
 
+        // Before links: replacing a remote image frees its children, raw HTML among them.
+        if !options.unsafeHTML {
+            for node in walk.rawHTML { cmark_node_set_literal(node, omittedHTML) }
+        }
         var references: [LinkReference] = []
         let sourceLines = walk.links.isEmpty ? [] : markdown.split(separator: "\n", omittingEmptySubsequences: false)
         for link in walk.links {
             let resolution = links?.resolve(link.destination, from: sourcePath) ?? .unchanged
-            if let links, let href = links.href(for: resolution, original: link.destination) {
+            if link.isImage, options.remoteImagesAsLinks, isRemote(link.destination) {
+                replaceWithLink(link.node, href: link.destination)
+            } else if let links, let href = links.href(for: resolution, original: link.destination) {
                 cmark_node_set_url(link.node, href)
             }
             references.append(LinkReference(destination: link.destination, isImage: link.isImage, line: link.line,
                                             column: characterColumn(link.column, line: link.line - lineOffset,
                                                                     in: sourceLines),
                                             resolution: resolution))
-        }
-        if !options.unsafeHTML {
-            for node in walk.rawHTML { cmark_node_set_literal(node, omittedHTML) }
         }
 
         guard let rendered = cmark_render_html(document, cmarkOptions, cmark_parser_get_syntax_extensions(parser)) else {
@@ -89,6 +92,23 @@ enum CmarkDocument {
         let html = headings.isEmpty ? raw : applyHeadingIDs(raw, headings: headings)
         return RenderedMarkdown(html: html, headings: headings, codeBlocks: codeBlocks, links: references,
                                 firstParagraph: walk.firstParagraph, wordCount: walk.wordCount)
+    }
+
+    private static func isRemote(_ url: String) -> Bool {
+        let lower = url.lowercased()
+        return lower.hasPrefix("http://") || lower.hasPrefix("https://") || lower.hasPrefix("//")
+    }
+
+    /// `![alt](https://host/x.png)` → a link to the image, labelled with its alt text.
+    private static func replaceWithLink(_ image: OpaquePointer, href: String) {
+        let alt = Walk.plainText(of: image)
+        let label = alt.isEmpty ? "外部图片" : "外部图片：" + alt
+        let html = "<a class=\"remote-image\" href=\"\(escapeAttribute(href))\" rel=\"noopener\">\(escapeAttribute(label))</a>"
+        guard let replacement = cmark_node_new(CMARK_NODE_HTML_INLINE) else { return }
+        cmark_node_set_literal(replacement, html)
+        cmark_node_insert_before(image, replacement)
+        cmark_node_unlink(image)
+        cmark_node_free(image)
     }
 
     /// cmark counts columns in bytes; editors count characters.

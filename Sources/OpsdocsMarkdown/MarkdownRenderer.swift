@@ -5,10 +5,13 @@ public struct MarkdownOptions: Sendable, Equatable {
     /// Keep raw HTML from the notes (`markdown.unsafe`); otherwise it is omitted.
     public var unsafeHTML: Bool
     public var footnotes: Bool
+    /// Images on other hosts become links, so a page never loads anything from another host.
+    public var remoteImagesAsLinks: Bool
 
-    public init(unsafeHTML: Bool = false, footnotes: Bool = true) {
+    public init(unsafeHTML: Bool = false, footnotes: Bool = true, remoteImagesAsLinks: Bool = true) {
         self.unsafeHTML = unsafeHTML
         self.footnotes = footnotes
+        self.remoteImagesAsLinks = remoteImagesAsLinks
     }
 }
 

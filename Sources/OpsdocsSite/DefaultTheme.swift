@@ -81,6 +81,10 @@ pre code { font-size: 1em; }
 }
 
 """#,
+        "static/favicon.svg": #"""
+<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><rect width="32" height="32" rx="6" fill="#0969da"/><path d="M8 11l6 5-6 5M16 22h8" stroke="#fff" stroke-width="3" fill="none" stroke-linecap="round" stroke-linejoin="round"/></svg>
+
+"""#,
         "templates/404.mustache": #"""
 {{<base}}
 {{$title}}页面不存在 · {{site.title}}{{/title}}
@@ -125,6 +129,7 @@ pre code { font-size: 1em; }
 <title>{{$title}}{{site.title}}{{/title}}</title>
 {{#description}}<meta name="description" content="{{description}}">
 {{/description}}<meta name="generator" content="opsdocs">
+<link rel="icon" href="{{site.basePath}}favicon.svg" type="image/svg+xml">
 <link rel="stylesheet" href="{{site.basePath}}css/opsdocs.css">
 <link rel="alternate" type="application/atom+xml" title="{{site.title}}" href="{{site.basePath}}atom.xml">
 </head>

@@ -56,7 +56,8 @@ public enum SiteCompiler {
         // Markdown, in parallel (cmark parses are serialised inside the Markdown stage).
         let resolver = LinkResolver(pageURLs: Dictionary(uniqueKeysWithValues: pages.map { ($0.sourcePath, $0.url) }),
                                     basePath: config.basePath)
-        let markdownOptions = MarkdownOptions(unsafeHTML: config.unsafeHTML, footnotes: config.footnotes)
+        let markdownOptions = MarkdownOptions(unsafeHTML: config.unsafeHTML, footnotes: config.footnotes,
+                                              remoteImagesAsLinks: config.remoteImagesAsLinks)
         let total = pages.count
         let counter = ProgressCounter()
         let sourceDisplay = options.sourceDisplay

@@ -163,7 +163,8 @@ struct SiteModel: Sendable {
     private mutating func buildTaxonomies() {
         for taxonomy in config.taxonomies {
             var terms: [String: TaxonomyTerm] = [:]
-            for index in byDate {
+            // Section index pages carry terms too (a tagged `_index.md` is a real page).
+            for index in pages.indices.sorted(by: dateOrder) {
                 for name in pages[index].page.terms[taxonomy.plural] ?? [] {
                     let slug = Self.termSlug(name)
                     if terms[slug] == nil { terms[slug] = TaxonomyTerm(name: name, slug: slug, pages: []) }

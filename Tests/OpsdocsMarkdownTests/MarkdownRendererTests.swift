@@ -101,3 +101,15 @@ import Testing
         #expect(out.links[0].column == 3)
     }
 }
+
+@Suite struct RemoteImageTests {
+    @Test func remoteImagesBecomeLinksSoPagesWorkOffline() {
+        let md = "![部署速查表 <b>x</b>](https://assets.example.com/cheatsheet.webp) 与 ![本地](flow.svg)"
+        let html = MarkdownRenderer.render(md).html
+        #expect(!html.contains("<img src=\"https://"))
+        #expect(html.contains("<a class=\"remote-image\" href=\"https://assets.example.com/cheatsheet.webp\" rel=\"noopener\">外部图片：部署速查表"))
+        #expect(html.contains("<img src=\"flow.svg\""))
+        let loaded = MarkdownRenderer.render(md, options: MarkdownOptions(remoteImagesAsLinks: false)).html
+        #expect(loaded.contains("<img src=\"https://assets.example.com/cheatsheet.webp\""))
+    }
+}

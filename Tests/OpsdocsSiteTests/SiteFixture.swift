@@ -69,7 +69,7 @@ struct SiteFixture {
 
             <script>alert("x")</script>
             """,
-        "content/k8s/etcd/index.md": "---\ntitle: etcd 备份\ndate: 2024-06-02\ntags: [kubernetes]\n---\n## 创建快照\n\n![流程](flow.svg)\n",
+        "content/k8s/etcd/index.md": "---\ntitle: etcd 备份\ndate: 2024-06-02\ntags: [kubernetes]\n---\n## 创建快照\n\n![流程](flow.svg)\n\n![速查表](https://cdn.example.com/x.webp)\n",
         "content/k8s/etcd/flow.svg": "<svg xmlns=\"http://www.w3.org/2000/svg\"/>",
         "content/linux/2024-04-08-sysctl.md": "# 内核参数调优\n\n`net.ipv4.tcp_tw_reuse = 1`\n",
         "content/install/runbook.md": "+++\ntitle = \"安装手册\"\n+++\n见 [不存在](missing.md) 与 [锚点](../k8s/kube-apiserver.md#不存在)。\n",
