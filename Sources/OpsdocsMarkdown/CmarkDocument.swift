@@ -26,7 +26,8 @@ enum CmarkDocument {
         // the author's raw HTML is blanked below unless `unsafeHTML`.
         var cmarkOptions = CMARK_OPT_DEFAULT | CMARK_OPT_UNSAFE
         if options.footnotes { cmarkOptions |= CMARK_OPT_FOOTNOTES }
-        let empty = RenderedMarkdown(html: "", headings: [], codeBlocks: [], links: [], firstParagraph: "", wordCount: 0)
+        let empty = RenderedMarkdown(html: "", headings: [], codeBlocks: [], links: [], leadingTitle: nil,
+                                     firstParagraph: "", wordCount: 0)
         guard let parser = cmark_parser_new(cmarkOptions) else { return empty }
         defer { cmark_parser_free(parser) }
         for name in extensionNames {
@@ -49,9 +50,14 @@ enum CmarkDocument {
         // Headings: a marker for the id (the renderer cannot add attributes) and an anchor link.
         var ids = HeadingIDGenerator()
         var headings: [Heading] = []
+        var leadingTitle: Heading?
         for (i, found) in walk.headings.enumerated() {
             let id = ids.next(for: found.text)
             headings.append(Heading(level: found.level, text: found.text, id: id, line: found.line))
+            if i == 0, options.liftLeadingTitle, found.level == 1, cmark_node_first_child(document) == found.node {
+                leadingTitle = headings[0]
+                continue  // unlinked below, after links inside it are handled
+            }
             insertHTML("\(headingMarker)\(i)-->", into: found.node, atStart: true)
             insertHTML("<a class=\"anchor\" href=\"#\(escapeAttribute(id))\" aria-label=\"链接到此标题\">#</a>",
                        into: found.node, atStart: false)
@@ -84,6 +90,10 @@ enum CmarkDocument {
                                             resolution: resolution))
         }
 
+        if leadingTitle != nil, let node = walk.headings.first?.node {
+            cmark_node_unlink(node)
+            cmark_node_free(node)
+        }
         guard let rendered = cmark_render_html(document, cmarkOptions, cmark_parser_get_syntax_extensions(parser)) else {
             return empty
         }
@@ -91,7 +101,7 @@ enum CmarkDocument {
         free(rendered)
         let html = headings.isEmpty ? raw : applyHeadingIDs(raw, headings: headings)
         return RenderedMarkdown(html: html, headings: headings, codeBlocks: codeBlocks, links: references,
-                                firstParagraph: walk.firstParagraph, wordCount: walk.wordCount)
+                                leadingTitle: leadingTitle, firstParagraph: walk.firstParagraph, wordCount: walk.wordCount)
     }
 
     private static func isRemote(_ url: String) -> Bool {

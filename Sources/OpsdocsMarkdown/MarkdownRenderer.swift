@@ -8,10 +8,16 @@ public struct MarkdownOptions: Sendable, Equatable {
     /// Images on other hosts become links, so a page never loads anything from another host.
     public var remoteImagesAsLinks: Bool
 
-    public init(unsafeHTML: Bool = false, footnotes: Bool = true, remoteImagesAsLinks: Bool = true) {
+    /// A level-1 heading that opens the note is taken out of the HTML and reported as
+    /// `leadingTitle`, so a page template can show it as the page title (once).
+    public var liftLeadingTitle: Bool
+
+    public init(unsafeHTML: Bool = false, footnotes: Bool = true, remoteImagesAsLinks: Bool = true,
+                liftLeadingTitle: Bool = false) {
         self.unsafeHTML = unsafeHTML
         self.footnotes = footnotes
         self.remoteImagesAsLinks = remoteImagesAsLinks
+        self.liftLeadingTitle = liftLeadingTitle
     }
 }
 

@@ -6,6 +6,8 @@ public struct RenderedMarkdown: Sendable {
     public var headings: [Heading]
     public var codeBlocks: [CodeBlock]
     public var links: [LinkReference]
+    /// The level-1 heading that opened the note, removed from `html` (only with `liftLeadingTitle`).
+    public var leadingTitle: Heading?
     /// Plain text of the first paragraph, for summaries and descriptions.
     public var firstParagraph: String
     /// Word count where each CJK character counts as one word (for reading time).

@@ -40,6 +40,7 @@ main { max-width: 52rem; margin: 0 auto; padding: 1.25em; }
 .breadcrumbs { font-size: .875em; color: var(--muted); }
 .page-title { font-size: 2em; line-height: 1.3; margin: .3em 0 .2em; }
 .page-meta { color: var(--muted); font-size: .875em; margin: 0 0 1.5em; }
+.page-meta span + span::before { content: " · "; }
 .toc { border: 1px solid var(--border); border-radius: 6px; padding: .5em 1em; margin: 0 0 1.5em; background: var(--bg-soft); font-size: .9em; }
 .toc-title { margin: 0; font-weight: 600; }
 .toc ul { margin: .25em 0; padding-left: 1.25em; }
@@ -193,12 +194,12 @@ pre code { font-size: 1em; }
 {{$main}}
 <article class="page">
   {{#page.hasBreadcrumbs}}<nav class="breadcrumbs" aria-label="路径">{{#page.breadcrumbs}}<a href="{{url}}">{{title}}</a> › {{/page.breadcrumbs}}</nav>{{/page.hasBreadcrumbs}}
-  {{#page.showTitle}}<h1 class="page-title">{{page.title}}</h1>{{/page.showTitle}}
+  <h1 class="page-title">{{page.heading}}</h1>
   <p class="page-meta">
-    {{#page.date}}<time datetime="{{page.dateISO}}">{{page.date}}</time>{{/page.date}}
-    {{#page.lastmod}} · 更新于 <time datetime="{{page.lastmodISO}}">{{page.lastmod}}</time>{{/page.lastmod}}
-    {{#page.readingMinutes}} · 约 {{page.readingMinutes}} 分钟{{/page.readingMinutes}}
-    {{#page.authors}} · {{.}}{{/page.authors}}
+    {{#page.date}}<span><time datetime="{{page.dateISO}}">{{page.date}}</time></span>{{/page.date}}
+    {{#page.lastmod}}<span>更新于 <time datetime="{{page.lastmodISO}}">{{page.lastmod}}</time></span>{{/page.lastmod}}
+    <span>约 {{page.readingMinutes}} 分钟</span>
+    {{#page.authors}}<span>{{.}}</span>{{/page.authors}}
   </p>
   {{#page.hasTOC}}
   <nav class="toc" aria-label="目录">

@@ -57,7 +57,7 @@ public enum SiteCompiler {
         let resolver = LinkResolver(pageURLs: Dictionary(uniqueKeysWithValues: pages.map { ($0.sourcePath, $0.url) }),
                                     basePath: config.basePath)
         let markdownOptions = MarkdownOptions(unsafeHTML: config.unsafeHTML, footnotes: config.footnotes,
-                                              remoteImagesAsLinks: config.remoteImagesAsLinks)
+                                              remoteImagesAsLinks: config.remoteImagesAsLinks, liftLeadingTitle: true)
         let total = pages.count
         let counter = ProgressCounter()
         let sourceDisplay = options.sourceDisplay

@@ -12,9 +12,10 @@ struct BuiltPage: Sendable {
     var displayPath: String
 
     var url: String { page.url }
+    /// For `<title>`, lists and feeds: front matter, else the note's first H1, else the file name.
     var title: String { page.declaredTitle ?? rendered.firstH1?.text ?? page.fileTitle }
-    /// The body opens with its own H1, so the template should not print the title again.
-    var bodyHasTitle: Bool { rendered.headings.first?.level == 1 }
+    /// The visible page heading: the H1 the note opens with (lifted out of the body), else the title.
+    var heading: String { rendered.leadingTitle?.text ?? title }
     var summary: String {
         HTMLText.truncate(page.description.isEmpty ? rendered.firstParagraph : page.description, limit: 140)
     }

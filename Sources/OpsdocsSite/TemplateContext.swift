@@ -70,9 +70,9 @@ struct TemplateContext {
         let built = model.pages[index]
         let page = built.page
         var context: [String: Any] = [
-            "title": built.title, "url": href(page.url), "permalink": model.config.origin + href(page.url),
+            "title": built.title, "heading": built.heading, "url": href(page.url), "permalink": model.config.origin + href(page.url),
             "content": built.rendered.html, "summary": built.summary, "description": page.description,
-            "showTitle": !built.bodyHasTitle, "sourcePath": page.sourcePath, "wordCount": built.rendered.wordCount,
+            "sourcePath": page.sourcePath, "wordCount": built.rendered.wordCount,
             "readingMinutes": max(1, (built.rendered.wordCount + 299) / 300),
             "params": page.frontMatter.mapValues(\.templateValue),
         ]
@@ -130,6 +130,7 @@ struct TemplateContext {
         list["hasBreadcrumbs"] = !folder.isEmpty
         var description = model.config.description
         if let indexPage = section.indexPage {
+            list["title"] = model.pages[indexPage].heading
             list["content"] = model.pages[indexPage].rendered.html
             description = model.pages[indexPage].summary
         }
@@ -140,7 +141,7 @@ struct TemplateContext {
         var context = section("")
         guard var list = context["list"] as? [String: Any] else { return context }
         let latest = model.byDate.prefix(model.config.homeLimit)
-        list["title"] = model.sections[""]?.indexPage.map { model.pages[$0].title } ?? model.config.title
+        list["title"] = model.sections[""]?.indexPage.map { model.pages[$0].heading } ?? model.config.title
         list["isHome"] = true
         list["pages"] = latest.map(pageSummary)
         list["hasPages"] = !latest.isEmpty

@@ -113,3 +113,19 @@ import Testing
         #expect(loaded.contains("<img src=\"https://assets.example.com/cheatsheet.webp\""))
     }
 }
+
+@Suite struct LeadingTitleTests {
+    @Test func anOpeningH1IsLiftedOutOfTheBody() {
+        let out = MarkdownRenderer.render("# 内核参数调优\n\n正文\n\n# 第二个一级标题\n", options: MarkdownOptions(liftLeadingTitle: true))
+        #expect(out.leadingTitle?.text == "内核参数调优")
+        #expect(!out.html.contains("内核参数调优"))
+        #expect(out.html.contains("<h1 id=\"第二个一级标题\">"))
+    }
+
+    @Test func anH1AfterTextStaysInTheBody() {
+        let out = MarkdownRenderer.render("前言\n\n# 标题\n", options: MarkdownOptions(liftLeadingTitle: true))
+        #expect(out.leadingTitle == nil)
+        #expect(out.firstH1?.text == "标题")
+        #expect(out.html.contains("<h1 id=\"标题\">"))
+    }
+}

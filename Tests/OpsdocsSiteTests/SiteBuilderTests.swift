@@ -25,6 +25,7 @@ import Testing
         // No front matter: title from the first H1, date from the file name.
         let sysctl = try #require(site.read("public/linux/sysctl/index.html"))
         #expect(sysctl.contains("<title>内核参数调优 · 运维笔记</title>"))
+        #expect(sysctl.components(separatedBy: "<h1").count == 2)  // the note's H1 is the page heading, once
         #expect(sysctl.contains("datetime=\"2024-04-08T00:00:00Z\""))
 
         #expect(site.exists("public/k8s/etcd/flow.svg"))
