@@ -54,19 +54,21 @@ public enum ContentLoader {
             guard let name = parts.last?.lowercased(), name == "index.md" || name == "_index.md" else { return nil }
             return parts.dropLast().joined(separator: "/")
         })
-        for file in files.sorted(by: { $0.relativePath < $1.relativePath }) {
+        // Front matter parsing (YAML especially) is the costly part: spread it over the cores.
+        let results: [(Page?, [Diagnostic])] = files.sorted(by: { $0.relativePath < $1.relativePath }).parallelMap { file in
             let shown = display(displayPrefix, file.relativePath)
             let text: String
             switch SourceText.decode(file.bytes) {
             case .success(let t): text = t
             case .failure(let e):
-                diagnostics.append(.error(shown, line: e.line, column: e.column, kind: "encoding",
-                                          "file is not valid UTF-8 (first bad byte here); page skipped"))
-                continue
+                return (nil, [.error(shown, line: e.line, column: e.column, kind: "encoding",
+                                     "file is not valid UTF-8 (first bad byte here); page skipped")])
             }
             let folder = file.relativePath.split(separator: "/").dropLast().joined(separator: "/")
-            let (page, found) = PageBuilder.build(sourcePath: file.relativePath, text: text, displayPath: shown,
-                                                  config: config, readmeIsIndex: !foldersWithIndex.contains(folder))
+            return PageBuilder.build(sourcePath: file.relativePath, text: text, displayPath: shown,
+                                     config: config, readmeIsIndex: !foldersWithIndex.contains(folder))
+        }
+        for (page, found) in results {
             diagnostics += found
             guard let page, includeDrafts || !page.draft else { continue }
             pages.append(page)

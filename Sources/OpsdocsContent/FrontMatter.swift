@@ -47,25 +47,28 @@ public enum FrontMatterParser {
     private static func fenced(_ text: String, fence: String, format: FrontMatter.Format)
         -> Result<(FrontMatter, Substring), FrontMatterError>
     {
-        // Find the closing fence: a line that is exactly the fence (trailing spaces allowed).
+        // The closing fence is a line that is exactly the fence (trailing blanks allowed).
+        // Scanned as bytes: this runs once per note and notes can be long.
+        let utf8 = text.utf8
+        let fenceBytes = Array(fence.utf8)
         var lineNumber = 1
-        var index = text.index(text.startIndex, offsetBy: fence.count)
-        if index < text.endIndex { index = text.index(after: index) }  // skip the newline after the opening fence
+        var index = utf8.index(utf8.startIndex, offsetBy: min(fenceBytes.count + 1, utf8.count))
         let headerStart = index
-        while index < text.endIndex {
+        while index < utf8.endIndex {
             lineNumber += 1
-            let lineEnd = text[index...].firstIndex(of: "\n") ?? text.endIndex
-            let line = text[index..<lineEnd]
-            if line.trimmingCharacters(in: .whitespaces) == fence {
+            let lineEnd = utf8[index...].firstIndex(of: 0x0A) ?? utf8.endIndex
+            var line = utf8[index..<lineEnd]
+            while let last = line.last, last == 0x20 || last == 0x09 { line = line.dropLast() }
+            if line.elementsEqual(fenceBytes) {
                 let header = String(text[headerStart..<index])
-                let bodyStart = lineEnd < text.endIndex ? text.index(after: lineEnd) : lineEnd
+                let bodyStart = lineEnd < utf8.endIndex ? utf8.index(after: lineEnd) : lineEnd
                 let parsed = format == .yaml ? yaml(header) : toml(header)
                 return parsed.map { fields, keyLines in
                     (FrontMatter(format: format, fields: fields, keyLines: keyLines, bodyLineOffset: lineNumber),
                      text[bodyStart...])
                 }
             }
-            index = lineEnd < text.endIndex ? text.index(after: lineEnd) : lineEnd
+            index = lineEnd < utf8.endIndex ? utf8.index(after: lineEnd) : lineEnd
         }
         return .failure(FrontMatterError(line: 1, column: 1,
                                          message: "front matter opened with `\(fence)` is never closed"))

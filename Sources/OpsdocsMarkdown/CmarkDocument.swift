@@ -76,7 +76,7 @@ enum CmarkDocument {
             for node in walk.rawHTML { cmark_node_set_literal(node, omittedHTML) }
         }
         var references: [LinkReference] = []
-        let sourceLines = walk.links.isEmpty ? [] : markdown.split(separator: "\n", omittingEmptySubsequences: false)
+        let lineStarts = walk.links.isEmpty ? [] : Self.lineStarts(markdown)
         for link in walk.links {
             let resolution = links?.resolve(link.destination, from: sourcePath) ?? .unchanged
             if link.isImage, options.remoteImagesAsLinks, isRemote(link.destination) {
@@ -86,7 +86,7 @@ enum CmarkDocument {
             }
             references.append(LinkReference(destination: link.destination, isImage: link.isImage, line: link.line,
                                             column: characterColumn(link.column, line: link.line - lineOffset,
-                                                                    in: sourceLines),
+                                                                    in: markdown, lineStarts: lineStarts),
                                             resolution: resolution))
         }
 
@@ -121,11 +121,20 @@ enum CmarkDocument {
         cmark_node_free(image)
     }
 
+    /// UTF-8 offset at which each line starts.
+    private static func lineStarts(_ text: String) -> [Int] {
+        var starts = [0]
+        for (offset, byte) in text.utf8.enumerated() where byte == 0x0A { starts.append(offset + 1) }
+        return starts
+    }
+
     /// cmark counts columns in bytes; editors count characters.
-    private static func characterColumn(_ byteColumn: Int, line: Int, in lines: [Substring]) -> Int {
-        guard lines.indices.contains(line - 1), byteColumn > 1 else { return byteColumn }
-        let bytes = lines[line - 1].utf8.prefix(byteColumn - 1)
-        return String(decoding: bytes, as: UTF8.self).count + 1
+    private static func characterColumn(_ byteColumn: Int, line: Int, in text: String, lineStarts: [Int]) -> Int {
+        guard lineStarts.indices.contains(line - 1), byteColumn > 1 else { return byteColumn }
+        let utf8 = text.utf8
+        let start = utf8.index(utf8.startIndex, offsetBy: lineStarts[line - 1])
+        let end = utf8.index(start, offsetBy: byteColumn - 1, limitedBy: utf8.endIndex) ?? utf8.endIndex
+        return String(decoding: utf8[start..<end], as: UTF8.self).count + 1
     }
 
     private static func insertHTML(_ literal: String, into node: OpaquePointer, atStart: Bool) {
@@ -134,28 +143,39 @@ enum CmarkDocument {
         if atStart { cmark_node_prepend_child(node, inline) } else { cmark_node_append_child(node, inline) }
     }
 
-    /// `<h2><!--opsdocs-heading:3-->` → `<h2 id="…">`, in one pass over the HTML.
+    /// `<h2><!--opsdocs-heading:3-->` → `<h2 id="…">`, in one pass over the HTML bytes.
     private static func applyHeadingIDs(_ html: String, headings: [Heading]) -> String {
-        var out = ""
+        let marker = Array(headingMarker.utf8)
+        var out: [UInt8] = []
         out.reserveCapacity(html.utf8.count + headings.count * 24)
-        var rest = html[...]
-        while let marker = rest.range(of: headingMarker) {
-            var before = rest[..<marker.lowerBound]
-            let afterMarker = rest[marker.upperBound...]
-            guard let close = afterMarker.range(of: "-->"), let index = Int(afterMarker[..<close.lowerBound]),
-                  headings.indices.contains(index), before.hasSuffix(">")
-            else {
-                out += rest[..<marker.upperBound]
-                rest = afterMarker
-                continue
+        html.utf8.withContiguousStorageIfAvailable { bytes in
+            var i = 0
+            let n = bytes.count
+            scan: while i < n {
+                let b = bytes[i]
+                if b == UInt8(ascii: "<"), i + marker.count < n, out.last == UInt8(ascii: ">"),
+                   bytes[i..<(i + marker.count)].elementsEqual(marker)
+                {
+                    var j = i + marker.count
+                    var index = 0
+                    while j < n, bytes[j] >= 48, bytes[j] <= 57 {
+                        index = index * 10 + Int(bytes[j] - 48)
+                        j += 1
+                    }
+                    if j + 3 <= n, bytes[j] == UInt8(ascii: "-"), bytes[j + 1] == UInt8(ascii: "-"),
+                       bytes[j + 2] == UInt8(ascii: ">"), headings.indices.contains(index)
+                    {
+                        out.removeLast()
+                        out.append(contentsOf: " id=\"\(escapeAttribute(headings[index].id))\">".utf8)
+                        i = j + 3
+                        continue scan
+                    }
+                }
+                out.append(b)
+                i += 1
             }
-            before = before.dropLast()
-            out += before
-            out += " id=\"\(escapeAttribute(headings[index].id))\">"
-            rest = afterMarker[close.upperBound...]
         }
-        out += rest
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
 
     static func escapeAttribute(_ s: String) -> String {
@@ -274,13 +294,18 @@ private struct Walk {
         var inWord = false
         for scalar in text.unicodeScalars {
             let v = scalar.value
+            if v < 0x80 {  // ASCII: no Unicode property look-ups
+                let separator = v == 0x20 || v == 0x0A || v == 0x09 || v == 0x0D
+                if separator { inWord = false } else if !inWord { inWord = true; count += 1 }
+                continue
+            }
             let isCJK = (0x4E00...0x9FFF).contains(v) || (0x3400...0x4DBF).contains(v) || (0x3040...0x30FF).contains(v)
                 || (0xAC00...0xD7AF).contains(v) || (0xF900...0xFAFF).contains(v)
             if isCJK {
                 count += 1
                 inWord = false
-            } else if scalar.properties.isWhitespace || scalar.properties.generalCategory == .otherPunctuation {
-                inWord = false
+            } else if (0x3000...0x303F).contains(v) || (0xFF00...0xFF0F).contains(v) || scalar.properties.isWhitespace {
+                inWord = false  // CJK punctuation and full-width separators
             } else if !inWord {
                 inWord = true
                 count += 1

@@ -10,6 +10,15 @@ public struct HeadingIDGenerator: Sendable {
     public static func slug(_ text: String) -> String {
         var out = ""
         for scalar in text.lowercased().unicodeScalars {
+            if scalar.isASCII {  // fast path: no Unicode tables for ASCII
+                let v = scalar.value
+                if (0x61...0x7A).contains(v) || (0x30...0x39).contains(v) || v == 0x5F || v == 0x2D {
+                    out.unicodeScalars.append(scalar)
+                } else if v == 0x20 {
+                    out.append("-")
+                }
+                continue
+            }
             switch scalar.properties.generalCategory {
             case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
                  .decimalNumber, .letterNumber, .otherNumber, .nonspacingMark, .spacingMark, .enclosingMark,

@@ -36,6 +36,8 @@ public struct BuildReport: Sendable {
     /// True when the new site replaced the output folder.
     public var published: Bool
     public var seconds: Double
+    /// Wall time of each stage, for `--timings`.
+    public var timings: [(stage: String, seconds: Double)] = []
 
     public var failed: Bool { !published }
 }

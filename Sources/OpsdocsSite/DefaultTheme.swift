@@ -169,7 +169,7 @@ pre code { font-size: 1em; }
 {{{list.content}}}
   </div>{{/list.content}}
   {{#list.hasSections}}
-  <h2 class="list-heading">分类</h2>
+  <h2 class="list-heading">子目录</h2>
   <ul class="section-list">{{#list.sections}}<li><a href="{{url}}">{{title}}</a> <span class="count">{{count}}</span></li>{{/list.sections}}</ul>
   {{/list.hasSections}}
   {{#list.hasPages}}

@@ -4,6 +4,8 @@
 // folder that opsdocs did not create is never replaced.
 
 import Foundation
+import Glibc
+import OpsdocsContent
 
 public struct OutputFolderError: Error, Sendable, CustomStringConvertible {
     public var description: String
@@ -58,6 +60,49 @@ struct OutputFolder {
             try fm.createDirectory(at: staging, withIntermediateDirectories: false)
         } catch {
             throw OutputFolderError(description: "cannot create staging folder \(staging.path): \(error.localizedDescription)")
+        }
+    }
+
+    /// Writes many files: folders created once each, files written on all cores with plain
+    /// POSIX calls (Foundation's Data.write costs several extra syscalls per file).
+    func writeAll(_ files: [String: Data]) throws {
+        var targets: [(URL, Data)] = []
+        var folders: Set<String> = []
+        for (path, data) in files {
+            guard let target = resolve(path) else {
+                throw OutputFolderError(description: "refusing to write outside the output folder: \(path)")
+            }
+            targets.append((target, data))
+            folders.insert(target.deletingLastPathComponent().path)
+        }
+        for folder in folders.sorted() {
+            do {
+                try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            } catch {
+                throw OutputFolderError(description: "cannot create \(folder): \(error.localizedDescription)")
+            }
+        }
+        let failures = targets.sorted { $0.0.path < $1.0.path }.parallelMap { target, data -> String? in
+            Self.writeFile(target.path, data) ? nil : target.path
+        }
+        if let failed = failures.compactMap({ $0 }).first {
+            throw OutputFolderError(description: "cannot write \(failed): \(String(cString: strerror(errno)))")
+        }
+    }
+
+    private static func writeFile(_ path: String, _ data: Data) -> Bool {
+        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { return false }
+        defer { close(fd) }
+        return data.withUnsafeBytes { raw -> Bool in
+            var offset = 0
+            while offset < raw.count {
+                guard let base = raw.baseAddress else { return true }
+                let n = Glibc.write(fd, base + offset, raw.count - offset)
+                if n < 0 { if errno == EINTR { continue }; return false }
+                offset += n
+            }
+            return true
         }
     }
 

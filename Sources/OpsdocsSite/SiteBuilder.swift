@@ -19,13 +19,12 @@ public enum SiteBuilder {
         }
         guard !failing else {
             return BuildReport(diagnostics: site.diagnostics, pageCount: site.pageCount, fileCount: 0, published: false,
-                               seconds: seconds())
+                               seconds: seconds(), timings: site.timings)
         }
+        let written = clock.now
         let output = try OutputFolder(final: options.output)
         do {
-            for path in site.files.keys.sorted() {
-                if let data = site.files[path] { try output.write(data, to: path) }
-            }
+            try output.writeAll(site.files)
             for path in site.copies.keys.sorted() {
                 if let source = site.copies[path] { try output.copyFile(from: source, to: path) }
             }
@@ -34,7 +33,10 @@ public enum SiteBuilder {
             output.discard()
             throw error
         }
+        let writing = clock.now - written
+        let writeSeconds = Double(writing.components.seconds) + Double(writing.components.attoseconds) / 1e18
         return BuildReport(diagnostics: site.diagnostics, pageCount: site.pageCount,
-                           fileCount: site.files.count + site.copies.count, published: true, seconds: seconds())
+                           fileCount: site.files.count + site.copies.count, published: true, seconds: seconds(),
+                           timings: site.timings + [("write output", writeSeconds)])
     }
 }

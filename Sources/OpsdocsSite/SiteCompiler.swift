@@ -14,6 +14,24 @@ public struct CompiledSite: Sendable {
     public var copies: [String: URL]
     public var diagnostics: [Diagnostic]
     public var pageCount: Int
+    /// Wall time of each stage, in order, for `--timings`.
+    public var timings: [(stage: String, seconds: Double)]
+}
+
+/// Wall-clock stage timer for `--timings` (never written into the site).
+struct StageTimer {
+    private let clock = ContinuousClock()
+    private var last: ContinuousClock.Instant
+    private(set) var stages: [(stage: String, seconds: Double)] = []
+
+    init() { last = clock.now }
+
+    mutating func lap(_ stage: String) {
+        let now = clock.now
+        let d = now - last
+        stages.append((stage, Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18))
+        last = now
+    }
 }
 
 public enum SiteCompiler {
@@ -21,6 +39,7 @@ public enum SiteCompiler {
 
     public static func compile(_ options: BuildOptions, progress: Progress? = nil) -> CompiledSite {
         var diagnostics: [Diagnostic] = []
+        var timer = StageTimer()
 
         // Config
         var config = SiteConfig()
@@ -39,6 +58,7 @@ public enum SiteCompiler {
         let tree = ContentLoader.load(root: options.source, displayPrefix: options.sourceDisplay, config: config,
                                       includeDrafts: options.includeDrafts)
         diagnostics += tree.diagnostics
+        timer.lap("load content")
         var pages: [Page] = []
         var owner: [String: String] = [:]
         for page in tree.pages {
@@ -69,6 +89,7 @@ public enum SiteCompiler {
                              displayPath: ContentLoader.display(sourceDisplay, page.sourcePath))
         }
 
+        timer.lap("markdown")
         let model = SiteModel.assemble(config: config, pages: built)
         let (theme, themeDiagnostics) = Theme.load(overrides: options.projectRoot.appendingPathComponent("theme"),
                                                    displayFolder: "theme")
@@ -82,15 +103,19 @@ public enum SiteCompiler {
         let staticFolder = options.projectRoot.appendingPathComponent("static")
         for rel in listFiles(staticFolder) { copies[rel] = staticFolder.appendingPathComponent(rel) }
 
+        timer.lap("model + theme")
         let rendering = SiteRendering(model: model, theme: theme)
         var files = rendering.renderAll()
+        timer.lap("templates")
         diagnostics += rendering.urlConflicts(with: files, pages: built)
         for (path, data) in theme.staticFiles where files[path] == nil { files[path] = data }
         for path in files.keys { copies[path] = nil }  // generated files win over copies
 
         let published = Set(files.keys).union(copies.keys)
         diagnostics += LinkChecker.check(pages: built, publishedFiles: published)
-        return CompiledSite(files: files, copies: copies, diagnostics: diagnostics.sorted(), pageCount: built.count)
+        timer.lap("link check")
+        return CompiledSite(files: files, copies: copies, diagnostics: diagnostics.sorted(), pageCount: built.count,
+                            timings: timer.stages)
     }
 
     static func displayPath(_ url: URL, relativeTo root: URL) -> String {

@@ -147,7 +147,8 @@ struct SiteModel: Sendable {
             }
         }
         // Deepest folders first, so each total can add its subsections' totals.
-        for folder in sections.keys.sorted(by: { $0.split(separator: "/").count > $1.split(separator: "/").count }) {
+        let depth = sections.keys.map { folder in (folder, folder.utf8.filter { $0 == UInt8(ascii: "/") }.count) }
+        for (folder, _) in depth.sorted(by: { ($0.1, $1.0) > ($1.1, $0.0) }) {
             guard let section = sections[folder] else { continue }
             let below = section.subsections.reduce(0) { $0 + (sections[$1]?.totalPages ?? 0) }
             sections[folder]?.totalPages = section.pages.count + below

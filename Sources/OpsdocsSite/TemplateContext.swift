@@ -5,18 +5,26 @@ import OpsdocsConfig
 import OpsdocsContent
 import OpsdocsMarkdown
 
-struct TemplateContext {
+// `@unchecked Sendable`: every stored property is immutable after init and holds only value
+// types (strings, numbers, arrays, dictionaries); `[String: Any]` just cannot say so.
+struct TemplateContext: @unchecked Sendable {
     let model: SiteModel
     let basePath: String
+
+    /// The same for every page; built once.
+    let site: [String: Any]
 
     init(model: SiteModel) {
         self.model = model
         basePath = model.config.basePath
+        site = Self.siteContext(model)
     }
 
     func href(_ url: String) -> String { basePath + SitePath.encode(url) }
 
-    var site: [String: Any] {
+    private static func siteContext(_ model: SiteModel) -> [String: Any] {
+        let basePath = model.config.basePath
+        func href(_ url: String) -> String { basePath + SitePath.encode(url) }
         let config = model.config
         let topSections: [[String: Any]] = (model.sections[""]?.subsections ?? []).compactMap { folder in
             guard let section = model.sections[folder] else { return nil }

@@ -14,7 +14,8 @@ struct Build: ParsableCommand {
     @Flag(help: "Include notes marked `draft: true`.") var drafts = false
     @Flag(help: "Treat warnings as errors.") var strict = false
     @Flag(help: "Print diagnostics and the summary as JSON on stdout.") var json = false
-    @Flag(help: "Print only errors (and warnings with --strict).") var quiet = false
+    @Flag(help: "Print only errors (and warnings with --strict); no summary unless the build fails.") var quiet = false
+    @Flag(help: "Print the time each build stage took.") var timings = false
 
     func run() throws {
         let cwd = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
@@ -47,7 +48,10 @@ struct Build: ParsableCommand {
             Terminal.printJSON(report, output: output)
         } else {
             Terminal.printDiagnostics(report.diagnostics, quiet: quiet, strict: strict)
-            Terminal.printSummary(report, output: output)
+            if !quiet || report.failed { Terminal.printSummary(report, output: output) }
+            if timings {
+                for (stage, seconds) in report.timings { print("  " + stage.padding(toLength: 14, withPad: " ", startingAt: 0) + String(format: "%7.1f ms", seconds * 1000)) }
+            }
         }
         if report.failed { throw ExitCode(1) }
     }

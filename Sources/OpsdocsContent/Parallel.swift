@@ -5,7 +5,7 @@ import Dispatch
 import Synchronization
 
 extension Array where Element: Sendable {
-    func parallelMap<Result: Sendable>(_ transform: @Sendable (Element) -> Result) -> [Result] {
+    public func parallelMap<Result: Sendable>(_ transform: @Sendable (Element) -> Result) -> [Result] {
         guard count > 1 else { return map(transform) }
         let slots = Mutex<[Result?]>(Array<Result?>(repeating: nil, count: count))
         let chunkCount = Swift.min(count, 64)
