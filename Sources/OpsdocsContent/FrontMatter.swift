@@ -38,10 +38,21 @@ public enum FrontMatterParser {
         if text.hasPrefix("+++\n") || text == "+++" {
             return fenced(text, fence: "+++", format: .toml)
         }
-        if text.hasPrefix("{") {
+        if looksLikeJSONObject(text) {
             return json(text)
         }
         return .success((.empty, Substring(text)))
+    }
+
+    /// `{` then (after blanks) a quote, `}` or a line break: a JSON object. A note that opens
+    /// with `{{< shortcode >}}` or `{% if %}` is Markdown, not front matter.
+    private static func looksLikeJSONObject(_ text: String) -> Bool {
+        guard text.hasPrefix("{") else { return false }
+        for ch in text.utf8.dropFirst() {
+            if ch == 0x20 || ch == 0x09 { continue }
+            return ch == UInt8(ascii: "\"") || ch == UInt8(ascii: "}") || ch == 0x0A
+        }
+        return true
     }
 
     private static func fenced(_ text: String, fence: String, format: FrontMatter.Format)
@@ -92,15 +103,25 @@ public enum FrontMatterParser {
         }
         var fields: [String: FrontMatterValue] = [:]
         var lines: [String: Int] = [:]
+        var budget = maxValues
         for (key, value) in mapping {
             guard let name = key.string else { continue }
-            fields[name] = yamlValue(value)
+            guard let converted = yamlValue(value, budget: &budget) else {
+                return .failure(FrontMatterError(line: (key.mark?.line ?? 1) + 1, column: 1,
+                                                 message: "front matter expands to more than \(maxValues) values (nested YAML aliases?)"))
+            }
+            fields[name] = converted
             lines[name] = (key.mark?.line ?? 0) + 1  // +1 for the opening `---`
         }
         return .success((fields, lines))
     }
 
-    private static func yamlValue(_ node: Node) -> FrontMatterValue {
+    /// YAML aliases can expand exponentially ("billion laughs"); conversion stops past this.
+    static let maxValues = 10_000
+
+    private static func yamlValue(_ node: Node, budget: inout Int) -> FrontMatterValue? {
+        budget -= 1
+        guard budget >= 0 else { return nil }
         switch node {
         case .scalar(let scalar):
             // Quoted scalars are always strings; plain ones follow YAML's core schema.
@@ -112,10 +133,19 @@ public enum FrontMatterParser {
             if s.contains("."), let d = Double(s), d.isFinite { return .double(d) }
             return .string(s)
         case .sequence(let seq):
-            return .array(seq.map(yamlValue))
+            var items: [FrontMatterValue] = []
+            for item in seq {
+                guard let value = yamlValue(item, budget: &budget) else { return nil }
+                items.append(value)
+            }
+            return .array(items)
         case .mapping(let map):
             var table: [String: FrontMatterValue] = [:]
-            for (k, v) in map { if let name = k.string { table[name] = yamlValue(v) } }
+            for (k, v) in map {
+                guard let name = k.string else { continue }
+                guard let value = yamlValue(v, budget: &budget) else { return nil }
+                table[name] = value
+            }
             return .table(table)
         case .alias:
             return .null

@@ -65,7 +65,7 @@ public enum PageBuilder {
             if let declared = fields["slug"]?.string {
                 guard let clean = SitePath.normalise(declared, allowLeadingSlash: false), !clean.isEmpty else {
                     return (nil, [.error(displayPath, line: frontMatter.line(of: "slug"), kind: "path",
-                                         "`slug: \(declared)` would leave the output folder (no `..`, no leading `/`)")])
+                                         "`slug: \(declared)` is not a path inside the site (no `..`, no leading `/`, not empty)")])
                 }
                 slug = clean
             }

@@ -28,6 +28,11 @@ enum CmarkDocument {
         if options.footnotes { cmarkOptions |= CMARK_OPT_FOOTNOTES }
         let empty = RenderedMarkdown(html: "", headings: [], codeBlocks: [], links: [], leadingTitle: nil,
                                      firstParagraph: "", wordCount: 0)
+        if let refusal = NestingGuard.refusal(for: markdown) {
+            var refused = empty
+            refused.refusal = refusal
+            return refused
+        }
         guard let parser = cmark_parser_new(cmarkOptions) else { return empty }
         defer { cmark_parser_free(parser) }
         for name in extensionNames {

@@ -12,6 +12,8 @@ public struct RenderedMarkdown: Sendable {
     public var firstParagraph: String
     /// Word count where each CJK character counts as one word (for reading time).
     public var wordCount: Int
+    /// Why the note was not rendered (input cmark-gfm cannot parse in reasonable time); nil normally.
+    public var refusal: String? = nil
 
     /// The first level-1 heading, the title of a note without front matter.
     public var firstH1: Heading? { headings.first { $0.level == 1 } }

@@ -89,6 +89,10 @@ public enum SiteCompiler {
                              displayPath: ContentLoader.display(sourceDisplay, page.sourcePath))
         }
 
+        for page in built where page.rendered.refusal != nil {
+            diagnostics.append(.error(page.displayPath, line: page.page.bodyLineOffset + 1, kind: "markdown",
+                                      page.rendered.refusal ?? ""))
+        }
         timer.lap("markdown")
         let model = SiteModel.assemble(config: config, pages: built)
         let (theme, themeDiagnostics) = Theme.load(overrides: options.projectRoot.appendingPathComponent("theme"),

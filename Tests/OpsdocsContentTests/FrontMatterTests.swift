@@ -84,3 +84,29 @@ import Testing
         if case .success = FrontMatterParser.split("---\n- a list\n---\n") { Issue.record("a YAML list accepted as front matter") }
     }
 }
+
+@Suite struct HostileFrontMatterTests {
+    @Test func yamlAliasBombIsRefusedQuickly() {
+        var yaml = "---\na: &a [x, x, x, x, x, x, x, x, x, x]\n"
+        var previous = "a"
+        for name in ["b", "c", "d", "e", "f", "g", "h", "i"] {
+            yaml += "\(name): &\(name) [" + Array(repeating: "*\(previous)", count: 10).joined(separator: ", ") + "]\n"
+            previous = name
+        }
+        yaml += "tags: *i\n---\n正文\n"
+        guard case .failure(let error) = FrontMatterParser.split(yaml) else {
+            Issue.record("a 10^9-value alias expansion was accepted")
+            return
+        }
+        #expect(error.message.contains("more than"))
+    }
+
+    @Test func aNoteOpeningWithATemplateTagIsNotJSON() throws {
+        guard case .success(let (fm, body)) = FrontMatterParser.split("{{< callout >}}\n注意\n{{< /callout >}}\n") else {
+            Issue.record("shortcode taken for JSON front matter")
+            return
+        }
+        #expect(fm.format == .none)
+        #expect(body.hasPrefix("{{<"))
+    }
+}

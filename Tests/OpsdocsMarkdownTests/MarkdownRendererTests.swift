@@ -129,3 +129,20 @@ import Testing
         #expect(out.html.contains("<h1 id=\"标题\">"))
     }
 }
+
+@Suite struct PathologicalInputTests {
+    @Test func absurdNestingIsRefusedInsteadOfHanging() {
+        // cmark-gfm 0.29 takes minutes on this; real notes never nest 100 deep.
+        let md = String(repeating: ">", count: 50_000) + " x\n" + String(repeating: "[", count: 50_000) + "\n"
+        let out = MarkdownRenderer.render(md)
+        #expect(out.refusal?.contains("100 levels") == true)
+        #expect(out.html.isEmpty)
+    }
+
+    @Test func ordinaryNestingIsRendered() {
+        let md = "> 引用\n> > 嵌套\n\n- a\n  - b\n    - c\n"
+        let out = MarkdownRenderer.render(md)
+        #expect(out.refusal == nil)
+        #expect(out.html.contains("<blockquote>"))
+    }
+}
