@@ -64,7 +64,7 @@ enum CmarkDocument {
                 continue  // unlinked below, after links inside it are handled
             }
             insertHTML("\(headingMarker)\(i)-->", into: found.node, atStart: true)
-            insertHTML("<a class=\"anchor\" href=\"#\(escapeAttribute(id))\" aria-label=\"链接到此标题\">#</a>",
+            insertHTML("<a class=\"anchor\" href=\"#\(HTMLEscaping.escape(id))\" aria-label=\"链接到此标题\">#</a>",
                        into: found.node, atStart: false)
         }
         // Code blocks learn their section only now that heading ids exist.
@@ -118,7 +118,7 @@ enum CmarkDocument {
     private static func replaceWithLink(_ image: OpaquePointer, href: String) {
         let alt = Walk.plainText(of: image)
         let label = alt.isEmpty ? "外部图片" : "外部图片：" + alt
-        let html = "<a class=\"remote-image\" href=\"\(escapeAttribute(href))\" rel=\"noopener\">\(escapeAttribute(label))</a>"
+        let html = "<a class=\"remote-image\" href=\"\(HTMLEscaping.escape(href))\" rel=\"noopener\">\(HTMLEscaping.escape(label))</a>"
         guard let replacement = cmark_node_new(CMARK_NODE_HTML_INLINE) else { return }
         cmark_node_set_literal(replacement, html)
         cmark_node_insert_before(image, replacement)
@@ -171,7 +171,7 @@ enum CmarkDocument {
                        bytes[j + 2] == UInt8(ascii: ">"), headings.indices.contains(index)
                     {
                         out.removeLast()
-                        out.append(contentsOf: " id=\"\(escapeAttribute(headings[index].id))\">".utf8)
+                        out.append(contentsOf: " id=\"\(HTMLEscaping.escape(headings[index].id))\">".utf8)
                         i = j + 3
                         continue scan
                     }
@@ -183,19 +183,6 @@ enum CmarkDocument {
         return String(decoding: out, as: UTF8.self)
     }
 
-    static func escapeAttribute(_ s: String) -> String {
-        var out = ""
-        for ch in s {
-            switch ch {
-            case "&": out += "&amp;"
-            case "\"": out += "&quot;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            default: out.append(ch)
-            }
-        }
-        return out
-    }
 }
 
 /// One pass over the AST collecting what later stages need. Nodes are only recorded here;

@@ -1,22 +1,10 @@
-// Escaping for text opsdocs writes into HTML and XML itself (feeds, redirects);
+// Text helpers for what opsdocs writes itself (feeds, redirects, summaries);
 // templates escape through Mustache.
 
+import OpsdocsMarkdown
+
 enum HTMLText {
-    static func escape(_ s: String) -> String {
-        var out = ""
-        out.reserveCapacity(s.utf8.count)
-        for ch in s {
-            switch ch {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.append(ch)
-            }
-        }
-        return out
-    }
+    static func escape(_ s: String) -> String { HTMLEscaping.escape(s) }
 
     /// Shortens plain text to about `limit` characters at a word or CJK boundary;
     /// white space runs become one space.
