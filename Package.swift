@@ -29,9 +29,12 @@ let package = Package(
             ]),
         .target(name: "OpsdocsMarkdown", dependencies: ["CCmarkGFM", "OpsdocsConfig", "OpsdocsContent"]),
         .target(
+            name: "OpsdocsSnippets",
+            dependencies: ["OpsdocsConfig", "OpsdocsContent", "OpsdocsMarkdown", .product(name: "Yams", package: "Yams")]),
+        .target(
             name: "OpsdocsSite",
             dependencies: [
-                "OpsdocsConfig", "OpsdocsContent", "OpsdocsMarkdown",
+                "OpsdocsConfig", "OpsdocsContent", "OpsdocsMarkdown", "OpsdocsSnippets",
                 .product(name: "Mustache", package: "swift-mustache"),
             ]),
         .executableTarget(
@@ -40,6 +43,7 @@ let package = Package(
         .testTarget(name: "OpsdocsConfigTests", dependencies: ["OpsdocsConfig"]),
         .testTarget(name: "OpsdocsContentTests", dependencies: ["OpsdocsContent"]),
         .testTarget(name: "OpsdocsMarkdownTests", dependencies: ["OpsdocsMarkdown"]),
+        .testTarget(name: "OpsdocsSnippetsTests", dependencies: ["OpsdocsSnippets"]),
         .testTarget(name: "OpsdocsSiteTests", dependencies: ["OpsdocsSite"]),
     ],
     swiftLanguageModes: [.v6]

@@ -95,6 +95,12 @@ enum CmarkDocument {
                                             resolution: resolution))
         }
 
+        // A marker before each fenced block, where later stages put its kind and badge.
+        for (index, node) in walk.fencedNodes.enumerated() {
+            guard let marker = cmark_node_new(CMARK_NODE_HTML_BLOCK) else { continue }
+            cmark_node_set_literal(marker, "\(MarkdownRenderer.codeMarkerPrefix)\(index)-->")
+            cmark_node_insert_before(node, marker)
+        }
         if leadingTitle != nil, let node = walk.headings.first?.node {
             cmark_node_unlink(node)
             cmark_node_free(node)
@@ -198,6 +204,7 @@ private struct Walk {
     var sectionOfCode: [Int: Int] = [:]
     var links: [FoundLink] = []
     var rawHTML: [OpaquePointer] = []
+    var fencedNodes: [OpaquePointer] = []
     var firstParagraph = ""
     var wordCount = 0
 
@@ -237,6 +244,7 @@ private struct Walk {
                     .first.map { $0.lowercased() } ?? ""
                 let index = codeBlocks.count
                 if !headings.isEmpty { sectionOfCode[index] = headings.count - 1 }
+                fencedNodes.append(node)
                 codeBlocks.append(CodeBlock(index: index, info: info, language: language, code: code, line: line,
                                             endLine: Int(cmark_node_get_end_line(node)) + lineOffset,
                                             section: "", sectionID: ""))

@@ -22,6 +22,10 @@ public struct MarkdownOptions: Sendable, Equatable {
 }
 
 public enum MarkdownRenderer {
+    /// Each fenced block's HTML is preceded by `<!--opsdocs-code:N-->` (N = its index), an
+    /// HTML comment that later stages may replace with the block's kind, badge and links.
+    public static let codeMarkerPrefix = "<!--opsdocs-code:"
+
     /// Renders one note body.
     /// - Parameters:
     ///   - lineOffset: lines before `markdown` in the source file (front matter), added to every line reported.

@@ -2,6 +2,7 @@
 
 import Foundation
 @_exported import OpsdocsConfig
+@_exported import OpsdocsSnippets
 
 public struct BuildOptions: Sendable {
     /// The folder of notes (`content/`).
@@ -17,6 +18,10 @@ public struct BuildOptions: Sendable {
     public var strict: Bool = false
     /// How the source folder is named in diagnostics (as the user typed it).
     public var sourceDisplay: String
+    /// Snippet verification results from earlier builds (see SnippetCacheStore).
+    public var snippetCache = VerificationCache()
+    /// Read and write `.opsdocs-cache/snippets.json` in `projectRoot`.
+    public var useSnippetCache = true
 
     public init(source: URL, output: URL, projectRoot: URL, configFile: URL? = nil, sourceDisplay: String? = nil) {
         self.source = source
@@ -38,6 +43,8 @@ public struct BuildReport: Sendable {
     public var seconds: Double
     /// Wall time of each stage, for `--timings`.
     public var timings: [(stage: String, seconds: Double)] = []
+    /// Verification results to keep for the next build.
+    public var snippetCache = VerificationCache()
 
     public var failed: Bool { !published }
 }

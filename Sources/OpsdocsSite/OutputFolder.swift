@@ -65,14 +65,14 @@ struct OutputFolder {
 
     /// Writes many files: folders created once each, files written on all cores with plain
     /// POSIX calls (Foundation's Data.write costs several extra syscalls per file).
-    func writeAll(_ files: [String: Data]) throws {
-        var targets: [(URL, Data)] = []
+    func writeAll(_ files: [String: Data], executables: Set<String> = []) throws {
+        var targets: [(URL, Data, Bool)] = []
         var folders: Set<String> = []
         for (path, data) in files {
             guard let target = resolve(path) else {
                 throw OutputFolderError(description: "refusing to write outside the output folder: \(path)")
             }
-            targets.append((target, data))
+            targets.append((target, data, executables.contains(path)))
             folders.insert(target.deletingLastPathComponent().path)
         }
         for folder in folders.sorted() {
@@ -82,17 +82,18 @@ struct OutputFolder {
                 throw OutputFolderError(description: "cannot create \(folder): \(error.localizedDescription)")
             }
         }
-        let failures = targets.sorted { $0.0.path < $1.0.path }.parallelMap { target, data -> String? in
-            Self.writeFile(target.path, data) ? nil : target.path
+        let failures = targets.sorted { $0.0.path < $1.0.path }.parallelMap { target, data, executable -> String? in
+            Self.writeFile(target.path, data, mode: executable ? 0o755 : 0o644) ? nil : target.path
         }
         if let failed = failures.compactMap({ $0 }).first {
             throw OutputFolderError(description: "cannot write \(failed): \(String(cString: strerror(errno)))")
         }
     }
 
-    private static func writeFile(_ path: String, _ data: Data) -> Bool {
-        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+    private static func writeFile(_ path: String, _ data: Data, mode: mode_t) -> Bool {
+        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, mode)
         guard fd >= 0 else { return false }
+        _ = fchmod(fd, mode)  // the umask must not take the executable bit away
         defer { close(fd) }
         return data.withUnsafeBytes { raw -> Bool in
             var offset = 0

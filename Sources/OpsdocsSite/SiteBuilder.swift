@@ -11,7 +11,13 @@ public enum SiteBuilder {
         let clock = ContinuousClock()
         let start = clock.now
         try OutputFolder.validate(output: options.output, source: options.source)
+        var options = options
+        let previousCache = options.useSnippetCache ? SnippetCacheStore.load(projectRoot: options.projectRoot) : VerificationCache()
+        options.snippetCache = previousCache
         let site = SiteCompiler.compile(options, progress: progress)
+        if options.useSnippetCache {
+            SnippetCacheStore.save(site.snippetCache, projectRoot: options.projectRoot, previous: previousCache)
+        }
         let failing = site.diagnostics.errorCount > 0 || (options.strict && site.diagnostics.warningCount > 0)
         func seconds() -> Double {
             let elapsed = clock.now - start
@@ -19,12 +25,12 @@ public enum SiteBuilder {
         }
         guard !failing else {
             return BuildReport(diagnostics: site.diagnostics, pageCount: site.pageCount, fileCount: 0, published: false,
-                               seconds: seconds(), timings: site.timings)
+                               seconds: seconds(), timings: site.timings, snippetCache: site.snippetCache)
         }
         let written = clock.now
         let output = try OutputFolder(final: options.output)
         do {
-            try output.writeAll(site.files)
+            try output.writeAll(site.files, executables: site.executables)
             for path in site.copies.keys.sorted() {
                 if let source = site.copies[path] { try output.copyFile(from: source, to: path) }
             }
@@ -37,6 +43,6 @@ public enum SiteBuilder {
         let writeSeconds = Double(writing.components.seconds) + Double(writing.components.attoseconds) / 1e18
         return BuildReport(diagnostics: site.diagnostics, pageCount: site.pageCount,
                            fileCount: site.files.count + site.copies.count, published: true, seconds: seconds(),
-                           timings: site.timings + [("write output", writeSeconds)])
+                           timings: site.timings + [("write output", writeSeconds)], snippetCache: site.snippetCache)
     }
 }

@@ -6,14 +6,22 @@ import Foundation
 import OpsdocsConfig
 import OpsdocsContent
 import OpsdocsMarkdown
+import OpsdocsSnippets
+import OpsdocsSnippets
 
 public struct CompiledSite: Sendable {
     /// Site-relative path → contents of every generated file.
     public var files: [String: Data]
     /// Site-relative path → source file to copy (page bundle images, `static/`).
     public var copies: [String: URL]
+    /// Generated files that get the executable bit (shell snippets).
+    public var executables: Set<String> = []
     public var diagnostics: [Diagnostic]
     public var pageCount: Int
+    /// Verification results to keep for the next build.
+    public var snippetCache: VerificationCache
+    /// Every fenced block with what was extracted and found.
+    public var snippets: [Snippet]
     /// Wall time of each stage, in order, for `--timings`.
     public var timings: [(stage: String, seconds: Double)]
 }
@@ -37,9 +45,16 @@ struct StageTimer {
 public enum SiteCompiler {
     public typealias Progress = @Sendable (_ done: Int, _ total: Int) -> Void
 
-    public static func compile(_ options: BuildOptions, progress: Progress? = nil) -> CompiledSite {
+    /// Config, content and Markdown: what both `opsdocs build` and `opsdocs snippets` need.
+    struct Rendered {
+        var config: SiteConfig
+        var tree: ContentTree
+        var pages: [BuiltPage]
+        var diagnostics: [Diagnostic]
+    }
+
+    static func render(_ options: BuildOptions, timer: inout StageTimer, progress: Progress? = nil) -> Rendered {
         var diagnostics: [Diagnostic] = []
-        var timer = StageTimer()
 
         // Config
         var config = SiteConfig()
@@ -88,12 +103,52 @@ public enum SiteCompiler {
             return BuiltPage(page: page, rendered: rendered,
                              displayPath: ContentLoader.display(sourceDisplay, page.sourcePath))
         }
-
         for page in built where page.rendered.refusal != nil {
             diagnostics.append(.error(page.displayPath, line: page.page.bodyLineOffset + 1, kind: "markdown",
                                       page.rendered.refusal ?? ""))
         }
         timer.lap("markdown")
+        return Rendered(config: config, tree: tree, pages: built, diagnostics: diagnostics)
+    }
+
+    /// Every fenced block of the rendered pages, classified, extracted and verified.
+    static func snippets(of pages: [BuiltPage], cache: VerificationCache) -> ([Snippet], VerificationCache) {
+        let snippetPages = pages.map { page in
+            SnippetPage(sourcePath: page.page.sourcePath, displayPath: page.displayPath, url: page.url,
+                        tags: page.page.terms["tags"] ?? [], blocks: page.rendered.codeBlocks)
+        }
+        let extracted = snippetPages.parallelMap(SnippetExtractor.extract).flatMap { $0 }
+        return SnippetVerifier.verify(extracted, cache: cache)
+    }
+
+    public static func compile(_ options: BuildOptions, progress: Progress? = nil) -> CompiledSite {
+        var timer = StageTimer()
+        let rendered = render(options, timer: &timer, progress: progress)
+        let config = rendered.config
+        let tree = rendered.tree
+        var built = rendered.pages
+        var diagnostics = rendered.diagnostics
+
+        // Snippets: classify, extract and verify every fenced block, then decorate the pages.
+        let (snippets, snippetCache) = Self.snippets(of: built, cache: options.snippetCache)
+        // In a site build a broken snippet is a warning (the site still publishes);
+        // `opsdocs snippets --check` is where snippet errors fail.
+        diagnostics += snippets.flatMap(SnippetOutput.diagnostics).map { d in
+            var warning = d
+            warning.severity = .warning
+            return warning
+        }
+        let snippetsByPage = Dictionary(grouping: snippets, by: \.source)
+        let basePath = config.basePath
+        built = built.map { page in
+            var decorated = page
+            let byIndex = Dictionary((snippetsByPage[page.page.sourcePath] ?? []).map { ($0.index, $0) }, uniquingKeysWith: { a, _ in a })
+            decorated.rendered.html = SnippetDecorations.apply(to: page.rendered.html, snippets: byIndex, basePath: basePath)
+            return decorated
+        }
+        let snippetFiles = SnippetOutput.files(snippets)
+        timer.lap("snippets")
+
         let model = SiteModel.assemble(config: config, pages: built)
         let (theme, themeDiagnostics) = Theme.load(overrides: options.projectRoot.appendingPathComponent("theme"),
                                                    displayFolder: "theme")
@@ -113,13 +168,15 @@ public enum SiteCompiler {
         timer.lap("templates")
         diagnostics += rendering.urlConflicts(with: files, pages: built)
         for (path, data) in theme.staticFiles where files[path] == nil { files[path] = data }
+        for (path, data) in snippetFiles.files where files[path] == nil { files[path] = data }
         for path in files.keys { copies[path] = nil }  // generated files win over copies
 
         let published = Set(files.keys).union(copies.keys)
         diagnostics += LinkChecker.check(pages: built, publishedFiles: published)
         timer.lap("link check")
-        return CompiledSite(files: files, copies: copies, diagnostics: diagnostics.sorted(), pageCount: built.count,
-                            timings: timer.stages)
+        return CompiledSite(files: files, copies: copies, executables: snippetFiles.executables,
+                            diagnostics: diagnostics.sorted(), pageCount: built.count, snippetCache: snippetCache,
+                            snippets: snippets, timings: timer.stages)
     }
 
     static func displayPath(_ url: URL, relativeTo root: URL) -> String {

@@ -30,6 +30,20 @@ enum Terminal {
             + "\(errors) error\(errors == 1 ? "" : "s") in \(time) \(outcome)")
     }
 
+    /// `opsdocs snippets: 412 blocks, 230 extracted (ok 180, warning 40, error 10); by kind: …`
+    static func printSnippetSummary(_ report: SnippetReport) {
+        var byStatus: [String: Int] = [:], byKind: [String: Int] = [:]
+        for s in report.snippets {
+            byStatus[s.status.rawValue, default: 0] += 1
+            byKind[s.kind.rawValue, default: 0] += 1
+        }
+        let extracted = report.snippets.filter { $0.script != nil }.count
+        let status = byStatus.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")
+        let kinds = byKind.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")
+        print("opsdocs snippets: \(report.snippets.count) blocks, \(extracted) extracted; status: \(status); "
+            + "kinds: \(kinds); " + String(format: "%.2f s", report.seconds))
+    }
+
     static func printJSON(_ report: BuildReport, output: String) {
         struct Summary: Encodable {
             var pages: Int, warnings: Int, errors: Int, seconds: Double, published: Bool, output: String

@@ -1,0 +1,75 @@
+// `opsdocs snippets`: the Snippets stage without building the site — collect every fenced
+// block, verify, filter, and optionally publish the snippet files into a folder of their own.
+
+import Foundation
+import OpsdocsSnippets
+
+public struct SnippetQuery: Sendable {
+    /// Only notes whose source path starts with this (`k8s/` or `k8s/sysctl-guide.md`).
+    public var page: String?
+    public var kind: SnippetKind?
+    public var tag: String?
+    public init(page: String? = nil, kind: SnippetKind? = nil, tag: String? = nil) {
+        self.page = page
+        self.kind = kind
+        self.tag = tag
+    }
+
+    func matches(_ snippet: Snippet) -> Bool {
+        if let page, !(snippet.source == page || snippet.source.hasPrefix(page.hasSuffix("/") ? page : page + "/")
+                      || snippet.pageURL == page || "/" + snippet.pageURL == page) { return false }
+        if let kind, snippet.kind != kind { return false }
+        if let tag, !snippet.tags.contains(where: { $0.lowercased() == tag.lowercased() }) { return false }
+        return true
+    }
+}
+
+public struct SnippetReport: Sendable {
+    public var snippets: [Snippet]
+    /// Content problems and, in snippet severity, every verifier finding.
+    public var diagnostics: [Diagnostic]
+    public var seconds: Double
+}
+
+public enum SnippetCommand {
+    public static func collect(_ options: BuildOptions, query: SnippetQuery) -> SnippetReport {
+        let clock = ContinuousClock()
+        let start = clock.now
+        var timer = StageTimer()
+        let rendered = SiteCompiler.render(options, timer: &timer)
+        let previous = options.useSnippetCache ? SnippetCacheStore.load(projectRoot: options.projectRoot) : VerificationCache()
+        let (all, cache) = SiteCompiler.snippets(of: rendered.pages, cache: previous)
+        if options.useSnippetCache { SnippetCacheStore.save(cache, projectRoot: options.projectRoot, previous: previous) }
+        let chosen = all.filter(query.matches)
+        let diagnostics = (rendered.diagnostics.filter { $0.severity == .error } + chosen.flatMap(SnippetOutput.diagnostics)).sorted()
+        let elapsed = clock.now - start
+        return SnippetReport(snippets: chosen, diagnostics: diagnostics,
+                             seconds: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)
+    }
+
+    /// Writes the snippet files (as under `public/snippets/`) into `folder`, replacing it.
+    public static func publish(_ snippets: [Snippet], to folder: URL, source: URL) throws {
+        try OutputFolder.validate(output: folder, source: source)
+        let output = try OutputFolder(final: folder)
+        let files = SnippetOutput.files(snippets)
+        var relative: [String: Data] = [:]
+        for (path, data) in files.files { relative[String(path.dropFirst("snippets/".count))] = data }
+        let executables = Set(files.executables.map { String($0.dropFirst("snippets/".count)) })
+        do {
+            try output.writeAll(relative, executables: executables)
+            try output.publish()
+        } catch {
+            output.discard()
+            throw error
+        }
+    }
+
+    /// `PAGE#ID`: the page by source path or URL, then the snippet id.
+    public static func find(_ reference: String, in snippets: [Snippet]) -> Snippet? {
+        guard let hash = reference.lastIndex(of: "#") else { return nil }
+        let page = String(reference[..<hash])
+        let id = String(reference[reference.index(after: hash)...])
+        let query = SnippetQuery(page: page)
+        return snippets.first { $0.id == id && $0.script != nil && (query.matches($0) || $0.pageURL == page + "/") }
+    }
+}

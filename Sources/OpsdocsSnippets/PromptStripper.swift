@@ -1,0 +1,187 @@
+// Console transcripts → scripts. Recognises shell prompts (`$ `, `# `, `➜  ~ `,
+// `[root@host dir]# `, `root@host:~# `, `user@host:~$ `, `bash-4.2# `, `(venv) $ `), keeps
+// the commands with their continuation lines, open quotes and heredoc bodies, and drops output.
+
+public enum PromptStripper {
+    public struct Transcript: Sendable, Equatable {
+        public var script: String
+        /// For each script line (0-based), the 0-based line inside the block it came from.
+        public var sourceLines: [Int]
+        /// A command opens an editor (`vim file`): what follows was typed into the editor.
+        public var opensEditor: Bool
+    }
+
+    /// How a line starts, as far as prompts go.
+    enum LinePrompt: Equatable {
+        /// An unmistakable prompt; `length` characters of prompt precede the command.
+        case prompt(length: Int, root: Bool)
+        /// `# …`: a root prompt or a comment, decided per block.
+        case hash
+        case none
+    }
+
+    static func classify(_ line: Substring) -> LinePrompt {
+        var s = line.drop { $0 == " " || $0 == "\t" }
+        let indent = line.count - s.count
+        // `(venv) $ ` and `(base) [root@x ~]# `
+        if s.hasPrefix("("), let close = s.firstIndex(of: ")"), s.distance(from: s.startIndex, to: close) < 40 {
+            let after = s[s.index(after: close)...]
+            if after.hasPrefix(" "), case .prompt(let n, let root) = classify(after.dropFirst()) {
+                return .prompt(length: indent + s.distance(from: s.startIndex, to: close) + 2 + n, root: root)
+            }
+        }
+        if s.hasPrefix("$ ") { return .prompt(length: indent + 2, root: false) }
+        if s == "$" { return .prompt(length: indent + 1, root: false) }
+        if s.hasPrefix("# ") || s == "#" { return .hash }
+        if s.hasPrefix("➜") {
+            // oh-my-zsh: `➜  dir git:(branch) ✗ cmd`; two spaces after the arrow mean a directory follows.
+            var rest = s.dropFirst()
+            let spaces = rest.prefix { $0 == " " }.count
+            rest = rest.dropFirst(spaces)
+            if spaces >= 2 || rest.hasPrefix("~") || rest.hasPrefix("/") {
+                rest = rest.drop { $0 != " " }.drop { $0 == " " }
+            }
+            if rest.hasPrefix("git:(") || rest.hasPrefix("hg:(") {
+                rest = rest.drop { $0 != ")" }.dropFirst().drop { $0 == " " }
+            }
+            if rest.hasPrefix("✗") { rest = rest.dropFirst().drop { $0 == " " } }
+            return .prompt(length: line.count - rest.count, root: false)
+        }
+        if s.hasPrefix("[") {
+            // [root@master-01 ~]# cmd   [user@host dir]$ cmd
+            let window = s.prefix(100)
+            if let close = window.firstIndex(of: "]") {
+                let inside = window[window.index(after: window.startIndex)..<close]
+                var after = window[window.index(after: close)...]
+                if inside.contains("@") || inside.contains(" ") {
+                    after = after.drop { $0 == " " }
+                    if let mark = after.first, mark == "#" || mark == "$" {
+                        let rest = after.dropFirst()
+                        if rest.isEmpty || rest.first == " " || (rest.first.map { !$0.isWhitespace } ?? false) {
+                            let consumed = s.distance(from: s.startIndex, to: rest.startIndex)
+                            let space = rest.first == " " ? 1 : 0
+                            return .prompt(length: indent + consumed + space, root: mark == "#")
+                        }
+                    }
+                }
+            }
+            return .none
+        }
+        // First word: root@host:~#  user@host:/etc$  bash-4.2#  host:~ #
+        let word = s.prefix { $0 != " " && $0 != "\t" }
+        guard word.count >= 2, word.count < 80, let last = word.last else { return .none }
+        let body = word.dropLast()
+        if (last == "#" || last == "$" || last == "%") && !body.isEmpty {
+            let userAtHost = body.contains("@") && body.first.map { $0.isLetter || $0 == "_" } == true
+            let shellVersion = (body.hasPrefix("bash-") || body.hasPrefix("sh-") || body.hasPrefix("zsh-"))
+                && body.dropFirst(body.hasPrefix("bash-") ? 5 : (body.hasPrefix("zsh-") ? 4 : 3)).allSatisfy { $0.isNumber || $0 == "." }
+            if (userAtHost && !body.contains("(")) || shellVersion {
+                let rest = s.dropFirst(word.count)
+                return .prompt(length: indent + word.count + (rest.hasPrefix(" ") ? 1 : 0), root: last == "#")
+            }
+        }
+        // `node1:~ # cmd` (SUSE) and `master $ cmd`
+        let afterWord = s.dropFirst(word.count)
+        if afterWord.hasPrefix(" # ") || afterWord.hasPrefix(" $ ") {
+            if (word.contains(":") && (word.hasSuffix("~") || word.contains("/"))) || word.contains("@") {
+                return .prompt(length: indent + word.count + 3, root: afterWord.hasPrefix(" # "))
+            }
+        }
+        return .none
+    }
+
+    /// True when the block reads as a transcript: some line has an unmistakable prompt, or
+    /// `# command` lines stand for a root prompt (no bare command line in the block).
+    public static func isTranscript(_ code: String) -> Bool {
+        let lines = code.split(separator: "\n", omittingEmptySubsequences: false)
+        var hashCommands = 0
+        var bareCommands = 0
+        for line in lines {
+            switch classify(line) {
+            case .prompt: return true
+            case .hash:
+                if hashIsCommand(line) { hashCommands += 1 }
+            case .none:
+                if ShellWords.looksLikeCommand(line) { bareCommands += 1 }
+            }
+        }
+        return hashCommands > 0 && bareCommands == 0
+    }
+
+    /// `# kubectl get pods` is a root prompt; `# 查看节点` or `# Install the CLI` is a comment.
+    static func hashIsCommand(_ line: Substring) -> Bool {
+        let rest = line.drop { $0 == " " || $0 == "\t" }.dropFirst().drop { $0 == " " }
+        guard let word = ShellWords.commandWord(rest) else { return false }
+        if word == "install" { return rest.contains(" -") }  // `# install -m 755 …` vs prose
+        return ShellWords.looksLikeCommand(rest) && word.allSatisfy { $0.isASCII } && word.first?.isUppercase == false
+    }
+
+    /// Keeps the commands of a transcript.
+    public static func strip(_ code: String) -> Transcript {
+        let lines = code.split(separator: "\n", omittingEmptySubsequences: false)
+        let kinds = lines.map(classify)
+        // In a block with `$`-style prompts, `# …` lines are comments, never root prompts.
+        let usesDollar = kinds.contains { if case .prompt(_, let root) = $0 { return !root } else { return false } }
+
+        var script: [Substring] = []
+        var origins: [Int] = []
+        var heredoc: (delimiter: String, stripTabs: Bool)?
+        var quote: Character?
+        var continuing = false
+        var opensEditor = false
+
+        func take(_ command: Substring, from index: Int) {
+            script.append(command)
+            origins.append(index)
+            if let (delimiter, dash) = ShellWords.heredocDelimiter(in: command) { heredoc = (delimiter, dash) }
+            quote = ShellWords.openQuote(after: command, startingIn: quote)
+            continuing = ShellWords.continues(command)
+        }
+
+        for (index, line) in lines.enumerated() {
+            if let doc = heredoc {
+                let body = dropSecondaryPrompt(line)
+                script.append(body)
+                origins.append(index)
+                let candidate = doc.stripTabs ? body.drop { $0 == "\t" } : body
+                if candidate.trimmingCharacters(in: .whitespaces) == doc.delimiter { heredoc = nil }
+                continue
+            }
+            if quote != nil || continuing {
+                take(dropSecondaryPrompt(line), from: index)
+                continue
+            }
+            switch kinds[index] {
+            case .prompt(let length, _):
+                let command = line.dropFirst(length)
+                if command.allSatisfy({ $0 == " " }) { continue }
+                if let word = ShellWords.commandWord(command), ShellWords.editors.contains(String(word)) { opensEditor = true }
+                take(command, from: index)
+            case .hash:
+                if !usesDollar && hashIsCommand(line) {
+                    let command = line.drop { $0 == " " || $0 == "\t" }.dropFirst().drop { $0 == " " }
+                    if let word = ShellWords.commandWord(command), ShellWords.editors.contains(String(word)) { opensEditor = true }
+                    take(command, from: index)
+                } else {
+                    script.append(line.drop { $0 == " " || $0 == "\t" })  // a comment: kept as one
+                    origins.append(index)
+                }
+            case .none:
+                continue  // output
+            }
+        }
+        while let last = script.last, last.allSatisfy({ $0 == " " }) {
+            script.removeLast()
+            origins.removeLast()
+        }
+        let text = script.isEmpty ? "" : script.joined(separator: "\n") + "\n"
+        return Transcript(script: text, sourceLines: origins, opensEditor: opensEditor)
+    }
+
+    /// Continuation lines of a transcript often carry the secondary prompt `> `.
+    private static func dropSecondaryPrompt(_ line: Substring) -> Substring {
+        line.hasPrefix("> ") ? line.dropFirst(2) : (line == ">" ? line.dropFirst() : line)
+    }
+}
+
+import Foundation

@@ -1,0 +1,101 @@
+// Shell scripts: `bash -n` on each (spread over the cores), then shellcheck over many files
+// per call (its start-up dominates), findings kept at warning level and above.
+
+import Foundation
+import OpsdocsContent
+
+public struct ShellTools: Sendable, Equatable {
+    public var bash: String?
+    public var shellcheck: String?
+
+    /// Finds the tools without running them (a cached build must start no process).
+    public static func detect() -> ShellTools {
+        ShellTools(bash: ProcessRunner.which("bash"), shellcheck: ProcessRunner.which("shellcheck"))
+    }
+
+    /// Changes when a tool is replaced (path, size, modification time), so cached results
+    /// made with another shellcheck are not reused.
+    var fingerprint: String {
+        [bash, shellcheck].map { path -> String in
+            guard let path, let attributes = try? FileManager.default.attributesOfItem(atPath: path) else { return "-" }
+            let size = (attributes[.size] as? NSNumber)?.intValue ?? 0
+            let date = (attributes[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0
+            return "\(path):\(size):\(Int(date))"
+        }.joined(separator: "|")
+    }
+
+    var names: [String] { (bash == nil ? [] : ["bash -n"]) + (shellcheck == nil ? [] : ["shellcheck"]) }
+}
+
+enum ShellVerifier {
+    /// Fragments of a page set variables other fragments use: SC2154 (referenced but not
+    /// assigned) and SC2034 (assigned but unused) say nothing about one snippet.
+    static let excluded = "SC2154,SC2034,SC1091"
+
+    static func verify(_ scripts: [String], tools: ShellTools) -> [[Finding]] {
+        guard !scripts.isEmpty else { return [] }
+        var results: [[Finding]] = scripts.parallelMap { script in
+            guard let bash = tools.bash else { return [] }
+            guard let run = ProcessRunner.run(bash, ["-n"], stdin: Array(script.utf8), environment: [:], timeout: 10) else {
+                return [Finding(line: 1, .error, tool: "bash -n", "could not run bash")]
+            }
+            return run.status == 0 ? [] : parseBash(run.stderrText)
+        }
+        if let shellcheck = tools.shellcheck {
+            for (index, findings) in runShellcheck(shellcheck, scripts) { results[index] += findings }
+        }
+        return results
+    }
+
+    /// `bash: line 3: syntax error near unexpected token `fi'`
+    static func parseBash(_ stderr: String) -> [Finding] {
+        var findings: [Finding] = []
+        for line in stderr.split(separator: "\n") {
+            guard let range = line.range(of: "line ") else { continue }
+            let digits = line[range.upperBound...].prefix { $0.isNumber }
+            guard let number = Int(digits) else { continue }
+            var message = line[range.upperBound...].dropFirst(digits.count)
+            if message.hasPrefix(":") { message = message.dropFirst() }
+            let text = message.trimmingCharacters(in: .whitespaces)
+            if findings.contains(where: { $0.line == number && $0.message == text }) { continue }
+            findings.append(Finding(line: number, .error, tool: "bash -n", text))
+        }
+        return findings.isEmpty ? [Finding(line: 1, .error, tool: "bash -n", stderr.trimmingCharacters(in: .whitespacesAndNewlines))] : findings
+    }
+
+    private struct ShellcheckOutput: Decodable {
+        struct Comment: Decodable { var file: String; var line: Int; var level: String; var code: Int; var message: String }
+        var comments: [Comment]
+    }
+
+    /// Writes the scripts to a private temporary folder and checks them in batches.
+    private static func runShellcheck(_ shellcheck: String, _ scripts: [String]) -> [(Int, [Finding])] {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("opsdocs-shellcheck-\(getpid())-\(UUID().uuidString)")
+        guard (try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)) != nil else { return [] }
+        defer { try? FileManager.default.removeItem(at: folder) }
+        var paths: [String] = []
+        for (i, script) in scripts.enumerated() {
+            let path = folder.appendingPathComponent("\(i).sh").path
+            FileManager.default.createFile(atPath: path, contents: Data(script.utf8))
+            paths.append(path)
+        }
+        let batchSize = max(50, (paths.count + 3) / 4)
+        let batches = stride(from: 0, to: paths.count, by: batchSize).map { Array(paths[$0..<min($0 + batchSize, paths.count)]) }
+        let outputs = batches.parallelMap { batch -> [(Int, Finding)] in
+            guard let run = ProcessRunner.run(shellcheck, ["-f", "json1", "-s", "bash", "-S", "warning", "-e", excluded] + batch,
+                                              timeout: 120),
+                  let decoded = try? JSONDecoder().decode(ShellcheckOutput.self, from: Data(run.stdout))
+            else { return [] }
+            return decoded.comments.compactMap { comment in
+                let name = (comment.file as NSString).lastPathComponent
+                guard let index = Int(name.dropLast(3)) else { return nil }
+                let severity: Finding.Severity = comment.level == "error" ? .error : .warning
+                return (index, Finding(line: comment.line, severity, tool: "shellcheck",
+                                       "SC\(comment.code): \(comment.message)"))
+            }
+        }
+        var byScript: [Int: [Finding]] = [:]
+        for (index, finding) in outputs.flatMap({ $0 }) { byScript[index, default: []].append(finding) }
+        return byScript.sorted { $0.key < $1.key }.map { ($0.key, $0.value.sorted { ($0.line, $0.message) < ($1.line, $1.message) }) }
+    }
+}

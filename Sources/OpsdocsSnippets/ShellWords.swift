@@ -1,0 +1,118 @@
+// Small facts about shell text that classification and prompt stripping share:
+// which first words are commands, where quotes are left open, where heredocs start.
+
+enum ShellWords {
+    /// Commands ops notes run; a line starting with one of these is a command line.
+    static let commands: Set<String> = [
+        "kubectl", "kubeadm", "kubelet", "kube-apiserver", "kube-proxy", "helm", "docker", "dockerd", "podman", "crictl",
+        "ctr", "nerdctl", "containerd", "runc", "buildah", "skopeo", "etcdctl", "etcdutl", "calicoctl", "cilium", "istioctl",
+        "kustomize", "minikube", "kind", "k3s", "ezctl", "ezdown", "ansible", "ansible-playbook", "ansible-galaxy", "terraform",
+        "vagrant", "virsh", "systemctl", "journalctl", "service", "chkconfig", "sysctl", "modprobe", "lsmod", "insmod",
+        "swapoff", "swapon", "mount", "umount", "ip", "ipvsadm", "iptables", "ip6tables", "iptables-save", "nft",
+        "firewall-cmd", "ufw", "ifconfig", "route", "ss", "netstat", "ping", "traceroute", "dig", "nslookup", "host",
+        "curl", "wget", "scp", "ssh", "ssh-keygen", "ssh-copy-id", "rsync", "nc", "telnet", "tcpdump", "openssl", "cfssl",
+        "cfssljson", "yum", "dnf", "rpm", "apt", "apt-get", "apt-key", "dpkg", "apk", "zypper", "pip", "pip3", "npm",
+        "go", "make", "git", "cat", "echo", "printf", "ls", "ll", "cd", "pwd", "mkdir", "rmdir", "rm", "cp", "mv", "ln",
+        "touch", "chmod", "chown", "chgrp", "tar", "unzip", "zip", "gzip", "gunzip", "xz", "sed", "awk", "grep", "egrep",
+        "find", "xargs", "sort", "uniq", "head", "tail", "less", "more", "wc", "tee", "cut", "tr", "diff", "export",
+        "source", "set", "unset", "alias", "env", "sudo", "su", "bash", "sh", "zsh", "exec", "eval", "nohup", "watch",
+        "kill", "pkill", "killall", "ps", "top", "htop", "free", "df", "du", "lsblk", "blkid", "fdisk", "parted",
+        "mkfs.xfs", "mkfs.ext4", "pvcreate", "vgcreate", "lvcreate", "hostnamectl", "timedatectl", "date", "ntpdate",
+        "chronyc", "useradd", "usermod", "groupadd", "passwd", "id", "whoami", "uname", "hostname", "getenforce",
+        "setenforce", "reboot", "shutdown", "crontab", "base64", "md5sum", "sha256sum", "jq", "yq", "envsubst", "vi",
+        "vim", "nano", "emacs", "history", "which", "type", "test", "true", "false", "sleep", "for", "while", "if",
+        "until", "case", "function", "readonly", "local", "declare", "ulimit", "lsof", "strace", "dmesg", "update-grub",
+        "grub2-mkconfig", "update-alternatives", "sysctl", "locale", "localectl", "python", "python3", "java", "node",
+        "nginx", "mysql", "psql", "redis-cli", "keytool", "htpasswd", "velero", "argocd", "flux", "linkerd", "mc", "s3cmd",
+        "aws", "az", "gcloud", "eksctl", "kubens", "kubectx", "k9s", "stern", "nerdctl", "vagrant", "packer", "consul",
+        "vault", "nomad", "install", "groupdel", "userdel", "ipset", "conntrack", "ethtool", "brctl", "bridge", "arp",
+        "wrk", "ab", "hey", "stress", "fio", "iperf", "iperf3", "mtr", "nmap", "chattr", "lsattr", "setfacl", "getfacl",
+        "yes", "seq", "tac", "nl", "basename", "dirname", "realpath", "readlink", "stat", "file", "sync", "cfssl-certinfo",
+    ]
+
+    static let editors: Set<String> = ["vi", "vim", "nano", "emacs", "nvim", "gedit"]
+
+    /// The first word of a command line (after `sudo`, `VAR=value` prefixes), lower-cased.
+    static func commandWord(_ line: Substring) -> Substring? {
+        var rest = line.drop { $0 == " " || $0 == "\t" }
+        while true {
+            let word = rest.prefix { $0 != " " && $0 != "\t" && $0 != ";" }
+            guard !word.isEmpty else { return nil }
+            if word == "sudo" || (word.contains("=") && !word.hasPrefix("=") && word.first?.isLetter == true) {
+                rest = rest.dropFirst(word.count).drop { $0 == " " || $0 == "\t" }
+                continue
+            }
+            return word
+        }
+    }
+
+    /// A line whose first word is a known command, a path to a program, or shell syntax.
+    static func looksLikeCommand(_ line: Substring) -> Bool {
+        guard let word = commandWord(line) else { return false }
+        if commands.contains(String(word)) { return true }
+        if word.hasPrefix("./") || word.hasPrefix("/usr/") || word.hasPrefix("/opt/") || word.hasPrefix("/bin/")
+            || word.hasPrefix("/etc/init.d/") || word.hasPrefix("~/") || word.hasPrefix("$(") || word.hasPrefix("${")
+        {
+            return true
+        }
+        let trimmed = line.drop { $0 == " " }
+        if let eq = trimmed.firstIndex(of: "="), trimmed[..<eq].allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_") }),
+           trimmed.first?.isLetter == true, !trimmed[..<eq].isEmpty
+        {
+            return true  // VAR=value
+        }
+        return false
+    }
+
+    /// Quote state after a line: nil when balanced, else the open quote character.
+    static func openQuote(after line: Substring, startingIn open: Character?) -> Character? {
+        var quote = open
+        var escaped = false
+        var previous: Character = " "
+        for ch in line {
+            if escaped { escaped = false; previous = ch; continue }
+            switch quote {
+            case nil:
+                if ch == "\\" { escaped = true } else if ch == "#" && (previous == " " || previous == "\t") { return nil }
+                else if ch == "'" || ch == "\"" { quote = ch }
+            case "'":
+                if ch == "'" { quote = nil }
+            default:
+                if ch == "\\" { escaped = true } else if ch == "\"" { quote = nil }
+            }
+            previous = ch
+        }
+        return quote
+    }
+
+    /// The delimiter of a heredoc started on this line (`<<EOF`, `<<-'EOF'`, `<< "END"`), and
+    /// whether leading tabs are stripped (`<<-`).
+    static func heredocDelimiter(in line: Substring) -> (String, Bool)? {
+        var search = line[...]
+        while let range = search.range(of: "<<") {
+            var rest = search[range.upperBound...]
+            if rest.hasPrefix("<") { search = rest.dropFirst(); continue }  // here-string <<<
+            var dash = false
+            if rest.hasPrefix("-") { dash = true; rest = rest.dropFirst() }
+            rest = rest.drop { $0 == " " }
+            var quote: Character?
+            if let first = rest.first, first == "'" || first == "\"" { quote = first; rest = rest.dropFirst() }
+            let word = rest.prefix { $0.isLetter || $0.isNumber || $0 == "_" || $0 == "-" || $0 == "." }
+            if !word.isEmpty {
+                if let quote, rest.dropFirst(word.count).first != quote { return nil }
+                return (String(word), dash)
+            }
+            search = rest
+        }
+        return nil
+    }
+
+    /// `\` at the very end of a line continues the command.
+    static func continues(_ line: Substring) -> Bool {
+        var count = 0
+        for ch in line.reversed() { if ch == "\\" { count += 1 } else { break } }
+        return count % 2 == 1
+    }
+}
+
+import Foundation

@@ -1,0 +1,61 @@
+// One fenced block of one page as the Snippets stage sees it: what it is, the script
+// extracted from it (if any), where that script is published, and what verified it.
+
+public enum SnippetStatus: String, Sendable, Codable {
+    /// Parsed and linted clean.
+    case ok
+    /// Parsed; a linter or check has warnings.
+    case warning
+    /// Does not parse, or a check failed.
+    case error
+    /// A kind opsdocs extracts nothing from (output, go, mermaid, …).
+    case unverified
+    /// Template syntax (`{{ }}`): not a usable file as written.
+    case template
+    /// `{skip}` in the info string.
+    case skipped
+}
+
+public struct Snippet: Sendable {
+    public var source: String
+    public var displayPath: String
+    public var pageURL: String
+    public var tags: [String]
+    public var index: Int
+    public var line: Int
+    public var section: String
+    public var sectionID: String
+    public var info: InfoString
+    public var id: String
+
+    public var kind: SnippetKind
+    public var declared: SnippetKind?
+    public var mismatch: String?
+
+    /// The file's body (nil when nothing is extracted).
+    public var script: String?
+    /// For each script line (0-based), its 1-based line in the Markdown file.
+    public var scriptLines: [Int]
+    public var placeholders: [String]
+    public var opensEditor: Bool
+    public var sha256: String?
+
+    public var status: SnippetStatus
+    public var findings: [Finding]
+    public var verifiedBy: [String]
+
+    /// Usable as is: extracted, no placeholders to fill, no editor session.
+    public var runnable: Bool { script != nil && placeholders.isEmpty && !opensEditor }
+
+    /// Site-relative path of the snippet file.
+    public var file: String? {
+        guard script != nil else { return nil }
+        return "snippets/" + (pageURL.isEmpty ? "home/" : pageURL) + id + kind.fileSuffix
+    }
+
+    /// The 1-based Markdown line of a 1-based script line.
+    public func fileLine(ofScriptLine line: Int) -> Int {
+        guard line >= 1, line <= scriptLines.count else { return self.line }
+        return scriptLines[line - 1]
+    }
+}

@@ -1,0 +1,82 @@
+// Pure half of the Snippets stage: classify every fenced block, extract scripts from the
+// ones that make files, find placeholders, and give each a stable id. No processes, no I/O.
+
+import OpsdocsMarkdown
+
+public struct SnippetPage: Sendable {
+    public var sourcePath: String
+    public var displayPath: String
+    /// Site-relative URL of the page (`k8s/sysctl-guide/`).
+    public var url: String
+    public var tags: [String]
+    public var blocks: [CodeBlock]
+
+    public init(sourcePath: String, displayPath: String, url: String, tags: [String], blocks: [CodeBlock]) {
+        self.sourcePath = sourcePath
+        self.displayPath = displayPath
+        self.url = url
+        self.tags = tags
+        self.blocks = blocks
+    }
+}
+
+public enum SnippetExtractor {
+    public static func extract(_ page: SnippetPage) -> [Snippet] {
+        var positionInSection: [String: Int] = [:]
+        var usedIDs: Set<String> = []
+        var snippets: [Snippet] = []
+        for block in page.blocks {
+            let info = InfoString(block.info)
+            let classification = BlockClassifier.classify(label: info.label, code: block.code)
+            let sectionBase = SnippetID.base(forSection: block.section, headingID: block.sectionID)
+            positionInSection[sectionBase, default: 0] += 1
+            var id = info.id ?? "\(sectionBase)-\(positionInSection[sectionBase] ?? 1)"
+            while usedIDs.contains(id) { id += "-b" }
+            usedIDs.insert(id)
+
+            var snippet = Snippet(
+                source: page.sourcePath, displayPath: page.displayPath, pageURL: page.url, tags: page.tags,
+                index: block.index, line: block.line, section: block.section, sectionID: block.sectionID, info: info, id: id,
+                kind: classification.kind, declared: classification.declared, mismatch: classification.mismatch,
+                script: nil, scriptLines: [], placeholders: [], opensEditor: false, sha256: nil,
+                status: .unverified, findings: [], verifiedBy: [])
+            let firstCodeLine = block.line + 1
+            if info.skip {
+                snippet.status = .skipped
+            } else if classification.isTemplate {
+                snippet.status = .template
+            } else if classification.kind.isExtracted {
+                if classification.kind == .console {
+                    let transcript = PromptStripper.strip(block.code)
+                    snippet.script = transcript.script
+                    snippet.scriptLines = transcript.sourceLines.map { firstCodeLine + $0 }
+                    snippet.opensEditor = transcript.opensEditor
+                } else {
+                    var body = block.code
+                    if !body.hasSuffix("\n") { body += "\n" }
+                    while body.hasSuffix("\n\n") { body.removeLast() }
+                    let count = body.split(separator: "\n", omittingEmptySubsequences: false).count - 1
+                    snippet.script = body
+                    snippet.scriptLines = (0..<count).map { firstCodeLine + $0 }
+                    if classification.kind == .shell { snippet.opensEditor = opensEditor(body) }
+                }
+                if let script = snippet.script, script.isEmpty || script.allSatisfy({ $0 == "\n" }) {
+                    snippet.script = nil
+                } else if let script = snippet.script {
+                    snippet.placeholders = Placeholders.find(in: script)
+                    snippet.sha256 = SHA256.hex(script)
+                }
+            }
+            snippets.append(snippet)
+        }
+        return snippets
+    }
+
+    /// A shell block that runs `vim file` and then shows what to type into it.
+    private static func opensEditor(_ script: String) -> Bool {
+        script.split(separator: "\n").contains { line in
+            guard let word = ShellWords.commandWord(line) else { return false }
+            return ShellWords.editors.contains(String(word))
+        }
+    }
+}

@@ -1,0 +1,52 @@
+// What a fenced block is. Decided from the info string and the content together
+// (BlockClassifier); the kind fixes the snippet file's extension and its verifier.
+
+public enum SnippetKind: String, Sendable, Codable, CaseIterable, Comparable {
+    case shell, console, dockerfile, yaml, sysctl, json, ini, toml, go, python, mermaid, output, other
+
+    /// The kind an info-string label names, or nil for a bare fence or an unknown label.
+    public static func declared(byLabel label: String) -> SnippetKind? {
+        switch label.lowercased() {
+        case "bash", "sh", "shell", "zsh", "ksh", "shellscript", "bash-script", "script": return .shell
+        case "console", "shellsession", "shell-session", "sh-session", "commandline", "command-line", "terminal",
+             "shell-console", "bash-session", "cmd", "prompt":
+            return .console
+        case "dockerfile", "docker", "containerfile": return .dockerfile
+        case "yaml", "yml": return .yaml
+        case "sysctl": return .sysctl
+        case "json", "jsonc", "json5": return .json
+        case "ini", "cfg", "conf", "systemd", "properties", "dosini": return .ini
+        case "toml": return .toml
+        case "go", "golang": return .go
+        case "python", "py", "python3": return .python
+        case "mermaid": return .mermaid
+        case "text", "txt", "plain", "plaintext", "output", "log", "logs", "out": return .output
+        case "": return nil
+        default: return .other
+        }
+    }
+
+    /// Kinds written out as snippet files.
+    public var isExtracted: Bool {
+        switch self {
+        case .shell, .console, .dockerfile, .yaml, .sysctl, .json: return true
+        default: return false
+        }
+    }
+
+    public var isShell: Bool { self == .shell || self == .console }
+
+    /// File name suffix of the snippet file (`<id>` + suffix).
+    public var fileSuffix: String {
+        switch self {
+        case .shell, .console: return ".sh"
+        case .dockerfile: return ".Dockerfile"
+        case .yaml: return ".yaml"
+        case .sysctl: return ".conf"
+        case .json: return ".json"
+        default: return ".txt"
+        }
+    }
+
+    public static func < (a: SnippetKind, b: SnippetKind) -> Bool { a.rawValue < b.rawValue }
+}
