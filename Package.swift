@@ -43,7 +43,8 @@ let package = Package(
         .testTarget(name: "OpsdocsConfigTests", dependencies: ["OpsdocsConfig"]),
         .testTarget(name: "OpsdocsContentTests", dependencies: ["OpsdocsContent"]),
         .testTarget(name: "OpsdocsMarkdownTests", dependencies: ["OpsdocsMarkdown"]),
-        .testTarget(name: "OpsdocsSnippetsTests", dependencies: ["OpsdocsSnippets"]),
+        .testTarget(
+            name: "OpsdocsSnippetsTests", dependencies: ["OpsdocsSnippets", "OpsdocsContent", "OpsdocsMarkdown"]),
         .testTarget(name: "OpsdocsSiteTests", dependencies: ["OpsdocsSite"]),
     ],
     swiftLanguageModes: [.v6]

@@ -120,7 +120,7 @@ public enum BlockClassifier {
         guard let first = trimmed.first, first == "{" || first == "[", let last = trimmed.last,
               (first == "{" && last == "}") || (first == "[" && last == "]")
         else { return false }
-        return (try? JSONSerialization.jsonObject(with: Data(trimmed.utf8), options: [.fragmentsAllowed])) != nil
+        return StrictJSON.validate(trimmed) == nil
     }
 
     static func isKubernetesYAML(_ lines: [Substring]) -> Bool {

@@ -48,8 +48,8 @@ enum DockerfileVerifier {
             sawInstruction = true
             let argument = text.dropFirst(word.count).trimmingCharacters(in: .whitespaces)
             if ["CMD", "ENTRYPOINT", "RUN", "SHELL"].contains(instruction), argument.hasPrefix("[") {
-                let parsed = try? JSONSerialization.jsonObject(with: Data(argument.utf8))
-                if !(parsed is [String]) {
+                // Docker silently runs invalid JSON as a shell string: `["/app",]` is not exec form.
+                if !StrictJSON.isArrayOfStrings(argument) {
                     findings.append(Finding(line: line, .error, tool: tool,
                                             "exec form of \(instruction) is not a JSON array of strings: \(argument)"))
                 }

@@ -32,6 +32,16 @@ public enum PromptStripper {
         }
         if s.hasPrefix("$ ") { return .prompt(length: indent + 2, root: false) }
         if s == "$" { return .prompt(length: indent + 1, root: false) }
+        // `$kubectl get pods`: a prompt glued to a known command (not `$HOME/bin/x`).
+        if s.hasPrefix("$"), let word = ShellWords.commandWord(s.dropFirst()), ShellWords.commands.contains(String(word)),
+           !ShellWords.proseWords.contains(String(word)) {
+            return .prompt(length: indent + 1, root: false)
+        }
+        // `~# cmd`, `~ # cmd`, `/ # cmd` (a shell inside a container), `~$ cmd`
+        for prefix in ["~# ", "~ # ", "/ # ", "~$ ", "~ $ "] where s.hasPrefix(prefix) {
+            return .prompt(length: indent + prefix.count, root: prefix.contains("#"))
+        }
+        if s == "/ #" || s == "~#" { return .prompt(length: indent + s.count, root: true) }
         if s.hasPrefix("# ") || s == "#" { return .hash }
         if s.hasPrefix("➜") {
             // oh-my-zsh: `➜  dir git:(branch) ✗ cmd`; two spaces after the arrow mean a directory follows.
@@ -111,9 +121,15 @@ public enum PromptStripper {
     /// `# kubectl get pods` is a root prompt; `# 查看节点` or `# Install the CLI` is a comment.
     static func hashIsCommand(_ line: Substring) -> Bool {
         let rest = line.drop { $0 == " " || $0 == "\t" }.dropFirst().drop { $0 == " " }
-        guard let word = ShellWords.commandWord(rest) else { return false }
-        if word == "install" { return rest.contains(" -") }  // `# install -m 755 …` vs prose
-        return ShellWords.looksLikeCommand(rest) && word.allSatisfy { $0.isASCII } && word.first?.isUppercase == false
+        guard let word = ShellWords.commandWord(rest), word.allSatisfy({ $0.isASCII }), word.first?.isUppercase == false
+        else { return false }
+        // Prose in a comment: Chinese text, or a command word that is also plain English.
+        if rest.unicodeScalars.contains(where: { $0.value >= 0x2E80 }) { return false }
+        if ShellWords.proseWords.contains(String(word)) {
+            let next = rest.dropFirst(word.count).drop { $0 == " " }
+            return next.hasPrefix("-") || next.hasPrefix("/") || next.hasPrefix("$") || next.hasPrefix("<")
+        }
+        return ShellWords.looksLikeCommand(rest)
     }
 
     /// Keeps the commands of a transcript.

@@ -41,8 +41,12 @@ enum ShellVerifier {
             }
             return run.status == 0 ? [] : parseBash(run.stderrText)
         }
+        // A script bash cannot parse gets only bash's word: shellcheck would repeat it as SC1xxx.
         if let shellcheck = tools.shellcheck {
-            for (index, findings) in runShellcheck(shellcheck, scripts) { results[index] += findings }
+            let parsed = results.indices.filter { results[$0].isEmpty }
+            for (position, findings) in runShellcheck(shellcheck, parsed.map { scripts[$0] }) {
+                results[parsed[position]] += findings
+            }
         }
         return results
     }
@@ -57,7 +61,8 @@ enum ShellVerifier {
             var message = line[range.upperBound...].dropFirst(digits.count)
             if message.hasPrefix(":") { message = message.dropFirst() }
             let text = message.trimmingCharacters(in: .whitespaces)
-            if findings.contains(where: { $0.line == number && $0.message == text }) { continue }
+            // bash repeats the offending line as "line N: `…'"; the line number already says where.
+            if text.hasPrefix("`") || findings.contains(where: { $0.line == number }) { continue }
             findings.append(Finding(line: number, .error, tool: "bash -n", text))
         }
         return findings.isEmpty ? [Finding(line: 1, .error, tool: "bash -n", stderr.trimmingCharacters(in: .whitespacesAndNewlines))] : findings

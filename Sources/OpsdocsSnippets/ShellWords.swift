@@ -32,6 +32,15 @@ enum ShellWords {
 
     static let editors: Set<String> = ["vi", "vim", "nano", "emacs", "nvim", "gedit"]
 
+    /// Command words that are also everyday English (`# if set 'false', …`, `# install the CLI`):
+    /// not enough on their own to read a `# …` line as a root prompt.
+    static let proseWords: Set<String> = [
+        "if", "for", "while", "until", "case", "function", "set", "type", "test", "true", "false", "yes", "install",
+        "host", "file", "id", "date", "watch", "top", "more", "less", "make", "source", "alias", "local", "env",
+        "route", "go", "service", "ip", "cat", "find", "sort", "head", "tail", "kill", "mount", "export", "history",
+        "sync", "stat", "free", "time", "which", "declare", "readonly", "exec", "eval", "cut", "join", "diff", "bridge",
+    ]
+
     /// The first word of a command line (after `sudo`, `VAR=value` prefixes), lower-cased.
     static func commandWord(_ line: Substring) -> Substring? {
         var rest = line.drop { $0 == " " || $0 == "\t" }

@@ -52,9 +52,10 @@ public enum SnippetExtractor {
                     snippet.scriptLines = transcript.sourceLines.map { firstCodeLine + $0 }
                     snippet.opensEditor = transcript.opensEditor
                 } else {
-                    var body = block.code
-                    if !body.hasSuffix("\n") { body += "\n" }
-                    while body.hasSuffix("\n\n") { body.removeLast() }
+                    // As written, less trailing blank (or white-space-only) lines.
+                    var lines = block.code.split(separator: "\n", omittingEmptySubsequences: false)
+                    while let last = lines.last, last.allSatisfy({ $0 == " " || $0 == "\t" }) { lines.removeLast() }
+                    let body = lines.isEmpty ? "" : lines.joined(separator: "\n") + "\n"
                     let count = body.split(separator: "\n", omittingEmptySubsequences: false).count - 1
                     snippet.script = body
                     snippet.scriptLines = (0..<count).map { firstCodeLine + $0 }

@@ -51,9 +51,11 @@ enum YAMLVerifier {
     }()
 
     static func verify(_ script: String) -> [Finding] {
-        let documents: [Node]
+        var documents: [Node] = []
         do {
-            documents = Array(try Yams.compose_all(yaml: script))
+            // Not compose_all: its sequence stops silently at a parse error.
+            let parser = try Parser(yaml: script)
+            while let document = try parser.nextRoot() { documents.append(document) }
         } catch let error as YamlError {
             return [Finding(line: line(of: error), .error, tool: tool, "does not parse: \(message(of: error))")]
         } catch {

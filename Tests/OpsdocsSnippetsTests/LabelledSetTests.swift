@@ -1,0 +1,74 @@
+// Accuracy on a hand-labelled set: fenced blocks of ../shared/corpus whose kind and exact
+// script were established by reading them (Tests/Fixtures/snippets/labelled.json), not by
+// running opsdocs. Prints kind accuracy and exact-script accuracy; fails below the targets.
+
+import Foundation
+import OpsdocsConfig
+import OpsdocsContent
+import OpsdocsMarkdown
+import Testing
+@testable import OpsdocsSnippets
+
+@Suite struct LabelledSetTests {
+    struct Label: Decodable {
+        var source: String
+        var index: Int
+        var line: Int
+        var kind: String
+        var script: String?
+        var runnable: Bool
+        var why: String?
+    }
+
+    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
+    static let corpus = repository.deletingLastPathComponent().appendingPathComponent("shared/corpus")
+
+    @Test func kindAndScriptAccuracyOnTheLabelledCorpusBlocks() throws {
+        let labelsURL = Self.repository.appendingPathComponent("Tests/Fixtures/snippets/labelled.json")
+        let labels = try JSONDecoder().decode([Label].self, from: Data(contentsOf: labelsURL))
+        #expect(labels.count >= 120)
+        try #require(FileManager.default.fileExists(atPath: Self.corpus.path), "../shared/corpus is needed for this test")
+
+        var cache: [String: [Snippet]] = [:]
+        var kindRight = 0, scriptRight = 0, runnableRight = 0, located = 0
+        var misses: [String] = []
+        for label in labels {
+            let snippets = try cache[label.source] ?? extract(label.source)
+            cache[label.source] = snippets
+            guard let snippet = snippets.first(where: { $0.index == label.index }) else {
+                misses.append("\(label.source)#\(label.index): block not found")
+                continue
+            }
+            if snippet.line == label.line { located += 1 }
+            let kindOK = snippet.kind.rawValue == label.kind
+            let scriptOK = snippet.script == label.script
+            if kindOK { kindRight += 1 }
+            if scriptOK { scriptRight += 1 }
+            if snippet.runnable == label.runnable { runnableRight += 1 }
+            if !kindOK || !scriptOK {
+                misses.append("\(label.source)#\(label.index) line \(label.line): kind \(snippet.kind.rawValue) (want \(label.kind))"
+                    + (scriptOK ? "" : ", script differs"))
+            }
+        }
+        let n = Double(labels.count)
+        let kindAccuracy = Double(kindRight) / n, scriptAccuracy = Double(scriptRight) / n
+        print(String(format: "labelled set: %d blocks; kind accuracy %.1f%% (%d), exact-script accuracy %.1f%% (%d), "
+            + "runnable agreement %.1f%%, fence lines %d/%d", labels.count, kindAccuracy * 100, kindRight,
+            scriptAccuracy * 100, scriptRight, Double(runnableRight) / n * 100, located, labels.count))
+        for miss in misses { print("  miss: \(miss)") }
+        #expect(located == labels.count)
+        #expect(kindAccuracy >= 0.95)
+        #expect(scriptAccuracy >= 0.97)
+    }
+
+    private func extract(_ source: String) throws -> [Snippet] {
+        let bytes = try [UInt8](Data(contentsOf: Self.corpus.appendingPathComponent(source)))
+        let tree = ContentLoader.build(files: [SourceFile(relativePath: source, bytes: bytes)], displayPrefix: "",
+                                       config: SiteConfig(), includeDrafts: true)
+        guard let page = tree.pages.first else { return [] }
+        let rendered = MarkdownRenderer.render(page.body, lineOffset: page.bodyLineOffset, sourcePath: source)
+        return SnippetExtractor.extract(SnippetPage(sourcePath: source, displayPath: source, url: page.url, tags: [],
+                                                    blocks: rendered.codeBlocks))
+    }
+}

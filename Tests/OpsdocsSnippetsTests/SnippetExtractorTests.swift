@@ -1,0 +1,119 @@
+// Snippets of a page: ids, lines, placeholders, files, the manifest, and the cache.
+
+import Foundation
+import OpsdocsMarkdown
+import Testing
+@testable import OpsdocsSnippets
+
+@Suite struct SnippetExtractorTests {
+    static let note = """
+    # 内核调优
+
+    ## tcp 相关
+
+    ```shell
+    net.ipv4.tcp_tw_reuse = 1
+    net.ipv4.tcp_tw_recycle = 1
+    ```
+
+    ## 安装
+
+    ```console
+    [root@master-01 ~]# cd /opt
+    [root@master-01 ~]# rm -rf $DIR/*
+    [root@master-01 ~]# kubeadm join --token <token>
+    ```
+
+    ```bash {#fix-perms skip}
+    chmod 600 /etc/kubernetes/admin.conf
+    ```
+
+    ```text
+    NAME     STATUS
+    ```
+    """
+
+    private func snippets(_ markdown: String = note, lineOffset: Int = 0) -> [Snippet] {
+        let rendered = MarkdownRenderer.render(markdown, lineOffset: lineOffset)
+        return SnippetExtractor.extract(SnippetPage(sourcePath: "linux/tuning.md", displayPath: "content/linux/tuning.md",
+                                                    url: "linux/tuning/", tags: ["sysctl"], blocks: rendered.codeBlocks))
+    }
+
+    @Test func idsKindsAndFiles() {
+        let s = snippets()
+        #expect(s.map(\.index) == [0, 1, 2, 3])
+        #expect(s.map(\.id) == ["tcp-xiang-guan-1", "an-zhuang-1", "fix-perms", "an-zhuang-3"])
+        #expect(s.map(\.kind) == [.sysctl, .console, .shell, .output])
+        #expect(s[0].file == "snippets/linux/tuning/tcp-xiang-guan-1.conf")
+        #expect(s[1].file == "snippets/linux/tuning/an-zhuang-1.sh")
+        #expect(s[2].status == .skipped && s[2].file == nil)
+        #expect(s[3].file == nil)
+        #expect(s[1].placeholders == ["<token>"])
+        #expect(!s[1].runnable)
+        #expect(s[0].runnable)
+    }
+
+    @Test func idsAreStableUnderEditsElsewhereInThePage() {
+        let edited = Self.note.replacingOccurrences(of: "# 内核调优\n", with: "# 内核调优\n\n新增一段说明。\n\n```bash\necho new\n```\n")
+        let before = snippets().map(\.id)
+        let after = snippets(edited).map(\.id)
+        #expect(Array(after.dropFirst()) == before)
+    }
+
+    @Test func linesCountTheFrontMatter() {
+        let s = snippets(lineOffset: 4)
+        #expect(s[0].line == 9)
+        #expect(s[1].scriptLines == [17, 18, 19])
+    }
+
+    @Test func verificationMapsFindingsToMarkdownLinesAndCaches() throws {
+        try #require(ShellTools.detect().bash != nil)
+        let (verified, cache) = SnippetVerifier.verify(snippets(), cache: VerificationCache())
+        let sysctl = verified[0]
+        #expect(sysctl.status == .warning)
+        #expect(sysctl.findings.first.map { sysctl.fileLine(ofScriptLine: $0.line) } == 7)
+        let console = verified[1]
+        if ShellTools.detect().shellcheck != nil {
+            // `rm -rf $DIR/*` is the transcript's 2nd command, on line 14 of the note.
+            let sc2115 = try #require(console.findings.first { $0.message.hasPrefix("SC2115") })
+            #expect(console.fileLine(ofScriptLine: sc2115.line) == 14)
+            let diagnostics = SnippetOutput.diagnostics(of: console)
+            #expect(diagnostics.contains { $0.line == 14 && $0.file == "content/linux/tuning.md" })
+        }
+
+        // Second run: everything from the cache, not one process started.
+        let spawnsBefore = ProcessRunner.spawnCount
+        let (again, cacheAgain) = SnippetVerifier.verify(snippets(), cache: cache)
+        #expect(ProcessRunner.spawnCount == spawnsBefore)
+        #expect(again.map(\.status) == verified.map(\.status))
+        #expect(cacheAgain == cache)
+    }
+
+    @Test func filesHaveProvenanceAndTheManifestListsEveryBlock() throws {
+        let (verified, _) = SnippetVerifier.verify(snippets(), cache: VerificationCache(), tools: ShellTools(bash: nil, shellcheck: nil))
+        let out = SnippetOutput.files(verified)
+        let conf = try #require(out.files["snippets/linux/tuning/tcp-xiang-guan-1.conf"].map { String(decoding: $0, as: UTF8.self) })
+        #expect(conf.hasPrefix("# Source: linux/tuning.md:5 (section \"tcp 相关\")\n# SHA-256 of the body: "))
+        #expect(conf.hasSuffix("net.ipv4.tcp_tw_reuse = 1\nnet.ipv4.tcp_tw_recycle = 1\n"))
+        let shell = try #require(out.files["snippets/linux/tuning/an-zhuang-1.sh"].map { String(decoding: $0, as: UTF8.self) })
+        #expect(shell.hasPrefix("#!/usr/bin/env bash\n"))
+        #expect(out.executables.contains("snippets/linux/tuning/an-zhuang-1.sh"))
+        #expect(out.files["snippets/linux/tuning/all.sh"] == nil)  // the only shell snippet needs a token
+
+        let manifest = try JSONSerialization.jsonObject(with: try #require(out.files["snippets/index.json"])) as? [[String: Any]]
+        let entries = try #require(manifest)
+        #expect(entries.count == 4)
+        #expect(entries[0]["kind"] as? String == "sysctl")
+        #expect(entries[0]["declared"] as? String == "shell")
+        #expect(entries[0]["line"] as? Int == 5)
+        #expect(entries[0]["status"] as? String == "warning")
+        let diagnostics = try #require(entries[0]["diagnostics"] as? [[String: Any]])
+        #expect(diagnostics.contains { ($0["message"] as? String)?.contains("tcp_tw_recycle") == true && $0["line"] as? Int == 7 })
+    }
+
+    @Test func sha256() {
+        #expect(SHA256.hex("") == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
+        #expect(SHA256.hex("abc") == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
+        #expect(SHA256.hex(String(repeating: "a", count: 1000)) == "41edece42d63e8d9bf515a9ba6932e1c20cbc9f5a5d134645adb5db1b9737ea3")
+    }
+}
