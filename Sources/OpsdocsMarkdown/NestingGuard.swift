@@ -5,32 +5,45 @@
 enum NestingGuard {
     static let maxDepth = 100
 
-    /// A message when some line opens more than `maxDepth` block quotes or list levels.
+    /// A message when some line opens more than `maxDepth` block quotes or list items.
     static func refusal(for markdown: String) -> String? {
-        var line = 1
-        var depth = 0
-        var atLineStart = true
-        var indent = 0
-        for byte in markdown.utf8 {
-            if byte == 0x0A {
-                line += 1
-                depth = 0
-                indent = 0
-                atLineStart = true
-                continue
-            }
-            guard atLineStart else { continue }
-            switch byte {
-            case UInt8(ascii: ">"): depth += 1
-            case UInt8(ascii: " "): indent += 1
-            case UInt8(ascii: "\t"): indent += 4
-            case UInt8(ascii: "-"), UInt8(ascii: "*"), UInt8(ascii: "+"): depth += 1
-            default: atLineStart = false
-            }
-            if depth > maxDepth || indent / 2 > maxDepth * 2 {
-                return "line \(line) nests block quotes or lists more than \(maxDepth) levels deep; note not rendered"
+        var lineNumber = 0
+        for line in markdown.utf8.split(separator: 0x0A, omittingEmptySubsequences: false) {
+            lineNumber += 1
+            if depth(of: line) > maxDepth {
+                return "line \(lineNumber) nests block quotes or lists more than \(maxDepth) levels deep; note not rendered"
             }
         }
         return nil
+    }
+
+    /// Container markers at the start of a line: `>`, and `-`, `*`, `+`, `1.` followed by a space.
+    private static func depth(of line: Substring.UTF8View.SubSequence) -> Int {
+        var depth = 0
+        var i = line.startIndex
+        func at(_ index: Substring.UTF8View.Index) -> UInt8? { index < line.endIndex ? line[index] : nil }
+        while let b = at(i) {
+            if b == 0x20 || b == 0x09 { i = line.index(after: i); continue }
+            if b == UInt8(ascii: ">") { depth += 1; i = line.index(after: i); continue }
+            if b == UInt8(ascii: "-") || b == UInt8(ascii: "*") || b == UInt8(ascii: "+") {
+                let next = line.index(after: i)
+                guard at(next) == 0x20 || at(next) == 0x09 else { break }
+                depth += 1
+                i = next
+                continue
+            }
+            if b >= 48 && b <= 57 {
+                var j = i
+                while let d = at(j), d >= 48 && d <= 57 { j = line.index(after: j) }
+                guard let mark = at(j), mark == UInt8(ascii: ".") || mark == UInt8(ascii: ")") else { break }
+                let next = line.index(after: j)
+                guard at(next) == 0x20 || at(next) == 0x09 else { break }
+                depth += 1
+                i = next
+                continue
+            }
+            break
+        }
+        return depth
     }
 }

@@ -18,9 +18,10 @@ public enum BlockClassifier {
     public static func classify(label: String, code: String) -> Classification {
         let declared = SnippetKind.declared(byLabel: label)
         let detected = detect(code, declared: declared)
-        let kind = detected ?? declared ?? .other
+        let kind = detected ?? (declared == .text ? .other : declared) ?? .other
         var mismatch: String?
-        if let declared, let detected, declared != detected, !compatible(declared, detected) {
+        if let declared, let detected, declared != detected, !compatible(declared, detected),
+           !(declared == .text && (detected == .output || detected == .other)) {
             mismatch = "block labelled `\(label)` looks like \(describe(detected)); treated as \(detected.rawValue)"
         }
         let template = (kind == .yaml || kind == .sysctl || kind == .json || kind == .dockerfile || kind == .ini)
@@ -70,12 +71,14 @@ public enum BlockClassifier {
         let commandLines = lines.filter { ShellWords.looksLikeCommand($0) }.count
         switch declared {
         case .shell, .console:
-            return looksLikeOutput(lines) && commandLines == 0 ? .output : nil
+            if looksLikeOutput(lines) && commandLines == 0 { return .output }
+            return .shell  // a `console`/`ShellSession` fence without prompts is a plain script
         case .yaml, .json, .dockerfile, .sysctl, .ini:
             return nil
         default:
-            // Bare, `text`, `output`: commands make it shell.
+            // Bare, `text`, `output`: commands make it shell; a table header makes it output.
             if commandLines > 0 && Double(commandLines) >= Double(lines.count) * 0.5 { return .shell }
+            if looksLikeOutput(lines) { return .output }
             return nil
         }
     }
@@ -123,8 +126,20 @@ public enum BlockClassifier {
         return StrictJSON.validate(trimmed) == nil
     }
 
+    /// A manifest: `apiVersion:` and `kind:` at the top level, and the block starts as YAML
+    /// (not `kubectl apply -f - <<EOF` with the manifest in a heredoc).
     static func isKubernetesYAML(_ lines: [Substring]) -> Bool {
-        lines.contains { $0.hasPrefix("apiVersion:") } && lines.contains { $0.hasPrefix("kind:") }
+        guard let first = lines.first(where: { !$0.hasPrefix("#") && $0 != "---" }), startsLikeYAML(first) else { return false }
+        return lines.contains { $0.hasPrefix("apiVersion:") } && lines.contains { $0.hasPrefix("kind:") }
+    }
+
+    static func startsLikeYAML(_ line: Substring) -> Bool {
+        let t = line.drop { $0 == " " }
+        if t.hasPrefix("- ") { return true }
+        guard let colon = t.firstIndex(of: ":"), colon != t.startIndex else { return false }
+        let after = t.index(after: colon)
+        return t[..<colon].allSatisfy { $0.isLetter || $0.isNumber || "_-./\"'".contains($0) }
+            && (after == t.endIndex || t[after] == " ")
     }
 
     /// Most lines are `key: value`, `- item` or comments, and at least two are keys.

@@ -3,6 +3,8 @@
 
 public enum SnippetKind: String, Sendable, Codable, CaseIterable, Comparable {
     case shell, console, dockerfile, yaml, sysctl, json, ini, toml, go, python, mermaid, output, other
+    /// Only as a label (`text`, `plain`): says nothing about the content, which decides.
+    case text
 
     /// The kind an info-string label names, or nil for a bare fence or an unknown label.
     public static func declared(byLabel label: String) -> SnippetKind? {
@@ -20,7 +22,8 @@ public enum SnippetKind: String, Sendable, Codable, CaseIterable, Comparable {
         case "go", "golang": return .go
         case "python", "py", "python3": return .python
         case "mermaid": return .mermaid
-        case "text", "txt", "plain", "plaintext", "output", "log", "logs", "out": return .output
+        case "output", "log", "logs", "out": return .output
+        case "text", "txt", "plain", "plaintext", "raw", "none", "code": return .text
         case "": return nil
         default: return .other
         }

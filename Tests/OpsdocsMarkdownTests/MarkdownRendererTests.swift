@@ -140,7 +140,7 @@ import Testing
     }
 
     @Test func ordinaryNestingIsRendered() {
-        let md = "> 引用\n> > 嵌套\n\n- a\n  - b\n    - c\n"
+        let md = "> 引用\n> > 嵌套\n\n- a\n  - b\n    - c\n\n" + String(repeating: "-", count: 300) + "\n\n" + String(repeating: "*", count: 300) + "\n"
         let out = MarkdownRenderer.render(md)
         #expect(out.refusal == nil)
         #expect(out.html.contains("<blockquote>"))

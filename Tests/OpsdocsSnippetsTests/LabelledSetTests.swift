@@ -51,6 +51,15 @@ import Testing
                     + (scriptOK ? "" : ", script differs"))
             }
         }
+        if let dump = ProcessInfo.processInfo.environment["OPSDOCS_LABELLED_DUMP"] {
+            // For studying misses: what opsdocs made of every labelled block.
+            let mine = labels.map { label -> [String: String] in
+                let s = cache[label.source]?.first { $0.index == label.index }
+                return ["source": label.source, "index": String(label.index), "kind": s?.kind.rawValue ?? "-",
+                        "script": s?.script ?? "<nil>", "runnable": String(s?.runnable ?? false)]
+            }
+            try JSONSerialization.data(withJSONObject: mine).write(to: URL(fileURLWithPath: dump))
+        }
         let n = Double(labels.count)
         let kindAccuracy = Double(kindRight) / n, scriptAccuracy = Double(scriptRight) / n
         print(String(format: "labelled set: %d blocks; kind accuracy %.1f%% (%d), exact-script accuracy %.1f%% (%d), "
