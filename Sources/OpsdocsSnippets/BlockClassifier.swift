@@ -60,27 +60,96 @@ public enum BlockClassifier {
         guard !lines.isEmpty else { return nil }
         // Labels for languages opsdocs does not inspect are trusted.
         if let declared, [.go, .python, .mermaid, .toml].contains(declared) { return nil }
-        if declared == .other { return nil }  // never second-guess `nginx`, `hcl`, `js`…
+        let statements = lines.filter { !$0.drop(while: { $0 == " " || $0 == "\t" }).hasPrefix("#") }
+        let commandLines = statements.filter { ShellWords.looksLikeCommand($0) }.count
+        let mostlyCommands = commandLines > 0 && commandLines * 2 >= statements.count
 
+        if declared == .other {
+            // Another language (`nginx`, `hcl`) or a typo (`ShellSeasion`): only commands overrule it.
+            if PromptStripper.isTranscript(code) { return .console }
+            return mostlyCommands && !isTree(lines) ? .shell : nil
+        }
         if isDockerfile(lines) { return .dockerfile }
         if isSysctl(lines) { return .sysctl }
-        if declared != .yaml && declared != .json && PromptStripper.isTranscript(code) { return .console }
-        if isJSON(code) { return .json }
-        if isKubernetesYAML(lines) || (declared != .shell && declared != .console && isYAML(lines)) { return .yaml }
-        if isINI(lines) { return .ini }
-        let commandLines = lines.filter { ShellWords.looksLikeCommand($0) }.count
+        if (declared != .yaml && declared != .json) || startsWithPrompt(lines), PromptStripper.isTranscript(code) {
+            return .console
+        }
+        if isJSON(code) || (declared != .json && isJSONFragment(code)) || isTemplatedJSON(code) { return .json }
+        if isKubernetesYAML(lines) { return .yaml }
+        if isTree(lines) || isLoneURL(statements) { return .other }
         switch declared {
         case .shell, .console:
-            if looksLikeOutput(lines) && commandLines == 0 { return .output }
-            return .shell  // a `console`/`ShellSession` fence without prompts is a plain script
-        case .yaml, .json, .dockerfile, .sysctl, .ini:
+            // A unit file: `ExecStart=/usr/bin/etcd \` reads like `VAR=value`, so look for sections first.
+            if lines.first?.hasPrefix("[") == true && isINI(lines) { return .ini }
+            if commandLines > 0 { return .shell }  // a `console` fence without prompts is a plain script
+            // No line runs anything: program output, YAML settings, a unit file, or something else.
+            if isOutput(statements) { return .output }
+            if isYAML(lines, loose: true) { return .yaml }
+            if isINI(lines) { return .ini }
+            return .other
+        case .yaml:
+            return mostlyCommands && !isYAML(lines, loose: false) ? .shell : nil
+        case .ini:
+            return !isINI(lines) && isYAML(lines, loose: true) ? .yaml : nil
+        case .json:
+            // Elasticsearch console requests (`GET /index/_search` + bodies) are not JSON.
+            let first = statements.first.map { $0.drop { $0 == " " } } ?? ""
+            let verbs = ["GET ", "POST ", "PUT ", "DELETE ", "HEAD "]
+            let request = statements.contains { line in verbs.contains { line.drop { $0 == " " }.hasPrefix($0) } }
+            _ = first
+            return request && !isJSONFragment(code) ? .other : nil
+        case .dockerfile, .sysctl:
             return nil
         default:
             // Bare, `text`, `output`: commands make it shell; a table header makes it output.
-            if commandLines > 0 && Double(commandLines) >= Double(lines.count) * 0.5 { return .shell }
-            if looksLikeOutput(lines) { return .output }
+            if mostlyCommands { return .shell }
+            if isYAML(lines, loose: false) { return .yaml }
+            if isINI(lines) { return .ini }
+            if isOutput(statements) { return .output }
             return nil
         }
+    }
+
+    /// `├── tasks` directory trees.
+    static func isTree(_ lines: [Substring]) -> Bool {
+        lines.filter { $0.contains("├") || $0.contains("└") || $0.contains("│") }.count >= 2
+    }
+
+    static func isLoneURL(_ statements: [Substring]) -> Bool {
+        statements.count == 1 && (statements[0].hasPrefix("http://") || statements[0].hasPrefix("https://"))
+            && !statements[0].contains(" ")
+    }
+
+    /// Most lines read as program output: tables, logs, errors, `ls -l`, ping replies, usage text.
+    static func isOutput(_ lines: [Substring]) -> Bool {
+        guard let first = lines.first else { return false }
+        if looksLikeOutput(lines) { return true }
+        if first.lowercased().hasPrefix("usage:") { return true }
+        let output = lines.filter(isOutputLine).count
+        return output * 2 >= lines.count
+    }
+
+    static func isOutputLine(_ raw: Substring) -> Bool {
+        let line = raw.drop { $0 == " " || $0 == "\t" }
+        guard let first = line.first else { return false }
+        if line.hasPrefix("...") || line.hasPrefix("^C") || line.hasPrefix("---") || line.hasPrefix("===") { return true }
+        if first.isNumber {
+            // `64 bytes from …`, `2018/07/03 08:40`, `1.2MB` — not `10.0.0.1 host` (hosts file),
+            // `1 1 * * * cmd` (crontab) or `02b50b…,kubelet-bootstrap` (a token file).
+            let word = line.prefix { $0 != " " && $0 != "\t" }
+            let octets = word.split(separator: ".")
+            if octets.count == 4 && octets.allSatisfy({ Int($0).map { $0 < 256 } ?? false }) { return false }
+            if line.contains(" * ") { return false }
+            return word.allSatisfy { $0.isNumber || ":./-%,".contains($0) } || word.hasSuffix("B") || word.hasSuffix("ms")
+        }
+        if line.count >= 10, "-dlcbps".contains(first),
+           line.dropFirst().prefix(9).allSatisfy({ "rwxsStT-".contains($0) }) { return true }  // ls -l
+        // `Error: …`, `ERROR: …`, `Usage: …`, `E0703 08:40:22 …` (klog)
+        let word = line.prefix { $0 != " " && $0 != "\t" }
+        if word.hasSuffix(":"), word.first?.isUppercase == true, word.dropLast().allSatisfy({ $0.isLetter }) { return true }
+        if word.count == 5, let level = word.first, "EWIF".contains(level), word.dropFirst().allSatisfy(\.isNumber) { return true }
+        if word == "PING" || word == "NAME" || word.allSatisfy({ $0.isUppercase }) && word.count > 3 { return true }
+        return false
     }
 
     static let dockerInstructions: Set<String> = [
@@ -128,6 +197,28 @@ public enum BlockClassifier {
 
     /// A manifest: `apiVersion:` and `kind:` at the top level, and the block starts as YAML
     /// (not `kubectl apply -f - <<EOF` with the manifest in a heredoc).
+    static func startsWithPrompt(_ lines: [Substring]) -> Bool {
+        guard let first = lines.first else { return false }
+        if case .prompt = PromptStripper.classify(first) { return true }
+        return false
+    }
+
+    /// `{ "hosts": [ {% for h in hosts %} "{{ h }}", {% endfor %} ] }`: JSON written as a Jinja template.
+    static func isTemplatedJSON(_ code: String) -> Bool {
+        let trimmed = code.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard trimmed.hasPrefix("{"), trimmed.hasSuffix("}"), hasTemplateSyntax(trimmed) else { return false }
+        let lines = trimmed.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
+        let quoted = lines.filter { $0.hasPrefix("\"") || $0.hasPrefix("{") || $0.hasPrefix("}") || $0.hasPrefix("]") || $0.hasPrefix("{%") }
+        return quoted.count * 10 >= lines.count * 8
+    }
+
+    /// `"labels": { … }`: an object's members shown without the braces.
+    static func isJSONFragment(_ code: String) -> Bool {
+        let trimmed = code.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard trimmed.hasPrefix("\""), trimmed.contains("\":") else { return false }
+        return StrictJSON.validate("{" + trimmed + "}") == nil
+    }
+
     static func isKubernetesYAML(_ lines: [Substring]) -> Bool {
         guard let first = lines.first(where: { !$0.hasPrefix("#") && $0 != "---" }), startsLikeYAML(first) else { return false }
         return lines.contains { $0.hasPrefix("apiVersion:") } && lines.contains { $0.hasPrefix("kind:") }
@@ -142,11 +233,24 @@ public enum BlockClassifier {
             && (after == t.endIndex || t[after] == " ")
     }
 
-    /// Most lines are `key: value`, `- item` or comments, and at least two are keys.
-    static func isYAML(_ lines: [Substring]) -> Bool {
+    /// Most lines are `key: value`, `- item` or comments, and at least two are keys
+    /// (`loose`: one key is enough, but then every line must be YAML and it must start as YAML).
+    static func isYAML(_ lines: [Substring], loose: Bool) -> Bool {
+        if loose {
+            guard let first = lines.first(where: { !$0.drop(while: { $0 == " " }).hasPrefix("#") }),
+                  startsLikeYAML(first) || first.hasPrefix("- ")
+            else { return false }
+        }
         var keys = 0, other = 0
+        var blockScalarIndent: Int?  // inside `key: |` everything more indented is text
         for line in lines {
+            let indent = line.prefix { $0 == " " }.count
+            if let scalarIndent = blockScalarIndent {
+                if indent > scalarIndent { continue }
+                blockScalarIndent = nil
+            }
             let t = line.drop { $0 == " " }
+            if t.hasSuffix(": |") || t.hasSuffix(": >") || t.hasSuffix(": |-") || t.hasSuffix(": >-") { blockScalarIndent = indent }
             if t.hasPrefix("#") || t == "---" || t.hasPrefix("- ") || t == "-" { continue }
             if let colon = t.firstIndex(of: ":"), colon != t.startIndex,
                t[..<colon].allSatisfy({ $0.isLetter || $0.isNumber || "_-./\"'".contains($0) }),
@@ -157,15 +261,17 @@ public enum BlockClassifier {
                 other += 1
             }
         }
-        return keys >= 2 && other * 5 <= keys
+        return loose ? (keys >= 1 && other == 0) : (keys >= 2 && other * 5 <= keys)
     }
 
     /// `[Section]` headers with `key=value` lines (systemd units, ini files).
     static func isINI(_ lines: [Substring]) -> Bool {
         var sections = 0, pairs = 0, other = 0
+        var continued = false
         for line in lines {
             let t = line.trimmingCharacters(in: .whitespaces)
-            if t.hasPrefix("#") || t.hasPrefix(";") { continue }
+            defer { continued = t.hasSuffix("\\") }
+            if continued || t.hasPrefix("#") || t.hasPrefix(";") || t.hasPrefix("{%") || t.hasPrefix("{{") { continue }
             if t.hasPrefix("[") && t.hasSuffix("]") && !t.contains(" ") { sections += 1 }
             else if let eq = t.firstIndex(of: "="), eq != t.startIndex, !t[..<eq].contains(" ") || t[..<eq].hasSuffix(" ") { pairs += 1 }
             else { other += 1 }
@@ -177,7 +283,7 @@ public enum BlockClassifier {
     static func looksLikeOutput(_ lines: [Substring]) -> Bool {
         guard let first = lines.first?.drop(while: { $0 == " " }) else { return false }
         let words = first.split(separator: " ", omittingEmptySubsequences: true)
-        let header = words.count >= 2 && words.allSatisfy { w in w.allSatisfy { $0.isUppercase || $0 == "-" || $0 == "_" || $0 == "(" || $0 == ")" } }
+        let header = words.count >= 2 && words.allSatisfy { w in w.allSatisfy { $0.isUppercase || "-_()%/".contains($0) } }
             && first.contains("  ")
         return header
     }

@@ -178,7 +178,7 @@ public enum PromptStripper {
                     let command = line.drop { $0 == " " || $0 == "\t" }.dropFirst().drop { $0 == " " }
                     if let word = ShellWords.commandWord(command), ShellWords.editors.contains(String(word)) { opensEditor = true }
                     take(command, from: index)
-                } else {
+                } else if line.drop(while: { $0 == " " || $0 == "\t" }).count > 2 {
                     script.append(line.drop { $0 == " " || $0 == "\t" })  // a comment: kept as one
                     origins.append(index)
                 }

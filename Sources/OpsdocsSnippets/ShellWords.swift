@@ -28,6 +28,8 @@ enum ShellWords {
         "vault", "nomad", "install", "groupdel", "userdel", "ipset", "conntrack", "ethtool", "brctl", "bridge", "arp",
         "wrk", "ab", "hey", "stress", "fio", "iperf", "iperf3", "mtr", "nmap", "chattr", "lsattr", "setfacl", "getfacl",
         "yes", "seq", "tac", "nl", "basename", "dirname", "realpath", "readlink", "stat", "file", "sync", "cfssl-certinfo",
+        "dk", "openstack", "gcloud", "ansible-inventory", "vagrant", "multipass", "lxc", "kubespray", "pip3", "virtualenv",
+        "python3", "cilium", "hubble", "crane", "oras", "cosign", "trivy", "kubeseal", "kube-bench", "sonobuoy", "kubeadm",
     ]
 
     static let editors: Set<String> = ["vi", "vim", "nano", "emacs", "nvim", "gedit"]
@@ -37,8 +39,8 @@ enum ShellWords {
     static let proseWords: Set<String> = [
         "if", "for", "while", "until", "case", "function", "set", "type", "test", "true", "false", "yes", "install",
         "host", "file", "id", "date", "watch", "top", "more", "less", "make", "source", "alias", "local", "env",
-        "route", "go", "service", "ip", "cat", "find", "sort", "head", "tail", "kill", "mount", "export", "history",
-        "sync", "stat", "free", "time", "which", "declare", "readonly", "exec", "eval", "cut", "join", "diff", "bridge",
+        "go", "service", "history", "sync", "stat", "free", "time", "which", "declare", "readonly", "exec", "eval",
+        "cut", "join", "diff", "bridge",
     ]
 
     /// The first word of a command line (after `sudo`, `VAR=value` prefixes), lower-cased.
@@ -59,6 +61,7 @@ enum ShellWords {
     static func looksLikeCommand(_ line: Substring) -> Bool {
         guard let word = commandWord(line) else { return false }
         if commands.contains(String(word)) { return true }
+        if word.hasSuffix(".sh") && word.count > 3 && !word.contains(":") { return true }  // calicoctl.sh node status
         if word.hasPrefix("./") || word.hasPrefix("/usr/") || word.hasPrefix("/opt/") || word.hasPrefix("/bin/")
             || word.hasPrefix("/etc/init.d/") || word.hasPrefix("~/") || word.hasPrefix("$(") || word.hasPrefix("${")
         {

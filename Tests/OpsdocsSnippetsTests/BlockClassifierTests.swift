@@ -45,7 +45,7 @@ import Testing
         #expect(kind("", "$ docker ps\n").kind == .console)
         #expect(kind("", "apiVersion: apps/v1\nkind: Deployment\n").kind == .yaml)
         #expect(kind("", "just some words\n").kind == .other)
-        #expect(kind("", "NAME    READY   STATUS\nweb-1   1/1     Running\n").kind == .other)
+        #expect(kind("", "NAME    READY   STATUS\nweb-1   1/1     Running\n").kind == .output)
     }
 
     @Test func templatesAreMarked() {
