@@ -86,7 +86,9 @@ public enum BlockClassifier {
             if isOutput(statements) { return .output }
             if isYAML(lines, loose: true) { return .yaml }
             if isINI(lines) { return .ini }
-            return .other
+            // Only with evidence of something else: an unknown command (`exit 3`, `ezdown -D`)
+            // in a `bash` fence is still a script.
+            return statements.allSatisfy(isConfigOrProse) ? .other : .shell
         case .yaml:
             return mostlyCommands && !isYAML(lines, loose: false) ? .shell : nil
         case .ini:
@@ -108,6 +110,23 @@ public enum BlockClassifier {
             if isOutput(statements) { return .output }
             return nil
         }
+    }
+
+    /// Lines of config files and prose that turn up in shell fences: exports/fstab entries
+    /// (`/share 10.0.0.0/8(rw)`), brace-block configs (`global_defs {`), indented directives,
+    /// `... 前文省略`, and plain sentences.
+    static func isConfigOrProse(_ raw: Substring) -> Bool {
+        let line = raw.trimmingCharacters(in: .whitespaces)
+        if line.hasSuffix("{") || line == "}" || line.hasPrefix("...") { return true }
+        if raw.first == " " || raw.first == "\t" { return true }  // inside a block
+        let words = line.split(whereSeparator: { $0 == " " || $0 == "\t" })
+        guard let first = words.first else { return true }
+        if (first.hasPrefix("/") || first.contains(":/")) && words.count >= 2
+            && (line.contains("(") || words.count >= 3) && !line.contains("|") && !line.contains(">") {
+            return true
+        }
+        let sentence = words.count >= 6 && line.allSatisfy { $0.isLetter || $0.isNumber || " ,.-'".contains($0) }
+        return sentence
     }
 
     /// `├── tasks` directory trees.

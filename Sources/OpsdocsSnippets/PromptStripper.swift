@@ -9,6 +9,8 @@ public enum PromptStripper {
         public var sourceLines: [Int]
         /// A command opens an editor (`vim file`): what follows was typed into the editor.
         public var opensEditor: Bool
+        /// The output lines the transcript shows, in order (for `opsdocs snippets --run`).
+        public var output: [String] = []
     }
 
     /// How a line starts, as far as prompts go.
@@ -145,6 +147,7 @@ public enum PromptStripper {
         var quote: Character?
         var continuing = false
         var opensEditor = false
+        var output: [String] = []
 
         func take(_ command: Substring, from index: Int) {
             script.append(command)
@@ -183,7 +186,7 @@ public enum PromptStripper {
                     origins.append(index)
                 }
             case .none:
-                continue  // output
+                output.append(String(line))
             }
         }
         while let last = script.last, last.allSatisfy({ $0 == " " }) {
@@ -191,7 +194,7 @@ public enum PromptStripper {
             origins.removeLast()
         }
         let text = script.isEmpty ? "" : script.joined(separator: "\n") + "\n"
-        return Transcript(script: text, sourceLines: origins, opensEditor: opensEditor)
+        return Transcript(script: text, sourceLines: origins, opensEditor: opensEditor, output: output)
     }
 
     /// Continuation lines of a transcript often carry the secondary prompt `> `.

@@ -39,6 +39,8 @@ public struct Snippet: Sendable {
     public var placeholders: [String]
     public var opensEditor: Bool
     public var sha256: String?
+    /// For a transcript: the output it shows, compared with the real output by `--run`.
+    public var expectedOutput: [String] = []
 
     public var status: SnippetStatus
     public var findings: [Finding]

@@ -51,6 +51,7 @@ public enum SnippetExtractor {
                     snippet.script = transcript.script
                     snippet.scriptLines = transcript.sourceLines.map { firstCodeLine + $0 }
                     snippet.opensEditor = transcript.opensEditor
+                    snippet.expectedOutput = transcript.output
                 } else {
                     // As written, less trailing blank (or white-space-only) lines.
                     var lines = block.code.split(separator: "\n", omittingEmptySubsequences: false)

@@ -23,6 +23,10 @@ struct Snippets: ParsableCommand {
     @Flag(help: "Print the manifest (index.json entries) as JSON.") var json = false
     @Flag(help: "Exit 1 when any snippet has an error.") var check = false
     @Flag(help: "Do not read or write .opsdocs-cache/.") var noCache = false
+    @Flag(name: .customLong("run"),
+          help: "Run the blocks marked {run} in a sandbox (namespaces, no network, empty environment, time limit).")
+    var runMarkedSnippets = false
+    @Option(help: "Seconds each {run} snippet may take.") var timeout: Double = 20
 
     func run() throws {
         let cwd = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
@@ -54,6 +58,10 @@ struct Snippets: ParsableCommand {
             FileHandle.standardOutput.write(Data(script.utf8))
             return
         }
+        if runMarkedSnippets {
+            try runMarked(report)
+            return
+        }
         if let out {
             do {
                 try SnippetCommand.publish(report.snippets, to: URL(fileURLWithPath: out, relativeTo: cwd).standardizedFileURL,
@@ -76,5 +84,33 @@ struct Snippets: ParsableCommand {
             Terminal.printSnippetSummary(report)
         }
         if check && report.diagnostics.contains(where: { $0.severity == .error }) { throw ExitCode(1) }
+    }
+
+    /// `--run`: every `{run}` snippet in the selection, in the sandbox or not at all.
+    private func runMarked(_ report: SnippetReport) throws {
+        let marked = report.snippets.filter { $0.info.run && $0.script != nil && $0.kind.isShell }
+        let sandbox = SnippetSandbox(timeout: timeout)
+        if let reason = sandbox.unavailableReason() {
+            Terminal.error("opsdocs: \(reason)")
+            throw ExitCode(2)
+        }
+        var failures = 0
+        for snippet in marked {
+            let outcome = sandbox.run(snippet)
+            switch outcome.verdict {
+            case .passed:
+                Swift.print("\(snippet.displayPath):\(snippet.line): passed: \(snippet.id)")
+            case .mismatch:
+                failures += 1
+                Terminal.error("\(snippet.displayPath):\(snippet.line):1: error: output differs from the note [run]\n"
+                    + outcome.diff.joined(separator: "\n"))
+            case .failed, .timedOut:
+                failures += 1
+                Terminal.error("\(snippet.displayPath):\(snippet.line):1: error: \(outcome.verdict.rawValue) "
+                    + "(exit \(outcome.exitStatus)) [run]\n" + outcome.output)
+            }
+        }
+        Swift.print("opsdocs snippets --run: \(marked.count) run, \(marked.count - failures) passed, \(failures) failed")
+        if failures > 0 { throw ExitCode(1) }
     }
 }
