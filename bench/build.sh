@@ -63,14 +63,17 @@ fi
 
 ext="-e table -e strikethrough -e autolink -e tagfilter -e tasklist"
 printf '%s\0' "${files[@]}" > "$work/files"
+# opsdocs runs in its own project folder so its snippet cache (.opsdocs-cache/) is part of the
+# measurement: cold = no output and no cache; unchanged = both from the previous run.
+mkdir -p "$work/proj"
 cmds=(
   "xargs -0 -a $work/files cmark-gfm $ext > /dev/null"
-  "rm -rf $work/cold && $opsdocs build --quiet --source $corpus --output $work/cold"
-  "$opsdocs build --quiet --source $corpus --output $work/warm"
+  "cd $work/proj && rm -rf $work/cold .opsdocs-cache && $opsdocs build --quiet --source $corpus --output $work/cold"
+  "cd $work/proj && $opsdocs build --quiet --source $corpus --output $work/warm"
 )
 names=("cmark-gfm CLI (render only)" "opsdocs build, cold" "opsdocs build, unchanged rebuild")
 if [ -n "$hugo_cmd" ]; then cmds+=("$hugo_cmd"); names+=("hugo (minimal templates)"); fi
-"$opsdocs" build --quiet --source "$corpus" --output "$work/warm" >/dev/null || true
+(cd "$work/proj" && "$opsdocs" build --quiet --source "$corpus" --output "$work/warm" >/dev/null) || true
 
 args=()
 for i in "${!cmds[@]}"; do args+=(--command-name "${names[$i]}" "${cmds[$i]}"); done

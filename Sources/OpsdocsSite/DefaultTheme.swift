@@ -81,6 +81,24 @@ pre code { font-size: 1em; }
   .site-search input { width: 100%; }
 }
 
+/* Above each code block: its kind, what verified it, and its snippet file. */
+.code-meta { display: flex; flex-wrap: wrap; align-items: baseline; gap: .25em .6em; margin: 1em 0 -.6em;
+  font-size: .78em; color: var(--muted); }
+.code-meta + pre { margin-top: .9em; }
+.code-kind { font-family: var(--mono); text-transform: lowercase; }
+.badge { border-radius: 4px; padding: 0 .4em; border: 1px solid var(--border); }
+.badge.ok { color: #1a7f37; border-color: #1a7f3766; }
+.badge.warning { color: #9a6700; border-color: #9a670066; }
+.badge.error { color: #cf222e; border-color: #cf222e66; }
+.badge.note { color: var(--muted); }
+details.badge summary { cursor: pointer; }
+details.badge[open] { flex-basis: 100%; background: var(--bg-soft); }
+details.badge ul { margin: .3em 0; padding-left: 1.2em; font-family: var(--mono); }
+.snippet-link { margin-left: auto; }
+@media (prefers-color-scheme: dark) {
+  .badge.ok { color: #3fb950; } .badge.warning { color: #d29922; } .badge.error { color: #f85149; }
+}
+
 """#,
         "static/favicon.svg": #"""
 <svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><rect width="32" height="32" rx="6" fill="#0969da"/><path d="M8 11l6 5-6 5M16 22h8" stroke="#fff" stroke-width="3" fill="none" stroke-linecap="round" stroke-linejoin="round"/></svg>

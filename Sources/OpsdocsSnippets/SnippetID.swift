@@ -3,6 +3,7 @@
 // author sets one with `{#id}`. Chinese headings are transliterated to pinyin for ASCII file names.
 
 import Foundation
+import Synchronization
 import OpsdocsMarkdown
 
 public enum SnippetID {
@@ -17,7 +18,18 @@ public enum SnippetID {
 
     /// `tcp 相关` → `tcp-xiang-guan`; `""` (before the first heading) → `intro`.
     public static func base(forSection section: String) -> String {
-        let latin = section.applyingTransform(StringTransform("Any-Latin; Latin-ASCII"), reverse: false) ?? section
+        if let known = memo.withLock({ $0[section] }) { return known }
+        let base = computeBase(section)
+        memo.withLock { $0[section] = base }
+        return base
+    }
+
+    /// ICU transliteration costs ~0.5 ms a call; headings repeat across blocks and pages.
+    private static let memo = Mutex<[String: String]>([:])
+
+    private static func computeBase(_ section: String) -> String {
+        let latin = section.unicodeScalars.allSatisfy(\.isASCII)
+            ? section : (section.applyingTransform(StringTransform("Han-Latin; Latin-ASCII"), reverse: false) ?? section)
         var out = ""
         for scalar in latin.lowercased().unicodeScalars {
             if scalar.isASCII, scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) {

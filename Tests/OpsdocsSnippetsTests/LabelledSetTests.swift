@@ -25,9 +25,19 @@ import Testing
     static let corpus = repository.deletingLastPathComponent().appendingPathComponent("shared/corpus")
 
     @Test func kindAndScriptAccuracyOnTheLabelledCorpusBlocks() throws {
-        let labelsURL = Self.repository.appendingPathComponent("Tests/Fixtures/snippets/labelled.json")
+        try evaluate("labelled.json", minimumCount: 120, kindTarget: 0.95, scriptTarget: 0.97)
+    }
+
+    /// Labelled by a second reader after the heuristics were tuned on labelled.json, and never
+    /// used for tuning: the honest estimate of accuracy on notes opsdocs has not seen.
+    @Test func accuracyOnTheHeldOutSet() throws {
+        try evaluate("heldout.json", minimumCount: 80, kindTarget: 0.85, scriptTarget: 0.85)
+    }
+
+    private func evaluate(_ file: String, minimumCount: Int, kindTarget: Double, scriptTarget: Double) throws {
+        let labelsURL = Self.repository.appendingPathComponent("Tests/Fixtures/snippets/" + file)
         let labels = try JSONDecoder().decode([Label].self, from: Data(contentsOf: labelsURL))
-        #expect(labels.count >= 120)
+        #expect(labels.count >= minimumCount)
         try #require(FileManager.default.fileExists(atPath: Self.corpus.path), "../shared/corpus is needed for this test")
 
         var cache: [String: [Snippet]] = [:]
@@ -51,7 +61,7 @@ import Testing
                     + (scriptOK ? "" : ", script differs"))
             }
         }
-        if let dump = ProcessInfo.processInfo.environment["OPSDOCS_LABELLED_DUMP"] {
+        if let dump = ProcessInfo.processInfo.environment["OPSDOCS_LABELLED_DUMP"], file == "labelled.json" {
             // For studying misses: what opsdocs made of every labelled block.
             let mine = labels.map { label -> [String: String] in
                 let s = cache[label.source]?.first { $0.index == label.index }
@@ -62,13 +72,13 @@ import Testing
         }
         let n = Double(labels.count)
         let kindAccuracy = Double(kindRight) / n, scriptAccuracy = Double(scriptRight) / n
-        print(String(format: "labelled set: %d blocks; kind accuracy %.1f%% (%d), exact-script accuracy %.1f%% (%d), "
+        print(String(format: "\(file): %d blocks; kind accuracy %.1f%% (%d), exact-script accuracy %.1f%% (%d), "
             + "runnable agreement %.1f%%, fence lines %d/%d", labels.count, kindAccuracy * 100, kindRight,
             scriptAccuracy * 100, scriptRight, Double(runnableRight) / n * 100, located, labels.count))
         for miss in misses { print("  miss: \(miss)") }
         #expect(located == labels.count)
-        #expect(kindAccuracy >= 0.95)
-        #expect(scriptAccuracy >= 0.97)
+        #expect(kindAccuracy >= kindTarget)
+        #expect(scriptAccuracy >= scriptTarget)
     }
 
     private func extract(_ source: String) throws -> [Snippet] {
