@@ -22,6 +22,7 @@ public struct SnippetPage: Sendable {
 
 public enum SnippetExtractor {
     public static func extract(_ page: SnippetPage) -> [Snippet] {
+        SnippetID.prepare(sections: page.blocks.map(\.section))
         var positionInSection: [String: Int] = [:]
         var usedIDs: Set<String> = []
         var snippets: [Snippet] = []
