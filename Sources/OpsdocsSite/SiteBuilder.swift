@@ -12,11 +12,11 @@ public enum SiteBuilder {
         let start = clock.now
         try OutputFolder.validate(output: options.output, source: options.source)
         var options = options
-        let previousCache = options.useSnippetCache ? SnippetCacheStore.load(projectRoot: options.projectRoot) : VerificationCache()
+        let previousCache = options.useSnippetCache ? SnippetCacheStore.load(projectRoot: options.projectRoot, source: options.source) : VerificationCache()
         options.snippetCache = previousCache
         let site = SiteCompiler.compile(options, progress: progress)
         if options.useSnippetCache {
-            SnippetCacheStore.save(site.snippetCache, projectRoot: options.projectRoot, previous: previousCache)
+            SnippetCacheStore.save(site.snippetCache, projectRoot: options.projectRoot, source: options.source, previous: previousCache)
         }
         let failing = site.diagnostics.errorCount > 0 || (options.strict && site.diagnostics.warningCount > 0)
         func seconds() -> Double {

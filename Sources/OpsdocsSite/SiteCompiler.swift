@@ -118,7 +118,8 @@ public enum SiteCompiler {
                         tags: page.page.terms["tags"] ?? [], blocks: page.rendered.codeBlocks)
         }
         let extracted = snippetPages.parallelMap(SnippetExtractor.extract).flatMap { $0 }
-        return SnippetVerifier.verify(extracted, cache: cache)
+        let verified = SnippetVerifier.verify(extracted, cache: cache)
+        return (verified.snippets, verified.cache)
     }
 
     public static func compile(_ options: BuildOptions, progress: Progress? = nil) -> CompiledSite {

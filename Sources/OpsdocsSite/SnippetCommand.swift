@@ -37,9 +37,9 @@ public enum SnippetCommand {
         let start = clock.now
         var timer = StageTimer()
         let rendered = SiteCompiler.render(options, timer: &timer)
-        let previous = options.useSnippetCache ? SnippetCacheStore.load(projectRoot: options.projectRoot) : VerificationCache()
+        let previous = options.useSnippetCache ? SnippetCacheStore.load(projectRoot: options.projectRoot, source: options.source) : VerificationCache()
         let (all, cache) = SiteCompiler.snippets(of: rendered.pages, cache: previous)
-        if options.useSnippetCache { SnippetCacheStore.save(cache, projectRoot: options.projectRoot, previous: previous) }
+        if options.useSnippetCache { SnippetCacheStore.save(cache, projectRoot: options.projectRoot, source: options.source, previous: previous) }
         let chosen = all.filter(query.matches)
         let diagnostics = (rendered.diagnostics.filter { $0.severity == .error } + chosen.flatMap(SnippetOutput.diagnostics)).sorted()
         let elapsed = clock.now - start

@@ -32,8 +32,10 @@ enum ShellVerifier {
     /// assigned) and SC2034 (assigned but unused) say nothing about one snippet.
     static let excluded = "SC2154,SC2034,SC1091"
 
-    static func verify(_ scripts: [String], tools: ShellTools) -> [[Finding]] {
-        guard !scripts.isEmpty else { return [] }
+    /// Findings per script, and how many processes that took.
+    static func verify(_ scripts: [String], tools: ShellTools) -> ([[Finding]], Int) {
+        guard !scripts.isEmpty else { return ([], 0) }
+        var started = tools.bash == nil ? 0 : scripts.count
         var results: [[Finding]] = scripts.parallelMap { script in
             guard let bash = tools.bash else { return [] }
             guard let run = ProcessRunner.run(bash, ["-n"], stdin: Array(script.utf8), environment: [:], timeout: 10) else {
@@ -44,11 +46,11 @@ enum ShellVerifier {
         // A script bash cannot parse gets only bash's word: shellcheck would repeat it as SC1xxx.
         if let shellcheck = tools.shellcheck {
             let parsed = results.indices.filter { results[$0].isEmpty }
-            for (position, findings) in runShellcheck(shellcheck, parsed.map { scripts[$0] }) {
-                results[parsed[position]] += findings
-            }
+            let (found, batches) = runShellcheck(shellcheck, parsed.map { scripts[$0] })
+            started += batches
+            for (position, findings) in found { results[parsed[position]] += findings }
         }
-        return results
+        return (results, started)
     }
 
     /// `bash: line 3: syntax error near unexpected token `fi'`
@@ -74,9 +76,10 @@ enum ShellVerifier {
     }
 
     /// Writes the scripts to a private temporary folder and checks them in batches.
-    private static func runShellcheck(_ shellcheck: String, _ scripts: [String]) -> [(Int, [Finding])] {
+    private static func runShellcheck(_ shellcheck: String, _ scripts: [String]) -> ([(Int, [Finding])], Int) {
+        guard !scripts.isEmpty else { return ([], 0) }
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("opsdocs-shellcheck-\(getpid())-\(UUID().uuidString)")
-        guard (try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)) != nil else { return [] }
+        guard (try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)) != nil else { return ([], 0) }
         defer { try? FileManager.default.removeItem(at: folder) }
         var paths: [String] = []
         for (i, script) in scripts.enumerated() {
@@ -101,6 +104,7 @@ enum ShellVerifier {
         }
         var byScript: [Int: [Finding]] = [:]
         for (index, finding) in outputs.flatMap({ $0 }) { byScript[index, default: []].append(finding) }
-        return byScript.sorted { $0.key < $1.key }.map { ($0.key, $0.value.sorted { ($0.line, $0.message) < ($1.line, $1.message) }) }
+        let sorted = byScript.sorted { $0.key < $1.key }.map { ($0.key, $0.value.sorted { ($0.line, $0.message) < ($1.line, $1.message) }) }
+        return (sorted, batches.count)
     }
 }

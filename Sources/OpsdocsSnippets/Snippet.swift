@@ -55,8 +55,10 @@ public struct Snippet: Sendable {
         return "snippets/" + (pageURL.isEmpty ? "home/" : pageURL) + id + kind.fileSuffix
     }
 
-    /// The 1-based Markdown line of a 1-based script line.
+    /// The 1-based Markdown line of a 1-based script line. Past the end (bash's "unexpected
+    /// end of file") is the line after the last one: the closing fence.
     public func fileLine(ofScriptLine line: Int) -> Int {
+        if line > scriptLines.count, let last = scriptLines.last { return last + 1 }
         guard line >= 1, line <= scriptLines.count else { return self.line }
         return scriptLines[line - 1]
     }

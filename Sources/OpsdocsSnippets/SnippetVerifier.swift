@@ -5,9 +5,15 @@ public enum SnippetVerifier {
     /// Bumped when a built-in verifier changes, so old cached results are not trusted.
     static let builtInVersion = "opsdocs-verifiers-1"
 
-    public static func verify(_ snippets: [Snippet], cache: VerificationCache, tools: ShellTools = .detect())
-        -> ([Snippet], VerificationCache)
-    {
+    public struct Result: Sendable {
+        public var snippets: [Snippet]
+        /// What to keep for next time: the entries this run used.
+        public var cache: VerificationCache
+        /// External processes (bash, shellcheck) this run started: 0 when everything was cached.
+        public var processesStarted: Int
+    }
+
+    public static func verify(_ snippets: [Snippet], cache: VerificationCache, tools: ShellTools = .detect()) -> Result {
         var result = snippets
         var newCache = VerificationCache()
         let shellFingerprint = tools.fingerprint
@@ -40,15 +46,17 @@ public enum SnippetVerifier {
             apply(entry, to: &result[i])
         }
 
+        var started = 0
         if !shellJobs.isEmpty {
-            let findings = ShellVerifier.verify(shellJobs.map(\.script), tools: tools)
+            let (findings, processes) = ShellVerifier.verify(shellJobs.map(\.script), tools: tools)
+            started = processes
             for (job, found) in zip(shellJobs, findings) {
                 let entry = VerificationCache.Entry(findings: found, tools: tools.names)
                 newCache.entries[job.key] = entry
                 apply(entry, to: &result[job.snippet])
             }
         }
-        return (result, newCache)
+        return Result(snippets: result, cache: newCache, processesStarted: started)
     }
 
     private static func apply(_ entry: VerificationCache.Entry, to snippet: inout Snippet) {

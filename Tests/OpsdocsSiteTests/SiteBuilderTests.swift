@@ -164,3 +164,40 @@ import Testing
         #expect(report.diagnostics.contains { $0.file == "theme/templates/list.mustache" && $0.kind == "template" })
     }
 }
+
+@Suite struct SiteSnippetTests {
+    @Test func buildPublishesSnippetsAndDecoratesCodeBlocks() throws {
+        var files = SiteFixture.opsNotes
+        files["content/install/runbook.md"] = "+++\ntitle = \"安装手册\"\n+++\n## 准备\n\n```console\n[root@m1 ~]# swapoff -a\n[root@m1 ~]# lsmod | grep br_netfilter\nbr_netfilter 36864 0\n```\n"
+        let site = try SiteFixture(files)
+        defer { site.remove() }
+        let report = try site.build()
+        #expect(report.published)
+        let script = try #require(site.read("public/snippets/install/runbook/zhun-bei-1.sh"))
+        #expect(script.hasSuffix("swapoff -a\nlsmod | grep br_netfilter\n"))
+        let attributes = try FileManager.default.attributesOfItem(atPath: site.root.appendingPathComponent("public/snippets/install/runbook/zhun-bei-1.sh").path)
+        #expect(((attributes[.posixPermissions] as? NSNumber)?.intValue ?? 0) & 0o111 != 0)
+        #expect(site.read("public/snippets/install/runbook/all.sh")?.contains("# --- 准备") == true)
+        #expect(site.exists("public/snippets/index.json"))
+        let page = try #require(site.read("public/install/runbook/index.html"))
+        #expect(page.contains("<span class=\"code-kind\">console</span>"))
+        #expect(page.contains("href=\"/snippets/install/runbook/zhun-bei-1.sh\""))
+        #expect(!page.contains("opsdocs-code:"))
+        // The verification cache lives beside opsdocs.toml, one file per source folder.
+        let cacheFiles = try FileManager.default.contentsOfDirectory(atPath: site.root.appendingPathComponent(".opsdocs-cache").path)
+        #expect(cacheFiles.count == 1 && cacheFiles[0].hasPrefix("snippets-"))
+    }
+
+    @Test func aBrokenSnippetWarnsInTheBuildAndFailsTheCheck() throws {
+        var files = SiteFixture.opsNotes
+        files["content/install/runbook.md"] = "# 手册\n\n```bash\nif true; then\n  echo x\n```\n"
+        let site = try SiteFixture(files)
+        defer { site.remove() }
+        let report = try site.build()
+        #expect(report.published)  // a snippet problem never blocks the site
+        let warning = try #require(report.diagnostics.first { $0.kind == "bash -n" })
+        #expect(warning.severity == .warning && warning.file == "content/install/runbook.md")
+        let check = SnippetCommand.collect(site.options(), query: SnippetQuery())
+        #expect(check.diagnostics.contains { $0.kind == "bash -n" && $0.severity == .error && $0.line == 6 })  // EOF: the closing fence
+    }
+}

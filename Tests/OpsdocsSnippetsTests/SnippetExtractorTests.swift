@@ -68,7 +68,9 @@ import Testing
 
     @Test func verificationMapsFindingsToMarkdownLinesAndCaches() throws {
         try #require(ShellTools.detect().bash != nil)
-        let (verified, cache) = SnippetVerifier.verify(snippets(), cache: VerificationCache())
+        let first = SnippetVerifier.verify(snippets(), cache: VerificationCache())
+        let (verified, cache) = (first.snippets, first.cache)
+        #expect(first.processesStarted > 0)
         let sysctl = verified[0]
         #expect(sysctl.status == .warning)
         #expect(sysctl.findings.first.map { sysctl.fileLine(ofScriptLine: $0.line) } == 7)
@@ -82,15 +84,15 @@ import Testing
         }
 
         // Second run: everything from the cache, not one process started.
-        let spawnsBefore = ProcessRunner.spawnCount
-        let (again, cacheAgain) = SnippetVerifier.verify(snippets(), cache: cache)
-        #expect(ProcessRunner.spawnCount == spawnsBefore)
+        let second = SnippetVerifier.verify(snippets(), cache: cache)
+        let (again, cacheAgain) = (second.snippets, second.cache)
+        #expect(second.processesStarted == 0)
         #expect(again.map(\.status) == verified.map(\.status))
         #expect(cacheAgain == cache)
     }
 
     @Test func filesHaveProvenanceAndTheManifestListsEveryBlock() throws {
-        let (verified, _) = SnippetVerifier.verify(snippets(), cache: VerificationCache(), tools: ShellTools(bash: nil, shellcheck: nil))
+        let verified = SnippetVerifier.verify(snippets(), cache: VerificationCache(), tools: ShellTools(bash: nil, shellcheck: nil)).snippets
         let out = SnippetOutput.files(verified)
         let conf = try #require(out.files["snippets/linux/tuning/tcp-xiang-guan-1.conf"].map { String(decoding: $0, as: UTF8.self) })
         #expect(conf.hasPrefix("# Source: linux/tuning.md:5 (section \"tcp 相关\")\n# SHA-256 of the body: "))
