@@ -58,47 +58,17 @@ enum StrictJSON {
             guard let b = peek else { throw fail("unexpected end of input") }
             switch b {
             case UInt8(ascii: "{"):
-                index += 1
-                skipSpace()
-                if peek == UInt8(ascii: "}") { index += 1; return }
-                while true {
-                    skipSpace()
-                    guard peek == UInt8(ascii: "\"") else { throw fail("expected a quoted key") }
-                    try string()
-                    skipSpace()
-                    guard peek == UInt8(ascii: ":") else { throw fail("expected `:` after a key") }
-                    index += 1
-                    skipSpace()
-                    try value(depth: depth + 1)
-                    skipSpace()
-                    if peek == UInt8(ascii: ",") {
-                        index += 1
-                        skipSpace()
-                        if peek == UInt8(ascii: "}") { throw fail("trailing comma before `}`") }
-                        continue
-                    }
-                    guard peek == UInt8(ascii: "}") else { throw fail("expected `,` or `}`") }
-                    index += 1
-                    return
+                try elements(closedBy: "}") { parser in
+                    guard parser.peek == UInt8(ascii: "\"") else { throw parser.fail("expected a quoted key") }
+                    try parser.string()
+                    parser.skipSpace()
+                    guard parser.peek == UInt8(ascii: ":") else { throw parser.fail("expected `:` after a key") }
+                    parser.index += 1
+                    parser.skipSpace()
+                    try parser.value(depth: depth + 1)
                 }
             case UInt8(ascii: "["):
-                index += 1
-                skipSpace()
-                if peek == UInt8(ascii: "]") { index += 1; return }
-                while true {
-                    skipSpace()
-                    try value(depth: depth + 1)
-                    skipSpace()
-                    if peek == UInt8(ascii: ",") {
-                        index += 1
-                        skipSpace()
-                        if peek == UInt8(ascii: "]") { throw fail("trailing comma before `]`") }
-                        continue
-                    }
-                    guard peek == UInt8(ascii: "]") else { throw fail("expected `,` or `]`") }
-                    index += 1
-                    return
-                }
+                try elements(closedBy: "]") { parser in try parser.value(depth: depth + 1) }
             case UInt8(ascii: "\""):
                 try string()
             case UInt8(ascii: "t"): try literal("true")
@@ -108,6 +78,28 @@ enum StrictJSON {
                 try number()
             default:
                 throw fail("unexpected character `\(Character(Unicode.Scalar(b)))`")
+            }
+        }
+
+        /// `{ a, b }` or `[ a, b ]`: elements separated by commas, no trailing comma.
+        mutating func elements(closedBy close: Unicode.Scalar, _ element: (inout Parser) throws -> Void) throws {
+            let closing = UInt8(ascii: close)
+            index += 1
+            skipSpace()
+            if peek == closing { index += 1; return }
+            while true {
+                skipSpace()
+                try element(&self)
+                skipSpace()
+                if peek == UInt8(ascii: ",") {
+                    index += 1
+                    skipSpace()
+                    if peek == closing { throw fail("trailing comma before `\(close)`") }
+                    continue
+                }
+                guard peek == closing else { throw fail("expected `,` or `\(close)`") }
+                index += 1
+                return
             }
         }
 
