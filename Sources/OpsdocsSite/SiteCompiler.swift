@@ -117,6 +117,8 @@ public enum SiteCompiler {
             SnippetPage(sourcePath: page.page.sourcePath, displayPath: page.displayPath, url: page.url,
                         tags: page.page.terms["tags"] ?? [], blocks: page.rendered.codeBlocks)
         }
+        // One transliteration call for every heading of the site (ICU's set-up dominates per call).
+        SnippetID.prepare(sections: snippetPages.flatMap { $0.blocks.map(\.section) })
         let extracted = snippetPages.parallelMap(SnippetExtractor.extract).flatMap { $0 }
         let verified = SnippetVerifier.verify(extracted, cache: cache)
         return (verified.snippets, verified.cache)

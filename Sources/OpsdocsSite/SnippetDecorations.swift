@@ -34,25 +34,30 @@ enum SnippetDecorations {
         return parts + "</div>"
     }
 
-    /// Swaps every `<!--opsdocs-code:N-->` in a page for block N's decoration.
+    /// Swaps every `<!--opsdocs-code:N-->` in a page for block N's decoration (one byte scan).
     static func apply(to page: String, snippets: [Int: Snippet], basePath: String) -> String {
-        let prefix = MarkdownRenderer.codeMarkerPrefix
-        guard page.contains(prefix) else { return page }
-        var out = ""
-        out.reserveCapacity(page.utf8.count + snippets.count * 200)
-        var rest = page[...]
-        while let marker = rest.range(of: prefix) {
-            out += rest[..<marker.lowerBound]
-            let after = rest[marker.upperBound...]
-            guard let close = after.range(of: "-->"), let index = Int(after[..<close.lowerBound]) else {
-                out += rest[marker]
-                rest = after
-                continue
+        let marker = Array(MarkdownRenderer.codeMarkerPrefix.utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(page.utf8.count + snippets.count * 240)
+        var bytes = Array(page.utf8)
+        bytes.withUnsafeMutableBufferPointer { bytes in
+            var i = 0
+            let n = bytes.count
+            while i < n {
+                if bytes[i] == UInt8(ascii: "<"), i + marker.count < n, bytes[i..<(i + marker.count)].elementsEqual(marker) {
+                    var j = i + marker.count
+                    var index = 0
+                    while j < n, bytes[j] >= 48, bytes[j] <= 57 { index = index * 10 + Int(bytes[j] - 48); j += 1 }
+                    if j + 3 <= n, bytes[j] == UInt8(ascii: "-"), bytes[j + 1] == UInt8(ascii: "-"), bytes[j + 2] == UInt8(ascii: ">") {
+                        if let snippet = snippets[index] { out.append(contentsOf: html(for: snippet, basePath: basePath).utf8) }
+                        i = j + 3
+                        continue
+                    }
+                }
+                out.append(bytes[i])
+                i += 1
             }
-            if let snippet = snippets[index] { out += html(for: snippet, basePath: basePath) }
-            rest = after[close.upperBound...]
         }
-        out += rest
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
 }
