@@ -111,8 +111,11 @@ enum CmarkDocument {
         let raw = String(cString: rendered)
         free(rendered)
         let html = headings.isEmpty ? raw : applyHeadingIDs(raw, headings: headings)
-        return RenderedMarkdown(html: html, headings: headings, codeBlocks: codeBlocks, links: references,
-                                leadingTitle: leadingTitle, firstParagraph: walk.firstParagraph, wordCount: walk.wordCount)
+        var result = RenderedMarkdown(html: html, headings: headings, codeBlocks: codeBlocks, links: references,
+                                        leadingTitle: leadingTitle, firstParagraph: walk.firstParagraph,
+                                        wordCount: walk.wordCount)
+        result.sections = walk.sections.filter { $0.heading != nil || !$0.body.isEmpty || !$0.code.isEmpty }
+        return result
     }
 
     private static func isRemote(_ url: String) -> Bool {
@@ -207,6 +210,7 @@ private struct Walk {
     var fencedNodes: [OpaquePointer] = []
     var firstParagraph = ""
     var wordCount = 0
+    var sections: [SectionText] = [SectionText(heading: nil, body: "", code: "")]
 
     init(lineOffset: Int) { self.lineOffset = lineOffset }
 
@@ -226,20 +230,26 @@ private struct Walk {
             case CMARK_NODE_HEADING:
                 if entering {
                     headingDepth += 1
-                    headings.append(FoundHeading(node: node, level: Int(cmark_node_get_heading_level(node)),
-                                                 text: Self.plainText(of: node), line: line))
+                    let level = Int(cmark_node_get_heading_level(node))
+                    headings.append(FoundHeading(node: node, level: level, text: Self.plainText(of: node), line: line))
+                    if level == 2 || level == 3 {
+                        sections.append(SectionText(heading: headings.count - 1, body: "", code: ""))
+                    } else if level >= 4 {
+                        sections[sections.count - 1].body += Self.plainText(of: node) + "\n"
+                    }
                 } else {
                     headingDepth -= 1
                 }
             case CMARK_NODE_CODE_BLOCK:
                 var length: Int32 = 0, offset: Int32 = 0
                 var character: CChar = 0
+                let code = cmark_node_get_literal(node).map { String(cString: $0) } ?? ""
+                sections[sections.count - 1].code += code
                 guard cmark_node_get_fenced(node, &length, &offset, &character) != 0 else {
                     wordCount += 1
                     continue
                 }
                 let info = cmark_node_get_fence_info(node).map { String(cString: $0) } ?? ""
-                let code = cmark_node_get_literal(node).map { String(cString: $0) } ?? ""
                 let language = info.split(whereSeparator: { $0 == " " || $0 == "{" || $0 == "\t" || $0 == "," })
                     .first.map { $0.lowercased() } ?? ""
                 let index = codeBlocks.count
@@ -255,14 +265,23 @@ private struct Walk {
                                        column: Int(cmark_node_get_start_column(node))))
             case CMARK_NODE_HTML_BLOCK, CMARK_NODE_HTML_INLINE:
                 rawHTML.append(node)
-            case CMARK_NODE_PARAGRAPH:
-                if entering, firstParagraph.isEmpty, headingDepth == 0,
+            case CMARK_NODE_PARAGRAPH, CMARK_NODE_ITEM, CMARK_NODE_BLOCK_QUOTE:
+                if !entering, headingDepth == 0, !(sections.last?.body.hasSuffix("\n") ?? true) {
+                    sections[sections.count - 1].body += "\n"
+                }
+                if entering, type == CMARK_NODE_PARAGRAPH, firstParagraph.isEmpty, headingDepth == 0,
                    let parent = cmark_node_parent(node), cmark_node_get_type(parent) == CMARK_NODE_DOCUMENT
                 {
                     firstParagraph = Self.plainText(of: node)
                 }
             case CMARK_NODE_TEXT, CMARK_NODE_CODE:
-                if let literal = cmark_node_get_literal(node) { wordCount += Self.countWords(String(cString: literal)) }
+                if let literal = cmark_node_get_literal(node) {
+                    let text = String(cString: literal)
+                    wordCount += Self.countWords(text)
+                    if headingDepth == 0 { sections[sections.count - 1].body += text }
+                }
+            case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
+                if headingDepth == 0 { sections[sections.count - 1].body += " " }
             default:
                 continue
             }

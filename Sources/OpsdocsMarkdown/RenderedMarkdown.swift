@@ -12,6 +12,9 @@ public struct RenderedMarkdown: Sendable {
     public var firstParagraph: String
     /// Word count where each CJK character counts as one word (for reading time).
     public var wordCount: Int
+    /// The note's text cut at its h2/h3 headings, for search. The first section (before any
+    /// h2/h3) has no heading.
+    public var sections: [SectionText] = []
     /// Why the note was not rendered (input cmark-gfm cannot parse in reasonable time); nil normally.
     public var refusal: String? = nil
 
@@ -30,6 +33,15 @@ public struct RenderedMarkdown: Sendable {
         }
         return entries
     }
+}
+
+public struct SectionText: Sendable, Equatable {
+    /// Index into `headings` of the h2/h3 that opens the section (nil: the page's opening text).
+    public var heading: Int?
+    /// Rendered text (inline code included, markup dropped), paragraphs separated by newlines.
+    public var body: String
+    /// Text of the fenced and indented code blocks.
+    public var code: String
 }
 
 public struct Heading: Sendable, Equatable {

@@ -146,3 +146,39 @@ import Testing
         #expect(out.html.contains("<blockquote>"))
     }
 }
+
+@Suite struct SectionTextTests {
+    @Test func theNoteIsCutAtH2AndH3WithRenderedText() {
+        let md = """
+        # 标题
+
+        开头 max\\_user\\_watches 说明。
+
+        ## 安装
+
+        运行 **kubeadm**：
+
+        ```bash
+        kubeadm init
+        ```
+
+        #### 细节
+
+        - 一
+        - 二
+
+        ### 参数
+
+        `--leader-elect`
+        """
+        let out = MarkdownRenderer.render(md)
+        #expect(out.sections.count == 3)
+        #expect(out.sections[0].heading == nil)
+        #expect(out.sections[0].body.contains("max_user_watches"))
+        #expect(out.sections[1].heading.map { out.headings[$0].text } == "安装")
+        #expect(out.sections[1].body.contains("运行 kubeadm："))
+        #expect(out.sections[1].body.contains("细节"))
+        #expect(out.sections[1].code == "kubeadm init\n")
+        #expect(out.sections[2].body.contains("--leader-elect"))
+    }
+}
