@@ -31,10 +31,11 @@ let package = Package(
         .target(
             name: "OpsdocsSnippets",
             dependencies: ["OpsdocsConfig", "OpsdocsContent", "OpsdocsMarkdown", .product(name: "Yams", package: "Yams")]),
+        .target(name: "OpsdocsSearch", dependencies: ["OpsdocsContent"]),
         .target(
             name: "OpsdocsSite",
             dependencies: [
-                "OpsdocsConfig", "OpsdocsContent", "OpsdocsMarkdown", "OpsdocsSnippets",
+                "OpsdocsConfig", "OpsdocsContent", "OpsdocsMarkdown", "OpsdocsSnippets", "OpsdocsSearch",
                 .product(name: "Mustache", package: "swift-mustache"),
             ]),
         .executableTarget(
@@ -45,6 +46,7 @@ let package = Package(
         .testTarget(name: "OpsdocsMarkdownTests", dependencies: ["OpsdocsMarkdown"]),
         .testTarget(
             name: "OpsdocsSnippetsTests", dependencies: ["OpsdocsSnippets", "OpsdocsContent", "OpsdocsMarkdown"]),
+        .testTarget(name: "OpsdocsSearchTests", dependencies: ["OpsdocsSearch"]),
         .testTarget(name: "OpsdocsSiteTests", dependencies: ["OpsdocsSite"]),
     ],
     swiftLanguageModes: [.v6]

@@ -2,6 +2,7 @@
 
 import Foundation
 @_exported import OpsdocsConfig
+@_exported import OpsdocsSearch
 @_exported import OpsdocsSnippets
 
 public struct BuildOptions: Sendable {

@@ -7,6 +7,6 @@ struct Opsdocs: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "opsdocs",
         abstract: "Compile a folder of ops notes into an offline site.",
-        subcommands: [Build.self, Snippets.self, New.self],
+        subcommands: [Build.self, Snippets.self, Search.self, New.self],
         defaultSubcommand: Build.self)
 }

@@ -1,0 +1,38 @@
+// The unit of search: one section of one page (the page cut at its h2/h3 headings), so a
+// hit links to `page/#heading`. Page title, tags and description belong to every section.
+
+public struct SearchDocument: Sendable, Equatable {
+    /// Site-relative URL with the section's anchor (`k8s/sysctl-guide/#tcp-相关`).
+    public var url: String
+    public var pageTitle: String
+    /// The section heading (`""` for the page's opening text).
+    public var heading: String
+    public var tags: String
+    public var body: String
+    public var code: String
+
+    public init(url: String, pageTitle: String, heading: String, tags: String, body: String, code: String) {
+        self.url = url
+        self.pageTitle = pageTitle
+        self.heading = heading
+        self.tags = tags
+        self.body = body
+        self.code = code
+    }
+
+    /// Fields in index order: title, heading, tags, body, code.
+    var fields: [String] { [pageTitle, heading, tags, body, code] }
+}
+
+/// BM25F parameters shared by the index builder and both rankers (Swift and JavaScript).
+public enum SearchWeights {
+    /// title > section heading > tags > body > code
+    public static let field: [Double] = [5.0, 3.0, 2.5, 1.0, 0.6]
+    /// Length normalisation per field (titles are short and alike: little normalisation).
+    public static let b: [Double] = [0.3, 0.3, 0.3, 0.75, 0.75]
+    public static let k1 = 1.2
+    /// A document that contains every query term gets this factor.
+    public static let allTermsBoost = 1.5
+    /// Postings kept per token (the best-scoring ones); df still counts them all.
+    public static let maxPostings = 1500
+}

@@ -1,0 +1,88 @@
+// Answers a query from the index files (the same files the browser reads, through a loader
+// so the files can come from disk or memory): fetch the shards of the query's terms, score
+// with BM25 (weights precomputed at index time), boost documents with every term, keep the
+// best section per page, then fetch metadata for the results shown.
+
+import Foundation
+
+public struct SearchResult: Sendable, Equatable, Codable {
+    public var url: String
+    public var pageTitle: String
+    public var heading: String
+    public var excerpt: String
+    public var score: Double
+    /// Other sections of the same page that matched.
+    public var moreSections: Int
+}
+
+public struct SearchEngine: Sendable {
+    public typealias Loader = @Sendable (String) -> Data?
+
+    let meta: SearchMeta
+    let load: Loader
+
+    /// `load` returns a file under `search/` by relative path (`index.json`, `shards/3.json`).
+    public init?(load: @escaping Loader) {
+        guard let data = load("index.json"), let meta = try? JSONDecoder().decode(SearchMeta.self, from: data) else { return nil }
+        self.meta = meta
+        self.load = load
+    }
+
+    /// The shard files a query needs (what the browser downloads before ranking).
+    public func shards(for query: String) -> [Int] {
+        Array(Set(Tokenizer.queryTerms(query).map { Int(FNV.hash($0) % UInt32(meta.shards)) })).sorted()
+    }
+
+    public func search(_ query: String, limit: Int = 10) -> [SearchResult] {
+        let terms = Tokenizer.queryTerms(query)
+        guard !terms.isEmpty else { return [] }
+        var shardCache: [Int: [String: [Int]]] = [:]
+        var scores: [Int: Double] = [:]
+        var matched: [Int: Int] = [:]
+        let n = Double(meta.documents)
+        for term in terms {
+            let shard = Int(FNV.hash(term) % UInt32(meta.shards))
+            if shardCache[shard] == nil {
+                shardCache[shard] = load("shards/\(shard).json").flatMap { try? JSONDecoder().decode([String: [Int]].self, from: $0) } ?? [:]
+            }
+            guard let flat = shardCache[shard]?[term], let df = flat.first else { continue }
+            let idf = log(1 + (n - Double(df) + 0.5) / (Double(df) + 0.5))
+            var i = 1
+            while i + 1 < flat.count {
+                scores[flat[i], default: 0] += idf * Double(flat[i + 1]) / 1000
+                matched[flat[i], default: 0] += 1
+                i += 2
+            }
+        }
+        if terms.count > 1 {
+            for (doc, count) in matched where count == terms.count { scores[doc, default: 0] *= meta.allTermsBoost }
+        }
+        // Best first; ties by document order so every implementation agrees.
+        let ranked = scores.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
+        var results: [SearchResult] = []
+        var pageOf: [String: Int] = [:]
+        var chunks: [Int: [[String]]] = [:]
+        for (doc, score) in ranked {
+            let chunk = doc / meta.chunkSize
+            if chunks[chunk] == nil {
+                chunks[chunk] = load("docs/\(chunk).json").flatMap { try? JSONDecoder().decode([[String]].self, from: $0) } ?? []
+            }
+            let rows: [[String]] = chunks[chunk] ?? []
+            let position = doc % meta.chunkSize
+            guard position < rows.count else { continue }
+            let row: [String] = rows[position]
+            guard row.count == 4 else { continue }
+            let page = row[0].split(separator: "#", maxSplits: 1).first.map(String.init) ?? row[0]
+            if let existing = pageOf[page] {
+                results[existing].moreSections += 1
+                continue
+            }
+            if results.count == limit { continue }
+            pageOf[page] = results.count
+            results.append(SearchResult(url: row[0], pageTitle: row[1], heading: row[2], excerpt: row[3],
+                                        score: (score * 1000).rounded() / 1000, moreSections: 0))
+            if results.count == limit && ranked.count > 2000 { break }
+        }
+        return results
+    }
+}

@@ -1,0 +1,67 @@
+// `opsdocs search "query"`: answers from the site's search index with the browser's ranking.
+
+import ArgumentParser
+import Foundation
+import OpsdocsSite
+
+struct Search: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Search the notes (Chinese, English, identifiers, flags).")
+
+    @Argument(parsing: .allUnrecognized,
+              help: "What to look for, e.g. \"证书过期\", \"kubeadm upgrade\", net.ipv4.tcp_tw_reuse, --leader-elect.")
+    var words: [String]
+    @Option(help: "A built site folder to read search/ from.") var site = "public"
+    @Option(help: "Build this source folder in memory and search it instead of --site.") var source: String?
+    @Option(help: "Number of pages to show.") var limit = 10
+    @Flag(help: "Print the results as JSON.") var json = false
+
+    var query: String { words.joined(separator: " ") }
+
+    func run() throws {
+        guard !query.trimmingCharacters(in: .whitespaces).isEmpty else {
+            Terminal.error("opsdocs: what should I search for? e.g. opsdocs search \"etcd 备份\"")
+            throw ExitCode(2)
+        }
+        let cwd = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+        let engine: SearchEngine?
+        if let source {
+            let options = BuildOptions(source: URL(fileURLWithPath: source, relativeTo: cwd).standardizedFileURL,
+                                       output: cwd.appendingPathComponent("public"), projectRoot: cwd, sourceDisplay: source)
+            engine = SearchCommand.engine(building: options)
+        } else {
+            engine = SearchCommand.engine(site: URL(fileURLWithPath: site, relativeTo: cwd))
+        }
+        guard let engine else {
+            Terminal.error("opsdocs: no search index in \(site)/search (run `opsdocs build`, or use --source DIR)")
+            throw ExitCode(2)
+        }
+        let results = engine.search(query, limit: limit)
+        if json {
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+            print(String(decoding: try encoder.encode(results), as: UTF8.self))
+            return
+        }
+        if results.isEmpty { print("no results for \(query)") }
+        for (i, r) in results.enumerated() {
+            let title = r.heading.isEmpty ? r.pageTitle : "\(r.pageTitle) › \(r.heading)"
+            let more = r.moreSections > 0 ? "  (+\(r.moreSections) more sections)" : ""
+            print("\(i + 1). \(title)\(more)\n   /\(r.url)\n   \(Self.oneLine(r.excerpt, around: query))")
+        }
+    }
+
+    /// About 100 characters of the excerpt, starting near the first query term found in it.
+    static func oneLine(_ excerpt: String, around query: String) -> String {
+        let lower = excerpt.lowercased()
+        var start = lower.startIndex
+        for term in query.lowercased().split(separator: " ") {
+            if let r = lower.range(of: term.trimmingCharacters(in: CharacterSet(charactersIn: "-"))) {
+                start = lower.index(r.lowerBound, offsetBy: -min(30, lower.distance(from: lower.startIndex, to: r.lowerBound)))
+                break
+            }
+        }
+        let offset = lower.distance(from: lower.startIndex, to: start)
+        let slice = excerpt.dropFirst(offset).prefix(100)
+        return (offset > 0 ? "…" : "") + slice + (excerpt.count > offset + 100 ? "…" : "")
+    }
+}

@@ -1,0 +1,67 @@
+// Ranking and shard selection on a small fixture in the style of ops notes.
+
+import Foundation
+import Synchronization
+import Testing
+@testable import OpsdocsSearch
+
+@Suite struct SearchEngineTests {
+    static let documents = [
+        SearchDocument(url: "linux/sysctl/", pageTitle: "内核参数调优", heading: "", tags: "sysctl", body: "高并发节点的内核参数。", code: ""),
+        SearchDocument(url: "linux/sysctl/#tcp-相关", pageTitle: "内核参数调优", heading: "TCP 相关", tags: "sysctl",
+                       body: "net.ipv4.tcp_tw_reuse 允许复用 TIME_WAIT 连接。", code: "net.ipv4.tcp_tw_reuse = 1\n"),
+        SearchDocument(url: "k8s/upgrade/", pageTitle: "kubeadm 升级集群", heading: "", tags: "kubeadm",
+                       body: "使用 kubeadm upgrade plan 查看可升级版本，然后滚动升级每个节点。", code: "kubeadm upgrade apply v1.30.3\n"),
+        SearchDocument(url: "k8s/upgrade/#证书", pageTitle: "kubeadm 升级集群", heading: "证书", tags: "kubeadm",
+                       body: "升级时证书会自动续期，证书过期前一个月检查。", code: ""),
+        SearchDocument(url: "k8s/etcd/", pageTitle: "etcd 备份与恢复", heading: "", tags: "etcd",
+                       body: "定期备份 etcd 快照。", code: "etcdctl snapshot save /backup/etcd.db\n"),
+        SearchDocument(url: "k8s/controller/#高可用", pageTitle: "controller-manager", heading: "高可用", tags: "",
+                       body: "多副本时开启 --leader-elect=true。", code: ""),
+    ]
+
+    static func engine() -> (SearchEngine, SearchIndexFiles) {
+        let built = SearchIndexBuilder.build(documents)
+        let files = built.files
+        return (SearchEngine { files[$0] }!, built)
+    }
+
+    @Test func findsEachKindOfQueryFirst() {
+        let (engine, _) = Self.engine()
+        #expect(engine.search("net.ipv4.tcp_tw_reuse").first?.url == "linux/sysctl/#tcp-相关")
+        #expect(engine.search("tw_reuse").first?.url == "linux/sysctl/#tcp-相关")
+        #expect(engine.search("--leader-elect").first?.url == "k8s/controller/#高可用")
+        #expect(engine.search("证书过期").first?.url == "k8s/upgrade/#证书")
+        #expect(engine.search("etcd 备份").first?.url == "k8s/etcd/")
+        #expect(engine.search("kubeadm upgrade").first?.pageTitle == "kubeadm 升级集群")
+        #expect(engine.search("不存在的词 zzzz").isEmpty)
+    }
+
+    @Test func titleOutranksBodyAndOnePageDoesNotFillTheList() {
+        let (engine, _) = Self.engine()
+        let results = engine.search("kubeadm")
+        #expect(results.map(\.pageTitle) == ["kubeadm 升级集群"])  // two sections, one result…
+        #expect(results.first?.moreSections == 1)  // …that says so
+        let etcd = engine.search("etcd")
+        #expect(etcd.first?.url == "k8s/etcd/")  // title match beats a body mention
+    }
+
+    @Test func documentsWithEveryTermComeFirst() {
+        let (engine, _) = Self.engine()
+        let results = engine.search("升级 证书")
+        #expect(results.first?.url == "k8s/upgrade/#证书")
+    }
+
+    @Test func aQueryFetchesOnlyItsShards() throws {
+        let (engine, built) = Self.engine()
+        let log = Mutex<[String]>([])
+        let files = built.files
+        let counting = SearchEngine { path in log.withLock { $0.append(path) }; return files[path] }!
+        _ = counting.search("etcd 备份")
+        let fetched = log.withLock { $0 }
+        let shardFiles = fetched.filter { $0.hasPrefix("shards/") }
+        #expect(Set(shardFiles) == Set(engine.shards(for: "etcd 备份").map { "shards/\($0).json" }))
+        #expect(shardFiles.count <= 2)
+        #expect(fetched.filter { $0.hasPrefix("docs/") }.count == 1)  // metadata only for the results shown
+    }
+}

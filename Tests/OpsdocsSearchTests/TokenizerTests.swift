@@ -1,0 +1,43 @@
+// What a reader types must meet what the notes say: Chinese, English, identifiers, flags.
+
+import Testing
+@testable import OpsdocsSearch
+
+@Suite struct TokenizerTests {
+    @Test func identifiersAreWholeAndEveryRunOfTheirParts() {
+        let tokens = Set(Tokenizer.indexTokens("设置 net.ipv4.tcp_tw_reuse = 1"))
+        for expected in ["net.ipv4.tcp_tw_reuse", "tcp_tw_reuse", "tw_reuse", "net.ipv4", "net", "ipv4", "tcp", "reuse"] {
+            #expect(tokens.contains(expected), "\(expected)")
+        }
+        #expect(Tokenizer.queryTerms("net.ipv4.tcp_tw_reuse") == ["net.ipv4.tcp_tw_reuse"])
+    }
+
+    @Test func aLeadingDoubleDashDoesNotHideAFlag() {
+        #expect(Tokenizer.queryTerms("--leader-elect") == ["leader-elect"])
+        #expect(Set(Tokenizer.indexTokens("开启 --leader-elect=true")).isSuperset(of: ["leader-elect", "leader-elect=true", "leader", "elect"]))
+        #expect(Tokenizer.queryTerms("kube-apiserver --etcd-servers") == ["kube-apiserver", "etcd-servers"])
+    }
+
+    @Test func cjkRunsBecomeBigramsAndSingleCharacters() {
+        #expect(Tokenizer.queryTerms("证书过期") == ["证书", "书过", "过期"])
+        #expect(Tokenizer.queryTerms("锁") == ["锁"])
+        let tokens = Tokenizer.indexTokens("滚动升级")
+        #expect(tokens.contains("滚动") && tokens.contains("动升") && tokens.contains("升级") && tokens.contains("滚"))
+    }
+
+    @Test func mixedQueries() {
+        #expect(Tokenizer.queryTerms("etcd 备份") == ["etcd", "备份"])
+        #expect(Tokenizer.queryTerms("harbor镜像仓库") == ["harbor", "镜像", "像仓", "仓库"])
+        #expect(Tokenizer.queryTerms("Kubeadm Upgrade") == ["kubeadm", "upgrade"])
+    }
+
+    @Test func fullWidthInputIsNormalised() {
+        #expect(Tokenizer.queryTerms("ｋｕｂｅａｄｍ") == ["kubeadm"])
+        #expect(Tokenizer.queryTerms("ＮＦ＿ＣＯＮＮＴＲＡＣＫ＿ＭＡＸ") == ["nf_conntrack_max"])
+    }
+
+    @Test func punctuationIsNotPartOfWords() {
+        #expect(Tokenizer.queryTerms("(kubelet), \"docker\". 配置：") == ["kubelet", "docker", "配置"])
+        #expect(Tokenizer.queryTerms("/etc/kubernetes/admin.conf") == ["etc/kubernetes/admin.conf"])
+    }
+}
