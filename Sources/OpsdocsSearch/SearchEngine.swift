@@ -57,31 +57,30 @@ public struct SearchEngine: Sendable {
         if terms.count > 1 {
             for (doc, count) in matched where count == terms.count { scores[doc, default: 0] *= meta.allTermsBoost }
         }
-        // Best first; ties by document order so every implementation agrees.
+        // Best first; ties by document id so every implementation agrees. Then one result
+        // per page (its best section), counting the page's other matching sections.
         let ranked = scores.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
-        var results: [SearchResult] = []
-        var pageOf: [String: Int] = [:]
-        var chunks: [Int: [[String]]] = [:]
+        var best: [(doc: Int, score: Double)] = []
+        var position: [Int: Int] = [:]
+        var more: [Int: Int] = [:]
         for (doc, score) in ranked {
-            let chunk = doc / meta.chunkSize
+            let page = doc >> meta.sectionBits
+            if position[page] != nil { more[page, default: 0] += 1; continue }
+            position[page] = best.count
+            best.append((doc, score))
+        }
+        var results: [SearchResult] = []
+        var chunks: [Int: [String: [String]]] = [:]
+        for (doc, score) in best.prefix(limit) {
+            let page = doc >> meta.sectionBits
+            let chunk = page / meta.pagesPerChunk
             if chunks[chunk] == nil {
-                chunks[chunk] = load("docs/\(chunk).json").flatMap { try? JSONDecoder().decode([[String]].self, from: $0) } ?? []
+                chunks[chunk] = load("docs/\(chunk).json").flatMap { try? JSONDecoder().decode([String: [String]].self, from: $0) } ?? [:]
             }
-            let rows: [[String]] = chunks[chunk] ?? []
-            let position = doc % meta.chunkSize
-            guard position < rows.count else { continue }
-            let row: [String] = rows[position]
+            let row: [String] = chunks[chunk]?[String(doc)] ?? []
             guard row.count == 4 else { continue }
-            let page = row[0].split(separator: "#", maxSplits: 1).first.map(String.init) ?? row[0]
-            if let existing = pageOf[page] {
-                results[existing].moreSections += 1
-                continue
-            }
-            if results.count == limit { continue }
-            pageOf[page] = results.count
             results.append(SearchResult(url: row[0], pageTitle: row[1], heading: row[2], excerpt: row[3],
-                                        score: (score * 1000).rounded() / 1000, moreSections: 0))
-            if results.count == limit && ranked.count > 2000 { break }
+                                        score: (score * 1000).rounded() / 1000, moreSections: more[page] ?? 0))
         }
         return results
     }

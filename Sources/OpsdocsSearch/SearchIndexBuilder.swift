@@ -14,8 +14,11 @@ public struct SearchIndexFiles: Sendable {
 
 public enum SearchIndexBuilder {
     public static let version = 1
-    /// Documents per metadata chunk (`search/docs/N.json`).
-    public static let chunkSize = 24
+    /// Pages per metadata chunk (`search/docs/N.json`): the browser fetches one chunk per result shown.
+    public static let pagesPerChunk = 4
+    /// A document's id is `page << sectionBits | section`, so the page of a hit is known
+    /// without fetching anything (results are grouped by page before any metadata is loaded).
+    public static let sectionBits = 8
     /// Target size of one shard file.
     static let shardBytes = 24_000
     /// Characters of section text kept for excerpts.
@@ -37,9 +40,26 @@ public enum SearchIndexBuilder {
         for (_, lengths) in counted { for f in 0..<5 { averages[f] += Double(lengths[f]) } }
         averages = averages.map { max(1, $0 / Double(max(1, documents.count))) }
 
+        // Ids: sections of one page share its page number (documents arrive grouped by page).
+        var ids: [Int] = []
+        var page = -1, section = 0
+        var previousPage: String?
+        for doc in documents {
+            let pageURL = doc.url.split(separator: "#", maxSplits: 1).first.map(String.init) ?? doc.url
+            if pageURL != previousPage || section == (1 << sectionBits) - 1 {
+                page += 1
+                section = 0
+                previousPage = pageURL
+            } else {
+                section += 1
+            }
+            ids.append(page << sectionBits | section)
+        }
+
         // token → [(doc, weight 1…1000)]
         var postings: [String: [(Int, Int)]] = [:]
-        for (doc, (tf, lengths)) in counted.enumerated() {
+        for (index, (tf, lengths)) in counted.enumerated() {
+            let doc = ids[index]
             for (token, counts) in tf {
                 var weighted = 0.0
                 for f in 0..<5 where counts[f] > 0 {
@@ -76,13 +96,14 @@ public enum SearchIndexBuilder {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         for (i, shard) in shards.enumerated() { files["shards/\(i).json"] = (try? encoder.encode(shard)) ?? Data("{}".utf8) }
-        for start in stride(from: 0, to: documents.count, by: chunkSize) {
-            let chunk = documents[start..<min(start + chunkSize, documents.count)].map { doc in
-                [doc.url, doc.pageTitle, doc.heading, excerpt(doc)]
-            }
-            files["docs/\(start / chunkSize).json"] = (try? encoder.encode(chunk)) ?? Data("[]".utf8)
+        var chunks: [Int: [String: [String]]] = [:]
+        for (index, doc) in documents.enumerated() {
+            let id = ids[index]
+            chunks[(id >> sectionBits) / pagesPerChunk, default: [:]][String(id)] = [doc.url, doc.pageTitle, doc.heading, excerpt(doc)]
         }
-        let meta = SearchMeta(version: version, documents: documents.count, shards: shardCount, chunkSize: chunkSize,
+        for (chunk, rows) in chunks { files["docs/\(chunk).json"] = (try? encoder.encode(rows)) ?? Data("{}".utf8) }
+        let meta = SearchMeta(version: version, documents: documents.count, shards: shardCount,
+                              pagesPerChunk: pagesPerChunk, sectionBits: sectionBits,
                               allTermsBoost: SearchWeights.allTermsBoost)
         files["index.json"] = (try? encoder.encode(meta)) ?? Data("{}".utf8)
         return SearchIndexFiles(files: files, documentCount: documents.count, shardCount: shardCount)
@@ -99,6 +120,7 @@ public struct SearchMeta: Codable, Sendable {
     public var version: Int
     public var documents: Int
     public var shards: Int
-    public var chunkSize: Int
+    public var pagesPerChunk: Int
+    public var sectionBits: Int
     public var allTermsBoost: Double
 }

@@ -99,9 +99,240 @@ details.badge ul { margin: .3em 0; padding-left: 1.2em; font-family: var(--mono)
   .badge.ok { color: #3fb950; } .badge.warning { color: #d29922; } .badge.error { color: #f85149; }
 }
 
+/* Search: the header pop-up and the /search/ page. */
+.site-search { position: relative; }
+.search-popup { position: absolute; right: 0; top: 2.4em; width: min(34em, 92vw); z-index: 20; }
+.search-popup .search-status:empty, .search-popup .search-results[hidden] { display: none; }
+.search-popup .search-status, .search-popup .search-results { background: var(--bg); border: 1px solid var(--border);
+  margin: 0; box-shadow: 0 6px 18px #0002; }
+.search-popup .search-status { padding: .3em .8em; font-size: .85em; color: var(--muted); border-bottom: 0; border-radius: 6px 6px 0 0; }
+.search-popup .search-results { max-height: 70vh; overflow-y: auto; border-radius: 0 0 6px 6px; }
+.search-results { list-style: none; padding: 0; }
+.search-result { padding: .5em .8em; border-bottom: 1px solid var(--border); }
+.search-link { display: block; font-weight: 600; }
+.search-link.active { outline: 2px solid var(--accent); outline-offset: 2px; }
+.search-excerpt, .search-more { margin: .2em 0 0; font-size: .875em; color: var(--muted); overflow-wrap: anywhere; }
+.search-excerpt mark { background: #fff8c5; color: inherit; padding: 0 .1em; }
+@media (prefers-color-scheme: dark) { .search-excerpt mark { background: #bb800966; } }
+
 """#,
         "static/favicon.svg": #"""
 <svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><rect width="32" height="32" rx="6" fill="#0969da"/><path d="M8 11l6 5-6 5M16 22h8" stroke="#fff" stroke-width="3" fill="none" stroke-linecap="round" stroke-linejoin="round"/></svg>
+
+"""#,
+        "static/js/search.js": #"""
+// opsdocs search in the browser: the same tokenizer, shard hash and BM25 ranking as
+// Sources/OpsdocsSearch (Tokenizer.swift, FNV.swift, SearchEngine.swift), line for line, so
+// `opsdocs search` and this page return the same results. Plain JavaScript, no framework.
+(function () {
+  "use strict";
+  var script = document.currentScript;
+  var base = (script && script.getAttribute("data-base")) || "/";
+
+  // ---- tokenizer (Tokenizer.swift) ----
+  var JOINERS = "._-/:=";
+  function isCJK(cp) {
+    return (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0x3400 && cp <= 0x4DBF) || (cp >= 0x3040 && cp <= 0x30FF) ||
+      (cp >= 0xAC00 && cp <= 0xD7AF) || (cp >= 0xF900 && cp <= 0xFAFF) || (cp >= 0x20000 && cp <= 0x2A6DF);
+  }
+  var WORD = /^[\p{Alphabetic}\p{N}]$/u;
+  function pieces(text) {
+    var out = [], word = "", cjk = "";
+    function flushWord() {
+      var a = 0, b = word.length;
+      while (a < b && JOINERS.indexOf(word[a]) >= 0) a++;
+      while (b > a && JOINERS.indexOf(word[b - 1]) >= 0) b--;
+      if (b > a) out.push({ word: word.slice(a, b) });
+      word = "";
+    }
+    function flushCJK() { if (cjk) out.push({ cjk: cjk }); cjk = ""; }
+    for (var ch of text) {
+      var cp = ch.codePointAt(0);
+      if (isCJK(cp)) { flushWord(); cjk += ch; }
+      else if (WORD.test(ch) || (JOINERS.indexOf(ch) >= 0 && word) || (ch === "-" && !word)) { flushCJK(); word += ch; }
+      else { flushWord(); flushCJK(); }
+    }
+    flushWord(); flushCJK();
+    return out;
+  }
+  function queryTerms(query) {
+    var terms = [];
+    function add(t) { if (t && terms.indexOf(t) < 0) terms.push(t); }
+    pieces(query.normalize("NFKC").toLowerCase()).forEach(function (p) {
+      if (p.word) { add(p.word); return; }
+      var chars = Array.from(p.cjk);
+      if (chars.length === 1) add(p.cjk);
+      else for (var i = 0; i + 1 < chars.length; i++) add(chars[i] + chars[i + 1]);
+    });
+    return terms;
+  }
+
+  // ---- shard hash (FNV.swift) ----
+  var encoder = new TextEncoder();
+  function fnv(token) {
+    var h = 0x811C9DC5;
+    encoder.encode(token).forEach(function (b) { h ^= b; h = Math.imul(h, 0x01000193) >>> 0; });
+    return h >>> 0;
+  }
+
+  // ---- engine (SearchEngine.swift) ----
+  var cache = {};
+  function load(path) {
+    if (!cache[path]) {
+      cache[path] = fetch(base + "search/" + path).then(function (r) { return r.ok ? r.json() : null; })
+        .catch(function () { return null; });
+    }
+    return cache[path];
+  }
+  function search(query, limit) {
+    limit = limit || 10;
+    var terms = queryTerms(query);
+    if (!terms.length) return Promise.resolve([]);
+    return load("index.json").then(function (meta) {
+      if (!meta) return [];
+      var shardOf = terms.map(function (t) { return fnv(t) % meta.shards; });
+      return Promise.all(shardOf.map(function (s) { return load("shards/" + s + ".json"); })).then(function (shards) {
+        var scores = new Map(), matched = new Map(), n = meta.documents;
+        terms.forEach(function (term, i) {
+          var flat = shards[i] && shards[i][term];
+          if (!flat) return;
+          var df = flat[0], idf = Math.log(1 + (n - df + 0.5) / (df + 0.5));
+          for (var j = 1; j + 1 < flat.length; j += 2) {
+            scores.set(flat[j], (scores.get(flat[j]) || 0) + idf * flat[j + 1] / 1000);
+            matched.set(flat[j], (matched.get(flat[j]) || 0) + 1);
+          }
+        });
+        if (terms.length > 1) matched.forEach(function (count, doc) {
+          if (count === terms.length) scores.set(doc, scores.get(doc) * meta.allTermsBoost);
+        });
+        var ranked = Array.from(scores.entries()).sort(function (a, b) { return a[1] !== b[1] ? b[1] - a[1] : a[0] - b[0]; });
+        var best = [], position = new Map(), more = new Map();
+        ranked.forEach(function (e) {
+          var page = e[0] >> meta.sectionBits;
+          if (position.has(page)) { more.set(page, (more.get(page) || 0) + 1); return; }
+          position.set(page, best.length); best.push(e);
+        });
+        var shown = best.slice(0, limit);
+        var chunks = shown.map(function (e) { return Math.floor((e[0] >> meta.sectionBits) / meta.pagesPerChunk); });
+        return Promise.all(chunks.map(function (c) { return load("docs/" + c + ".json"); })).then(function (rows) {
+          var results = [];
+          shown.forEach(function (e, i) {
+            var row = rows[i] && rows[i][String(e[0])];
+            if (!row) return;
+            results.push({ url: row[0], pageTitle: row[1], heading: row[2], excerpt: row[3],
+              score: Math.round(e[1] * 1000) / 1000, moreSections: more.get(e[0] >> meta.sectionBits) || 0 });
+          });
+          return results;
+        });
+      });
+    });
+  }
+
+  // ---- rendering: text only, never markup from the notes ----
+  function el(tag, cls, text) {
+    var e = document.createElement(tag);
+    if (cls) e.className = cls;
+    if (text != null) e.textContent = text;
+    return e;
+  }
+  function highlighted(text, terms) {
+    var frag = document.createDocumentFragment();
+    var lower = text.toLowerCase(), i = 0;
+    var words = terms.filter(function (t) { return t.length > 1 || isCJK(t.codePointAt(0)); });
+    while (i < text.length) {
+      var hit = -1, len = 0;
+      words.forEach(function (t) { var p = lower.indexOf(t, i); if (p >= 0 && (hit < 0 || p < hit)) { hit = p; len = t.length; } });
+      if (hit < 0) { frag.appendChild(document.createTextNode(text.slice(i))); break; }
+      if (hit > i) frag.appendChild(document.createTextNode(text.slice(i, hit)));
+      frag.appendChild(el("mark", null, text.slice(hit, hit + len)));
+      i = hit + len;
+    }
+    return frag;
+  }
+  function excerptAround(text, terms) {
+    var lower = text.toLowerCase(), at = -1;
+    terms.forEach(function (t) { var p = lower.indexOf(t); if (p >= 0 && (at < 0 || p < at)) at = p; });
+    if (at < 40) return text.slice(0, 160);
+    return "…" + text.slice(at - 40, at + 120);
+  }
+  function renderResults(list, results, query) {
+    var terms = queryTerms(query);
+    list.textContent = "";
+    results.forEach(function (r, i) {
+      var li = el("li", "search-result");
+      var a = el("a", "search-link");
+      a.href = base + r.url.split("#").map(function (p, k) { return k ? encodeURIComponent(p) : p; }).join("#");
+      a.appendChild(el("span", "search-title", r.pageTitle));
+      if (r.heading) { a.appendChild(el("span", "search-sep", " › ")); a.appendChild(el("span", "search-heading", r.heading)); }
+      li.appendChild(a);
+      var p = el("p", "search-excerpt"); p.appendChild(highlighted(excerptAround(r.excerpt, terms), terms)); li.appendChild(p);
+      if (r.moreSections) li.appendChild(el("p", "search-more", "本页另有 " + r.moreSections + " 处匹配"));
+      li.setAttribute("data-index", i);
+      list.appendChild(li);
+    });
+  }
+
+  // ---- the header box and the /search/ page ----
+  function attach(input, list, status, live) {
+    var timer = null, active = -1;
+    function links() { return list.querySelectorAll(".search-link"); }
+    function select(i) {
+      var all = links();
+      if (!all.length) return;
+      active = (i + all.length) % all.length;
+      all.forEach(function (a, k) { a.classList.toggle("active", k === active); });
+      all[active].scrollIntoView({ block: "nearest" });
+    }
+    function run() {
+      var q = input.value.trim();
+      if (live) { var u = new URL(location.href); if (q) u.searchParams.set("q", q); else u.searchParams.delete("q"); history.replaceState(null, "", u); }
+      if (!q) { list.textContent = ""; status.textContent = ""; list.hidden = true; return; }
+      var started = performance.now();
+      search(q, 10).then(function (results) {
+        if (input.value.trim() !== q) return;
+        active = -1;
+        renderResults(list, results, q);
+        list.hidden = false;
+        status.textContent = results.length ? results.length + " 个结果" : "没有找到与“" + q + "”相关的内容";
+        status.setAttribute("data-ms", String(Math.round(performance.now() - started)));
+        document.dispatchEvent(new CustomEvent("opsdocs:search", { detail: { query: q, results: results } }));
+      });
+    }
+    input.addEventListener("input", function () { clearTimeout(timer); timer = setTimeout(run, 120); });
+    input.addEventListener("keydown", function (e) {
+      if (e.key === "ArrowDown") { e.preventDefault(); select(active + 1); }
+      else if (e.key === "ArrowUp") { e.preventDefault(); select(active - 1); }
+      else if (e.key === "Enter") {
+        var all = links();
+        if (all.length) { e.preventDefault(); location.href = all[Math.max(active, 0)].href; }
+      } else if (e.key === "Escape") { list.hidden = true; }
+    });
+    if (input.value) run();
+  }
+  function init() {
+    var form = document.querySelector(".site-search");
+    var header = form && form.querySelector("input");
+    if (header) {
+      var box = el("div", "search-popup"); var status = el("p", "search-status"); var list = el("ol", "search-results");
+      list.hidden = true; box.appendChild(status); box.appendChild(list); form.appendChild(box);
+      attach(header, list, status, false);
+      document.addEventListener("click", function (e) { if (!form.contains(e.target)) { list.hidden = true; status.textContent = ""; } });
+    }
+    var page = document.getElementById("search-page-input");
+    if (page) {
+      page.value = new URL(location.href).searchParams.get("q") || "";
+      attach(page, document.getElementById("search-page-results"), document.getElementById("search-page-status"), true);
+      page.focus();
+    }
+    document.addEventListener("keydown", function (e) {
+      if (e.key === "/" && !/^(INPUT|TEXTAREA|SELECT)$/.test(document.activeElement.tagName)) {
+        e.preventDefault(); (page || header).focus();
+      }
+    });
+  }
+  window.opsdocsSearch = { search: search, queryTerms: queryTerms, fnv: fnv };
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init); else init();
+})();
 
 """#,
         "templates/404.mustache": #"""
@@ -151,6 +382,7 @@ details.badge ul { margin: .3em 0; padding-left: 1.2em; font-family: var(--mono)
 <link rel="icon" href="{{site.basePath}}favicon.svg" type="image/svg+xml">
 <link rel="stylesheet" href="{{site.basePath}}css/opsdocs.css">
 <link rel="alternate" type="application/atom+xml" title="{{site.title}}" href="{{site.basePath}}atom.xml">
+<script src="{{site.basePath}}js/search.js" data-base="{{site.basePath}}" defer></script>
 </head>
 <body>
 <a class="skip-link" href="#main">跳到正文</a>
@@ -163,7 +395,7 @@ details.badge ul { margin: .3em 0; padding-left: 1.2em; font-family: var(--mono)
     {{/site.taxonomies}}
   </nav>
   <form class="site-search" role="search" action="{{site.basePath}}search/" method="get">
-    <input type="search" name="q" placeholder="搜索" aria-label="搜索">
+    <input type="search" name="q" placeholder="搜索（按 / ）" aria-label="搜索" autocomplete="off">
   </form>
 </header>
 <main id="main">
@@ -234,6 +466,23 @@ details.badge ul { margin: .3em 0; padding-left: 1.2em; font-family: var(--mono)
     {{#page.next}}<a class="next" rel="next" href="{{url}}">{{title}} →</a>{{/page.next}}
   </nav>
 </article>
+{{/main}}
+{{/base}}
+
+"""#,
+        "templates/search.mustache": #"""
+{{<base}}
+{{$title}}搜索 · {{site.title}}{{/title}}
+{{$main}}
+<section class="list search-page">
+  <h1 class="page-title">搜索</h1>
+  <form class="search-large" role="search" action="{{site.basePath}}search/" method="get">
+    <input id="search-page-input" type="search" name="q" placeholder="中文、英文、参数名，如 net.ipv4.tcp_tw_reuse" aria-label="搜索笔记" autocomplete="off">
+  </form>
+  <p id="search-page-status" class="search-status" role="status"></p>
+  <ol id="search-page-results" class="search-results"></ol>
+  <noscript><p>搜索需要 JavaScript；也可以在终端里运行 <code>opsdocs search "关键词"</code>。</p></noscript>
+</section>
 {{/main}}
 {{/base}}
 

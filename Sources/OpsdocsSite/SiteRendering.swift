@@ -9,11 +9,12 @@ struct SiteRendering: Sendable {
     let theme: Theme
 
     private enum Job: Sendable {
-        case page(Int), section(String), home, archive, taxonomy(String), term(String, Int), notFound
+        case page(Int), section(String), home, archive, taxonomy(String), term(String, Int), notFound, search
     }
 
     func renderAll() -> [String: Data] {
-        var jobs: [(String, Job)] = [("index.html", .home), ("archive/index.html", .archive), ("404.html", .notFound)]
+        var jobs: [(String, Job)] = [("index.html", .home), ("archive/index.html", .archive), ("404.html", .notFound),
+                                     ("search/index.html", .search)]
         for folder in model.sections.keys.sorted() where !folder.isEmpty {
             if let section = model.sections[folder] { jobs.append((section.url + "index.html", .section(folder))) }
         }
@@ -40,6 +41,7 @@ struct SiteRendering: Sendable {
             case .term(let plural, let i):
                 html = theme.render("list", context.term(plural, model.taxonomies[plural]?[i] ?? TaxonomyTerm(name: "", slug: "", pages: [])))
             case .notFound: html = theme.render("404", ["site": context.site])
+            case .search: html = theme.render("search", ["site": context.site])
             }
             return (path, Data(html.utf8))
         }
@@ -61,7 +63,7 @@ struct SiteRendering: Sendable {
                 let page = model.pages[i].page
                 sitemapURLs.append((url, (page.lastmod ?? page.date)?.day8601))
             case .section, .archive, .taxonomy, .term: sitemapURLs.append((url, nil))
-            case .home, .notFound: continue
+            case .home, .notFound, .search: continue
             }
         }
         files["sitemap.xml"] = Data(feeds.sitemap(sitemapURLs).utf8)
@@ -70,7 +72,8 @@ struct SiteRendering: Sendable {
 
     /// A note whose URL is also a generated page (`tags/`, `archive/`, a section folder).
     func urlConflicts(with files: [String: Data], pages: [BuiltPage]) -> [Diagnostic] {
-        var reserved: [String: String] = ["archive/": "the archive", "": "the home page"]
+        var reserved: [String: String] = ["archive/": "the archive", "": "the home page", "search/": "the search page",
+                                          "snippets/": "the snippet files"]
         for taxonomy in model.config.taxonomies where model.taxonomies[taxonomy.plural]?.isEmpty == false {
             reserved[taxonomy.plural + "/"] = "the \(taxonomy.plural) index"
         }

@@ -6,7 +6,7 @@ import Mustache
 import OpsdocsConfig
 
 struct Theme: Sendable {
-    static let templateNames = ["base", "page", "list", "archive", "taxonomy", "404"]
+    static let templateNames = ["base", "page", "list", "archive", "taxonomy", "404", "search"]
 
     let library: MustacheLibrary
     /// Site-relative path → bytes of every static file (`css/opsdocs.css`).

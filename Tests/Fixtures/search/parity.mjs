@@ -1,0 +1,22 @@
+// Runs theme/static/js/search.js under node against a built site's search/ folder and prints
+// the results of each query as JSON, so a Swift test can compare them with `opsdocs search`.
+// usage: node parity.mjs SEARCH_JS SITE_DIR QUERY...
+import { readFileSync } from "node:fs";
+import vm from "node:vm";
+const [jsPath, site, ...queries] = process.argv.slice(2);
+const context = {
+  TextEncoder, URL, Map, Promise, Math, Array, String, console,
+  performance: { now: () => 0 },
+  document: { currentScript: { getAttribute: () => "/" }, readyState: "complete", querySelector: () => null,
+              getElementById: () => null, addEventListener: () => {} },
+  fetch: async (url) => {
+    try { const text = readFileSync(site + url, "utf8"); return { ok: true, json: async () => JSON.parse(text) }; }
+    catch { return { ok: false, json: async () => null }; }
+  },
+};
+context.window = context;
+vm.createContext(context);
+vm.runInContext(readFileSync(jsPath, "utf8"), context);
+const out = {};
+for (const q of queries) out[q] = await context.window.opsdocsSearch.search(q, 10);
+console.log(JSON.stringify(out));

@@ -1,0 +1,46 @@
+// The browser (theme/static/js/search.js, run by node) and `opsdocs search` (SearchEngine)
+// return the same top 10, in the same order, with the same scores, for the same query.
+
+import Foundation
+import Testing
+@testable import OpsdocsSite
+
+@Suite struct SearchParityTests {
+    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
+    static let node = ["/usr/bin/node", "/usr/local/bin/node"].first { FileManager.default.isExecutableFile(atPath: $0) }
+
+    static let queries = [
+        "证书过期", "kubeadm join", "net.ipv4.tcp_tw_reuse", "tw_reuse", "--leader-elect", "etcd 备份", "nf_conntrack_max",
+        "ｋｕｂｅａｄｍ", "滚动", "docker", "镜像", "swap", "sysctl --system", "Dockerfile 多阶段构建", "apiserver 证书", "锁",
+    ]
+
+    @Test(.enabled(if: node != nil, "node is not installed"))
+    func javascriptAndSwiftAgree() throws {
+        let output = FileManager.default.temporaryDirectory.appendingPathComponent("opsdocs-parity-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: output) }
+        var options = BuildOptions(source: Self.repository.appendingPathComponent("content"), output: output,
+                                   projectRoot: Self.repository)
+        options.useSnippetCache = false
+        _ = try SiteBuilder.build(options)
+        let engine = try #require(SearchCommand.engine(site: output))
+
+        let node = try #require(Self.node)
+        let run = try #require(ProcessRunner.run(node, [
+            Self.repository.appendingPathComponent("Tests/Fixtures/search/parity.mjs").path,
+            Self.repository.appendingPathComponent("theme/static/js/search.js").path, output.path,
+        ] + Self.queries, timeout: 60))
+        #expect(run.status == 0, "\(run.stderrText)")
+        let fromJS = try JSONDecoder().decode([String: [SearchResult]].self, from: Data(run.stdout))
+        var nonEmpty = 0
+        for query in Self.queries {
+            let swift = engine.search(query, limit: 10)
+            let js = fromJS[query] ?? []
+            if !swift.isEmpty { nonEmpty += 1 }
+            #expect(js.map(\.url) == swift.map(\.url), "\(query)")
+            #expect(js.map(\.score) == swift.map(\.score), "\(query)")
+            #expect(js.map(\.moreSections) == swift.map(\.moreSections), "\(query)")
+        }
+        #expect(nonEmpty >= Self.queries.count - 2)
+    }
+}

@@ -1,0 +1,212 @@
+// opsdocs search in the browser: the same tokenizer, shard hash and BM25 ranking as
+// Sources/OpsdocsSearch (Tokenizer.swift, FNV.swift, SearchEngine.swift), line for line, so
+// `opsdocs search` and this page return the same results. Plain JavaScript, no framework.
+(function () {
+  "use strict";
+  var script = document.currentScript;
+  var base = (script && script.getAttribute("data-base")) || "/";
+
+  // ---- tokenizer (Tokenizer.swift) ----
+  var JOINERS = "._-/:=";
+  function isCJK(cp) {
+    return (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0x3400 && cp <= 0x4DBF) || (cp >= 0x3040 && cp <= 0x30FF) ||
+      (cp >= 0xAC00 && cp <= 0xD7AF) || (cp >= 0xF900 && cp <= 0xFAFF) || (cp >= 0x20000 && cp <= 0x2A6DF);
+  }
+  var WORD = /^[\p{Alphabetic}\p{N}]$/u;
+  function pieces(text) {
+    var out = [], word = "", cjk = "";
+    function flushWord() {
+      var a = 0, b = word.length;
+      while (a < b && JOINERS.indexOf(word[a]) >= 0) a++;
+      while (b > a && JOINERS.indexOf(word[b - 1]) >= 0) b--;
+      if (b > a) out.push({ word: word.slice(a, b) });
+      word = "";
+    }
+    function flushCJK() { if (cjk) out.push({ cjk: cjk }); cjk = ""; }
+    for (var ch of text) {
+      var cp = ch.codePointAt(0);
+      if (isCJK(cp)) { flushWord(); cjk += ch; }
+      else if (WORD.test(ch) || (JOINERS.indexOf(ch) >= 0 && word) || (ch === "-" && !word)) { flushCJK(); word += ch; }
+      else { flushWord(); flushCJK(); }
+    }
+    flushWord(); flushCJK();
+    return out;
+  }
+  function queryTerms(query) {
+    var terms = [];
+    function add(t) { if (t && terms.indexOf(t) < 0) terms.push(t); }
+    pieces(query.normalize("NFKC").toLowerCase()).forEach(function (p) {
+      if (p.word) { add(p.word); return; }
+      var chars = Array.from(p.cjk);
+      if (chars.length === 1) add(p.cjk);
+      else for (var i = 0; i + 1 < chars.length; i++) add(chars[i] + chars[i + 1]);
+    });
+    return terms;
+  }
+
+  // ---- shard hash (FNV.swift) ----
+  var encoder = new TextEncoder();
+  function fnv(token) {
+    var h = 0x811C9DC5;
+    encoder.encode(token).forEach(function (b) { h ^= b; h = Math.imul(h, 0x01000193) >>> 0; });
+    return h >>> 0;
+  }
+
+  // ---- engine (SearchEngine.swift) ----
+  var cache = {};
+  function load(path) {
+    if (!cache[path]) {
+      cache[path] = fetch(base + "search/" + path).then(function (r) { return r.ok ? r.json() : null; })
+        .catch(function () { return null; });
+    }
+    return cache[path];
+  }
+  function search(query, limit) {
+    limit = limit || 10;
+    var terms = queryTerms(query);
+    if (!terms.length) return Promise.resolve([]);
+    return load("index.json").then(function (meta) {
+      if (!meta) return [];
+      var shardOf = terms.map(function (t) { return fnv(t) % meta.shards; });
+      return Promise.all(shardOf.map(function (s) { return load("shards/" + s + ".json"); })).then(function (shards) {
+        var scores = new Map(), matched = new Map(), n = meta.documents;
+        terms.forEach(function (term, i) {
+          var flat = shards[i] && shards[i][term];
+          if (!flat) return;
+          var df = flat[0], idf = Math.log(1 + (n - df + 0.5) / (df + 0.5));
+          for (var j = 1; j + 1 < flat.length; j += 2) {
+            scores.set(flat[j], (scores.get(flat[j]) || 0) + idf * flat[j + 1] / 1000);
+            matched.set(flat[j], (matched.get(flat[j]) || 0) + 1);
+          }
+        });
+        if (terms.length > 1) matched.forEach(function (count, doc) {
+          if (count === terms.length) scores.set(doc, scores.get(doc) * meta.allTermsBoost);
+        });
+        var ranked = Array.from(scores.entries()).sort(function (a, b) { return a[1] !== b[1] ? b[1] - a[1] : a[0] - b[0]; });
+        var best = [], position = new Map(), more = new Map();
+        ranked.forEach(function (e) {
+          var page = e[0] >> meta.sectionBits;
+          if (position.has(page)) { more.set(page, (more.get(page) || 0) + 1); return; }
+          position.set(page, best.length); best.push(e);
+        });
+        var shown = best.slice(0, limit);
+        var chunks = shown.map(function (e) { return Math.floor((e[0] >> meta.sectionBits) / meta.pagesPerChunk); });
+        return Promise.all(chunks.map(function (c) { return load("docs/" + c + ".json"); })).then(function (rows) {
+          var results = [];
+          shown.forEach(function (e, i) {
+            var row = rows[i] && rows[i][String(e[0])];
+            if (!row) return;
+            results.push({ url: row[0], pageTitle: row[1], heading: row[2], excerpt: row[3],
+              score: Math.round(e[1] * 1000) / 1000, moreSections: more.get(e[0] >> meta.sectionBits) || 0 });
+          });
+          return results;
+        });
+      });
+    });
+  }
+
+  // ---- rendering: text only, never markup from the notes ----
+  function el(tag, cls, text) {
+    var e = document.createElement(tag);
+    if (cls) e.className = cls;
+    if (text != null) e.textContent = text;
+    return e;
+  }
+  function highlighted(text, terms) {
+    var frag = document.createDocumentFragment();
+    var lower = text.toLowerCase(), i = 0;
+    var words = terms.filter(function (t) { return t.length > 1 || isCJK(t.codePointAt(0)); });
+    while (i < text.length) {
+      var hit = -1, len = 0;
+      words.forEach(function (t) { var p = lower.indexOf(t, i); if (p >= 0 && (hit < 0 || p < hit)) { hit = p; len = t.length; } });
+      if (hit < 0) { frag.appendChild(document.createTextNode(text.slice(i))); break; }
+      if (hit > i) frag.appendChild(document.createTextNode(text.slice(i, hit)));
+      frag.appendChild(el("mark", null, text.slice(hit, hit + len)));
+      i = hit + len;
+    }
+    return frag;
+  }
+  function excerptAround(text, terms) {
+    var lower = text.toLowerCase(), at = -1;
+    terms.forEach(function (t) { var p = lower.indexOf(t); if (p >= 0 && (at < 0 || p < at)) at = p; });
+    if (at < 40) return text.slice(0, 160);
+    return "…" + text.slice(at - 40, at + 120);
+  }
+  function renderResults(list, results, query) {
+    var terms = queryTerms(query);
+    list.textContent = "";
+    results.forEach(function (r, i) {
+      var li = el("li", "search-result");
+      var a = el("a", "search-link");
+      a.href = base + r.url.split("#").map(function (p, k) { return k ? encodeURIComponent(p) : p; }).join("#");
+      a.appendChild(el("span", "search-title", r.pageTitle));
+      if (r.heading) { a.appendChild(el("span", "search-sep", " › ")); a.appendChild(el("span", "search-heading", r.heading)); }
+      li.appendChild(a);
+      var p = el("p", "search-excerpt"); p.appendChild(highlighted(excerptAround(r.excerpt, terms), terms)); li.appendChild(p);
+      if (r.moreSections) li.appendChild(el("p", "search-more", "本页另有 " + r.moreSections + " 处匹配"));
+      li.setAttribute("data-index", i);
+      list.appendChild(li);
+    });
+  }
+
+  // ---- the header box and the /search/ page ----
+  function attach(input, list, status, live) {
+    var timer = null, active = -1;
+    function links() { return list.querySelectorAll(".search-link"); }
+    function select(i) {
+      var all = links();
+      if (!all.length) return;
+      active = (i + all.length) % all.length;
+      all.forEach(function (a, k) { a.classList.toggle("active", k === active); });
+      all[active].scrollIntoView({ block: "nearest" });
+    }
+    function run() {
+      var q = input.value.trim();
+      if (live) { var u = new URL(location.href); if (q) u.searchParams.set("q", q); else u.searchParams.delete("q"); history.replaceState(null, "", u); }
+      if (!q) { list.textContent = ""; status.textContent = ""; list.hidden = true; return; }
+      var started = performance.now();
+      search(q, 10).then(function (results) {
+        if (input.value.trim() !== q) return;
+        active = -1;
+        renderResults(list, results, q);
+        list.hidden = false;
+        status.textContent = results.length ? results.length + " 个结果" : "没有找到与“" + q + "”相关的内容";
+        status.setAttribute("data-ms", String(Math.round(performance.now() - started)));
+        document.dispatchEvent(new CustomEvent("opsdocs:search", { detail: { query: q, results: results } }));
+      });
+    }
+    input.addEventListener("input", function () { clearTimeout(timer); timer = setTimeout(run, 120); });
+    input.addEventListener("keydown", function (e) {
+      if (e.key === "ArrowDown") { e.preventDefault(); select(active + 1); }
+      else if (e.key === "ArrowUp") { e.preventDefault(); select(active - 1); }
+      else if (e.key === "Enter") {
+        var all = links();
+        if (all.length) { e.preventDefault(); location.href = all[Math.max(active, 0)].href; }
+      } else if (e.key === "Escape") { list.hidden = true; }
+    });
+    if (input.value) run();
+  }
+  function init() {
+    var form = document.querySelector(".site-search");
+    var header = form && form.querySelector("input");
+    if (header) {
+      var box = el("div", "search-popup"); var status = el("p", "search-status"); var list = el("ol", "search-results");
+      list.hidden = true; box.appendChild(status); box.appendChild(list); form.appendChild(box);
+      attach(header, list, status, false);
+      document.addEventListener("click", function (e) { if (!form.contains(e.target)) { list.hidden = true; status.textContent = ""; } });
+    }
+    var page = document.getElementById("search-page-input");
+    if (page) {
+      page.value = new URL(location.href).searchParams.get("q") || "";
+      attach(page, document.getElementById("search-page-results"), document.getElementById("search-page-status"), true);
+      page.focus();
+    }
+    document.addEventListener("keydown", function (e) {
+      if (e.key === "/" && !/^(INPUT|TEXTAREA|SELECT)$/.test(document.activeElement.tagName)) {
+        e.preventDefault(); (page || header).focus();
+      }
+    });
+  }
+  window.opsdocsSearch = { search: search, queryTerms: queryTerms, fnv: fnv };
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init); else init();
+})();
