@@ -20,7 +20,7 @@ public enum SearchIndexBuilder {
     /// without fetching anything (results are grouped by page before any metadata is loaded).
     public static let sectionBits = 8
     /// Target size of one shard file.
-    static let shardBytes = 16_000
+    static let shardBytes = 8_000
     /// Characters of section text kept for excerpts.
     static let excerptLength = 240
 
@@ -84,7 +84,7 @@ public enum SearchIndexBuilder {
             list.sort { $0.0 < $1.0 }
             var flat = [df]
             for (doc, weight) in list { flat.append(doc); flat.append(weight) }
-            totalBytes += token.utf8.count + flat.count * 5
+            totalBytes += token.utf8.count + 5 + flat.reduce(0) { $0 + decimalLength($1) + 1 }
             entries.append((token, flat))
         }
         var shardCount = 1
@@ -109,6 +109,12 @@ public enum SearchIndexBuilder {
                               allTermsBoost: SearchWeights.allTermsBoost)
         files["index.json"] = (try? encoder.encode(meta)) ?? Data("{}".utf8)
         return SearchIndexFiles(files: files, documentCount: documents.count, shardCount: shardCount)
+    }
+
+    static func decimalLength(_ n: Int) -> Int {
+        var digits = 1, v = n
+        while v >= 10 { v /= 10; digits += 1 }
+        return digits
     }
 
     /// `{"token":[df,doc,weight,…],…}` with keys sorted, so two builds write the same bytes.

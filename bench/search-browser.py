@@ -1,0 +1,61 @@
+#!/usr/bin/python3
+"""Real-browser search test: types queries into the header search box of a built site, waits for
+the results, clicks the first one and checks the browser lands on that section; records latency
+(keystroke to results shown) and the bytes the search fetched (Resource Timing).
+
+usage: bench/search-browser.py SITE_DIR QUERY [QUERY ...]     (exit 1 if a check fails)
+Needs Debian chromium, chromium-driver, python3-selenium.
+"""
+import functools, http.server, statistics, sys, threading, time, urllib.parse
+from selenium import webdriver
+from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support.ui import WebDriverWait
+
+site, queries = sys.argv[1], sys.argv[2:]
+class Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *a): pass
+server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=site))
+threading.Thread(target=server.serve_forever, daemon=True).start()
+base = f"http://127.0.0.1:{server.server_address[1]}"
+o = webdriver.ChromeOptions()
+for f in ["--headless=new", "--no-sandbox"]: o.add_argument(f)
+d = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=o)
+d.set_window_size(1280, 900)
+latencies, sizes, engine_ms, failures = [], [], [], 0
+for q in queries:
+    d.get(base + "/archive/")  # a fresh page: nothing of the index cached in memory
+    d.execute_script("performance.clearResourceTimings(); performance.setResourceTimingBufferSize(10000);")
+    box = d.find_element(By.CSS_SELECTOR, ".site-search input")
+    box.click()
+    start = time.time()
+    box.send_keys(q)
+    try:
+        WebDriverWait(d, 10, poll_frequency=0.01).until(
+            lambda drv: drv.find_element(By.CSS_SELECTOR, ".search-popup .search-status").text.strip())
+    except Exception:
+        print(f"FAIL {q!r}: no results shown"); failures += 1; continue
+    latency = (time.time() - start) * 1000
+    in_page = int(d.find_element(By.CSS_SELECTOR, ".search-popup .search-status").get_attribute("data-ms") or 0)
+    fetched = d.execute_script("""return performance.getEntriesByType('resource')
+        .filter(e => e.name.includes('/search/')).map(e => [e.name, e.transferSize || e.encodedBodySize]);""")
+    total = sum(size for _, size in fetched)
+    links = d.find_elements(By.CSS_SELECTOR, ".search-popup .search-link")
+    if not links:
+        print(f"none {q!r}: {latency:.0f} ms, {total} bytes in {len(fetched)} files, no results"); continue
+    href = links[0].get_attribute("href")
+    links[0].click()
+    WebDriverWait(d, 10).until(lambda drv: drv.current_url.split("#")[0] == href.split("#")[0])
+    fragment = urllib.parse.unquote(urllib.parse.urlsplit(href).fragment)
+    ok = True
+    if fragment:
+        ok = d.execute_script("const el = document.getElementById(arguments[0]); return !!el && el.getBoundingClientRect().top < 200;", fragment)
+    latencies.append(latency); sizes.append(total); engine_ms.append(in_page)
+    print(f"{'ok  ' if ok else 'FAIL'} {q!r}: {latency:.0f} ms typed→shown ({in_page} ms search), {total} bytes in {len(fetched)} files → {urllib.parse.unquote(href[len(base):])}")
+    if not ok: failures += 1
+d.quit(); server.shutdown()
+if latencies:
+    print(f"median latency {statistics.median(latencies):.0f} ms typed→shown (incl. 120 ms debounce and typing), "
+          f"median search {statistics.median(engine_ms):.0f} ms, median bytes {statistics.median(sizes):.0f}, max bytes {max(sizes)}, "
+          f"{len(latencies)} queries, {failures} failures")
+sys.exit(1 if failures else 0)
