@@ -18,6 +18,8 @@ public enum SnippetVerifier {
         var newCache = VerificationCache()
         let shellFingerprint = tools.fingerprint
         var shellJobs: [(snippet: Int, key: String, script: String)] = []
+        // The same script in many places (copied notes, repeated commands) is verified once.
+        var waiting: [String: [Int]] = [:]
 
         for (i, snippet) in snippets.enumerated() {
             guard let script = snippet.script else { continue }
@@ -34,7 +36,8 @@ public enum SnippetVerifier {
             let entry: VerificationCache.Entry
             switch snippet.kind {
             case .shell, .console:
-                shellJobs.append((i, key, checked))
+                if waiting[key] == nil { shellJobs.append((i, key, checked)) }
+                waiting[key, default: []].append(i)
                 continue
             case .yaml: entry = .init(findings: YAMLVerifier.verify(checked), tools: ["yaml"])
             case .sysctl: entry = .init(findings: SysctlVerifier.verify(checked), tools: ["sysctl keys"])
@@ -53,7 +56,7 @@ public enum SnippetVerifier {
             for (job, found) in zip(shellJobs, findings) {
                 let entry = VerificationCache.Entry(findings: found, tools: tools.names)
                 newCache.entries[job.key] = entry
-                apply(entry, to: &result[job.snippet])
+                for index in waiting[job.key] ?? [job.snippet] { apply(entry, to: &result[index]) }
             }
         }
         return Result(snippets: result, cache: newCache, processesStarted: started)

@@ -119,3 +119,21 @@ import Testing
         #expect(SHA256.hex(String(repeating: "a", count: 1000)) == "41edece42d63e8d9bf515a9ba6932e1c20cbc9f5a5d134645adb5db1b9737ea3")
     }
 }
+
+@Suite struct VerificationDedupTests {
+    @Test func theSameScriptInManyPlacesIsVerifiedOnce() throws {
+        try #require(ShellTools.detect().bash != nil)
+        let block = "```bash\nsystemctl restart kubelet\n```\n\n"
+        func page(_ copies: Int) -> [Snippet] {
+            let md = (1...copies).map { "## 第 \($0) 节\n\n" + block }.joined()
+            return SnippetExtractor.extract(SnippetPage(sourcePath: "a.md", displayPath: "a.md", url: "a/", tags: [],
+                                                        blocks: MarkdownRenderer.render(md).codeBlocks))
+        }
+        let tools = ShellTools(bash: ShellTools.detect().bash, shellcheck: nil)
+        let once = SnippetVerifier.verify(page(1), cache: VerificationCache(), tools: tools)
+        let many = SnippetVerifier.verify(page(5), cache: VerificationCache(), tools: tools)
+        #expect(once.processesStarted == 1)
+        #expect(many.processesStarted == 1)
+        #expect(many.snippets.allSatisfy { $0.status == .ok })
+    }
+}
