@@ -12,7 +12,9 @@ public enum Tokenizer {
     static let maxRunParts = 8
 
     public static func normalise(_ text: String) -> String {
-        text.precomposedStringWithCompatibilityMapping.lowercased()
+        // NFKC through Foundation is slow; most text (ASCII, CJK ideographs) is already NFKC.
+        let stable = text.unicodeScalars.allSatisfy { $0.isASCII || !$0.properties.changesWhenNFKCCaseFolded }
+        return stable ? text.lowercased() : text.precomposedStringWithCompatibilityMapping.lowercased()
     }
 
     static func isCJK(_ scalar: Unicode.Scalar) -> Bool {
@@ -22,6 +24,9 @@ public enum Tokenizer {
     }
 
     static func isWordCharacter(_ ch: Character) -> Bool {
+        if let ascii = ch.asciiValue {
+            return (ascii >= 97 && ascii <= 122) || (ascii >= 65 && ascii <= 90) || (ascii >= 48 && ascii <= 57)
+        }
         guard let scalar = ch.unicodeScalars.first, ch.unicodeScalars.count == 1 else { return ch.isLetter }
         if isCJK(scalar) { return false }
         return scalar.properties.isAlphabetic || scalar.properties.numericType != nil
