@@ -33,6 +33,8 @@ public enum SearchWeights {
     public static let k1 = 1.2
     /// A document that contains every query term gets this factor.
     public static let allTermsBoost = 1.5
+    /// A shown result whose title, heading or excerpt holds the whole query gets this factor.
+    public static let phraseBoost = 1.3
     /// Postings kept per token (the best-scoring ones); df still counts them all.
     public static let maxPostings = 1500
 }

@@ -33,6 +33,12 @@ public struct SearchEngine: Sendable {
         Array(Set(Tokenizer.queryTerms(query).map { Int(FNV.hash($0) % UInt32(meta.shards)) })).sorted()
     }
 
+    /// The query as one phrase (white space collapsed, normalised) when it has more than one term.
+    static func phrase(_ query: String) -> String? {
+        guard Tokenizer.queryTerms(query).count > 1 else { return nil }
+        return Tokenizer.normalise(query).split(whereSeparator: { $0 == " " || $0 == "\t" }).joined(separator: " ")
+    }
+
     public func search(_ query: String, limit: Int = 10) -> [SearchResult] {
         let terms = Tokenizer.queryTerms(query)
         guard !terms.isEmpty else { return [] }
@@ -79,9 +85,16 @@ public struct SearchEngine: Sendable {
             }
             let row: [String] = chunks[chunk]?[String(doc)] ?? []
             guard row.count == 4 else { continue }
+            // Exact phrase: the whole query, as typed, in the title, heading or excerpt.
+            var boosted = score
+            if let phrase = Self.phrase(query), Tokenizer.normalise(row[1] + " " + row[2] + " " + row[3]).contains(phrase) {
+                boosted *= SearchWeights.phraseBoost
+            }
             results.append(SearchResult(url: row[0], pageTitle: row[1], heading: row[2], excerpt: row[3],
-                                        score: (score * 1000).rounded() / 1000, moreSections: more[page] ?? 0))
+                                        score: (boosted * 1000).rounded() / 1000, moreSections: more[page] ?? 0))
         }
+        // Stable: equal scores keep their order.
+        results = results.enumerated().sorted { ($0.element.score, -$0.offset) > ($1.element.score, -$1.offset) }.map(\.element)
         return results
     }
 }

@@ -65,3 +65,17 @@ import Testing
         #expect(fetched.filter { $0.hasPrefix("docs/") }.count == 1)  // metadata only for the results shown
     }
 }
+
+@Suite struct PhraseBoostTests {
+    @Test func theWholeQueryAsAPhraseRanksFirst() {
+        let docs = [
+            SearchDocument(url: "a/", pageTitle: "节点维护", heading: "", tags: "", body: "Plan the node upgrade carefully.", code: ""),
+            SearchDocument(url: "b/", pageTitle: "版本检查", heading: "", tags: "", body: "Run kubeadm upgrade plan first.", code: ""),
+        ]
+        let files = SearchIndexBuilder.build(docs).files
+        let engine = SearchEngine { files[$0] }!
+        let results = engine.search("upgrade plan")
+        #expect(results.map(\.url) == ["b/", "a/"])
+        #expect(engine.search("plan upgrade").map(\.url).first == "a/")
+    }
+}

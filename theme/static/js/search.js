@@ -93,13 +93,19 @@
         var chunks = shown.map(function (e) { return Math.floor((e[0] >> meta.sectionBits) / meta.pagesPerChunk); });
         return Promise.all(chunks.map(function (c) { return load("docs/" + c + ".json"); })).then(function (rows) {
           var results = [];
+          var phrase = terms.length > 1 ? query.normalize("NFKC").toLowerCase().split(/[ \t]+/).filter(Boolean).join(" ") : null;
           shown.forEach(function (e, i) {
             var row = rows[i] && rows[i][String(e[0])];
             if (!row) return;
+            var score = e[1];
+            if (phrase && (row[1] + " " + row[2] + " " + row[3]).normalize("NFKC").toLowerCase().indexOf(phrase) >= 0) score *= 1.3;
             results.push({ url: row[0], pageTitle: row[1], heading: row[2], excerpt: row[3],
-              score: Math.round(e[1] * 1000) / 1000, moreSections: more.get(e[0] >> meta.sectionBits) || 0 });
+              score: Math.round(score * 1000) / 1000, moreSections: more.get(e[0] >> meta.sectionBits) || 0 });
           });
-          return results;
+          // stable: equal scores keep their order
+          return results.map(function (r, i) { return [r, i]; })
+            .sort(function (a, b) { return a[0].score !== b[0].score ? b[0].score - a[0].score : a[1] - b[1]; })
+            .map(function (p) { return p[0]; });
         });
       });
     });
