@@ -17,10 +17,27 @@ import Testing
 
     @Test(.enabled(if: node != nil, "node is not installed"))
     func javascriptAndSwiftAgree() throws {
-        let output = FileManager.default.temporaryDirectory.appendingPathComponent("opsdocs-parity-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: output) }
-        var options = BuildOptions(source: Self.repository.appendingPathComponent("content"), output: output,
-                                   projectRoot: Self.repository)
+        try compare(source: Self.repository.appendingPathComponent("content"), queries: Self.queries)
+    }
+
+    /// The judged query set of bench/search-queries.json over ../shared/corpus.
+    static let corpus = repository.deletingLastPathComponent().appendingPathComponent("shared/corpus")
+
+    @Test(.enabled(if: node != nil && FileManager.default.fileExists(atPath: corpus.path), "node or ../shared/corpus missing"))
+    func javascriptAndSwiftAgreeOnTheJudgedQueriesOverTheCorpus() throws {
+        struct Judged: Decodable { var query: String }
+        let data = try Data(contentsOf: Self.repository.appendingPathComponent("bench/search-queries.json"))
+        let queries = try JSONDecoder().decode([Judged].self, from: data).map(\.query)
+        #expect(queries.count >= 40)
+        try compare(source: Self.corpus, queries: queries)
+    }
+
+    private func compare(source: URL, queries: [String]) throws {
+        let project = FileManager.default.temporaryDirectory.appendingPathComponent("opsdocs-parity-\(UUID().uuidString)")
+        let output = project.appendingPathComponent("public")
+        try FileManager.default.createDirectory(at: project, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: project) }
+        var options = BuildOptions(source: source, output: output, projectRoot: project)
         options.useSnippetCache = false
         _ = try SiteBuilder.build(options)
         let engine = try #require(SearchCommand.engine(site: output))
@@ -29,11 +46,11 @@ import Testing
         let run = try #require(ProcessRunner.run(node, [
             Self.repository.appendingPathComponent("Tests/Fixtures/search/parity.mjs").path,
             Self.repository.appendingPathComponent("theme/static/js/search.js").path, output.path,
-        ] + Self.queries, timeout: 60))
+        ] + queries, timeout: 120))
         #expect(run.status == 0, "\(run.stderrText)")
         let fromJS = try JSONDecoder().decode([String: [SearchResult]].self, from: Data(run.stdout))
         var nonEmpty = 0
-        for query in Self.queries {
+        for query in queries {
             let swift = engine.search(query, limit: 10)
             let js = fromJS[query] ?? []
             if !swift.isEmpty { nonEmpty += 1 }
@@ -41,6 +58,6 @@ import Testing
             #expect(js.map(\.score) == swift.map(\.score), "\(query)")
             #expect(js.map(\.moreSections) == swift.map(\.moreSections), "\(query)")
         }
-        #expect(nonEmpty >= Self.queries.count - 2)
+        #expect(nonEmpty >= queries.count - 2)
     }
 }
