@@ -107,19 +107,6 @@ struct OutputFolder {
         }
     }
 
-    /// Writes `bytes` at a site-relative path inside the staging folder.
-    func write(_ bytes: Data, to relativePath: String) throws {
-        guard let target = resolve(relativePath) else {
-            throw OutputFolderError(description: "refusing to write outside the output folder: \(relativePath)")
-        }
-        do {
-            try FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try bytes.write(to: target)
-        } catch {
-            throw OutputFolderError(description: "cannot write \(target.path): \(error.localizedDescription)")
-        }
-    }
-
     func copyFile(from source: URL, to relativePath: String) throws {
         guard let target = resolve(relativePath) else {
             throw OutputFolderError(description: "refusing to write outside the output folder: \(relativePath)")

@@ -4,7 +4,7 @@
 import OpsdocsSearch
 
 enum SearchDocuments {
-    static func make(from pages: [BuiltPage], basePath: String) -> [SearchDocument] {
+    static func make(from pages: [BuiltPage]) -> [SearchDocument] {
         var documents: [SearchDocument] = []
         for built in pages {
             let tags = (built.page.terms.keys.sorted().flatMap { built.page.terms[$0] ?? [] } + [built.page.description])

@@ -173,7 +173,7 @@ public enum SiteCompiler {
         diagnostics += rendering.urlConflicts(with: files, pages: built)
         for (path, data) in theme.staticFiles where files[path] == nil { files[path] = data }
         for (path, data) in snippetFiles.files where files[path] == nil { files[path] = data }
-        let search = SearchIndexBuilder.build(SearchDocuments.make(from: built, basePath: config.basePath))
+        let search = SearchIndexBuilder.build(SearchDocuments.make(from: built))
         for (path, data) in search.files where files["search/" + path] == nil { files["search/" + path] = data }
         timer.lap("search index")
         for path in files.keys { copies[path] = nil }  // generated files win over copies

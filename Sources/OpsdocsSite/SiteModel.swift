@@ -17,7 +17,7 @@ struct BuiltPage: Sendable {
     /// The visible page heading: the H1 the note opens with (lifted out of the body), else the title.
     var heading: String { rendered.leadingTitle?.text ?? title }
     var summary: String {
-        HTMLText.truncate(page.description.isEmpty ? rendered.firstParagraph : page.description, limit: 140)
+        PlainText.truncate(page.description.isEmpty ? rendered.firstParagraph : page.description, limit: 140)
     }
 }
 

@@ -4,7 +4,6 @@
 
 import Foundation
 import Glibc
-import Synchronization
 
 public enum ProcessRunner {
     public struct Result: Sendable {

@@ -1,11 +1,6 @@
-// Text helpers for what opsdocs writes itself (feeds, redirects, summaries);
-// templates escape through Mustache.
+// Plain-text helpers for what opsdocs writes itself (summaries); escaping is HTMLEscaping.
 
-import OpsdocsMarkdown
-
-enum HTMLText {
-    static func escape(_ s: String) -> String { HTMLEscaping.escape(s) }
-
+enum PlainText {
     /// Shortens plain text to about `limit` characters at a word or CJK boundary;
     /// white space runs become one space.
     static func truncate(_ s: String, limit: Int) -> String {
