@@ -112,12 +112,13 @@ struct SiteModel: Sendable {
                 parts.removeLast()
             }
         }
+        // Leaf bundles (index-only folders) are pages of their parent's section.
+        var bundlesByParent: [String: [Int]] = [:]
+        for (child, index) in folderIndex where !child.isEmpty && !sectionFolders.contains(child) {
+            bundlesByParent[parentFolder(child), default: []].append(index)
+        }
         for folder in sectionFolders.sorted() {
-            var direct = folderPages[folder] ?? []
-            // Leaf bundles directly below this folder are pages of this section.
-            for (child, index) in folderIndex where parentFolder(child) == folder && !sectionFolders.contains(child) {
-                direct.append(index)
-            }
+            var direct = (folderPages[folder] ?? []) + (bundlesByParent[folder] ?? [])
             direct.sort { readingOrder($0, $1) }
             let indexPage = folderIndex[folder].flatMap { sectionFolders.contains(folder) ? $0 : nil }
             let name = folder.split(separator: "/").last.map(String.init) ?? config.title
