@@ -56,41 +56,54 @@ public enum SearchIndexBuilder {
             ids.append(page << sectionBits | section)
         }
 
-        // token → [(doc, weight 1…1000)]
-        var postings: [String: [(Int, Int)]] = [:]
-        for (index, (tf, lengths)) in counted.enumerated() {
-            let doc = ids[index]
+        // Postings, built on all cores: each document's weighted tokens go into 64 buckets by
+        // token hash, then each bucket is merged on its own (documents stay in id order).
+        let bucketCount = 64
+        let fieldAverages = averages, docIDs = ids  // immutable copies for the workers
+        let bucketed: [[[(String, Int)]]] = Array(counted.indices).parallelMap { index in
+            let (tf, lengths) = counted[index]
+            var buckets = [[(String, Int)]](repeating: [], count: bucketCount)
             for (token, counts) in tf {
                 var weighted = 0.0
                 for f in 0..<5 where counts[f] > 0 {
-                    let norm = 1 - SearchWeights.b[f] + SearchWeights.b[f] * Double(lengths[f]) / averages[f]
+                    let norm = 1 - SearchWeights.b[f] + SearchWeights.b[f] * Double(lengths[f]) / fieldAverages[f]
                     weighted += SearchWeights.field[f] * Double(counts[f]) / norm
                 }
                 let saturated = weighted / (SearchWeights.k1 + weighted)
-                postings[token, default: []].append((doc, max(1, Int((saturated * 1000).rounded()))))
+                buckets[Int(FNV.hash(token) % UInt32(bucketCount))].append((token, max(1, Int((saturated * 1000).rounded()))))
             }
+            return buckets
         }
-
-        // Shards: [df, doc, weight, doc, weight, …] per token, best postings first when capped.
-        var entries: [(String, [Int])] = []
-        var totalBytes = 0
-        for token in postings.keys.sorted() {
-            guard var list = postings[token] else { continue }
-            let df = list.count
-            if list.count > SearchWeights.maxPostings {
-                list.sort { ($0.1, -$0.0) > ($1.1, -$1.0) }
-                list = Array(list.prefix(SearchWeights.maxPostings))
+        // Per bucket: [(token, [df, doc, weight, …], estimated bytes)], best postings kept when capped.
+        let merged: [[(String, [Int], Int)]] = Array(0..<bucketCount).parallelMap { bucket in
+            var postings: [String: [(Int, Int)]] = [:]
+            for (index, buckets) in bucketed.enumerated() {
+                for (token, weight) in buckets[bucket] { postings[token, default: []].append((docIDs[index], weight)) }
             }
-            list.sort { $0.0 < $1.0 }
-            var flat = [df]
-            for (doc, weight) in list { flat.append(doc); flat.append(weight) }
-            totalBytes += token.utf8.count + 5 + flat.reduce(0) { $0 + decimalLength($1) + 1 }
-            entries.append((token, flat))
+            var out: [(String, [Int], Int)] = []
+            out.reserveCapacity(postings.count)
+            for (token, all) in postings {
+                var list = all
+                let df = list.count
+                if list.count > SearchWeights.maxPostings {
+                    list.sort { ($0.1, -$0.0) > ($1.1, -$1.0) }
+                    list = Array(list.prefix(SearchWeights.maxPostings))
+                    list.sort { $0.0 < $1.0 }
+                }
+                var flat = [df]
+                flat.reserveCapacity(list.count * 2 + 1)
+                for (doc, weight) in list { flat.append(doc); flat.append(weight) }
+                out.append((token, flat, token.utf8.count + 5 + flat.reduce(0) { $0 + decimalLength($1) + 1 }))
+            }
+            return out
         }
+        let totalBytes = merged.reduce(0) { $0 + $1.reduce(0) { $0 + $1.2 } }
         var shardCount = 1
         while totalBytes / shardCount > shardBytes { shardCount *= 2 }
         var shards = [[String: [Int]]](repeating: [:], count: shardCount)
-        for (token, flat) in entries { shards[Int(FNV.hash(token) % UInt32(shardCount))][token] = flat }
+        for bucket in merged {
+            for (token, flat, _) in bucket { shards[Int(FNV.hash(token) % UInt32(shardCount))][token] = flat }
+        }
 
         var files: [String: Data] = [:]
         let encoder = JSONEncoder()
