@@ -116,7 +116,7 @@ public enum BlockClassifier {
     /// (`/share 10.0.0.0/8(rw)`), brace-block configs (`global_defs {`), indented directives,
     /// `... 前文省略`, and plain sentences.
     static func isConfigOrProse(_ raw: Substring) -> Bool {
-        let line = raw.trimmingCharacters(in: .whitespaces)
+        let line = raw.trimmedBlanks
         if line.hasSuffix("{") || line == "}" || line.hasPrefix("...") { return true }
         if raw.first == " " || raw.first == "\t" { return true }  // inside a block
         let words = line.split(whereSeparator: { $0 == " " || $0 == "\t" })
@@ -196,7 +196,7 @@ public enum BlockClassifier {
             let t = line.drop { $0 == " " || $0 == "\t" }
             if t.hasPrefix("#") || t.hasPrefix(";") || t.hasPrefix("{%") || t.hasPrefix("{{") { continue }
             guard let eq = t.firstIndex(of: "=") else { return false }
-            let key = t[..<eq].trimmingCharacters(in: .whitespaces)
+            let key = t[..<eq].trimmedBlanks
             let parts = key.split(separator: ".")
             guard parts.count >= 2, let root = parts.first, sysctlRoots.contains(root),
                   key.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "._-/*".contains($0)) })
@@ -226,7 +226,7 @@ public enum BlockClassifier {
     static func isTemplatedJSON(_ code: String) -> Bool {
         let trimmed = code.trimmingCharacters(in: .whitespacesAndNewlines)
         guard trimmed.hasPrefix("{"), trimmed.hasSuffix("}"), hasTemplateSyntax(trimmed) else { return false }
-        let lines = trimmed.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
+        let lines = trimmed.split(separator: "\n").map { $0.trimmedBlanks }
         let quoted = lines.filter { $0.hasPrefix("\"") || $0.hasPrefix("{") || $0.hasPrefix("}") || $0.hasPrefix("]") || $0.hasPrefix("{%") }
         return quoted.count * 10 >= lines.count * 8
     }
@@ -288,7 +288,7 @@ public enum BlockClassifier {
         var sections = 0, pairs = 0, other = 0
         var continued = false
         for line in lines {
-            let t = line.trimmingCharacters(in: .whitespaces)
+            let t = line.trimmedBlanks
             defer { continued = t.hasSuffix("\\") }
             if continued || t.hasPrefix("#") || t.hasPrefix(";") || t.hasPrefix("{%") || t.hasPrefix("{{") { continue }
             if t.hasPrefix("[") && t.hasSuffix("]") && !t.contains(" ") { sections += 1 }

@@ -15,10 +15,10 @@ enum DockerfileVerifier {
         var instructions: [(line: Int, text: String)] = []
         for (i, raw) in script.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             if let delimiter = inHeredoc {  // RUN <<EOF … EOF (BuildKit)
-                if raw.trimmingCharacters(in: .whitespaces) == delimiter { inHeredoc = nil }
+                if raw.trimmedBlanks == delimiter { inHeredoc = nil }
                 continue
             }
-            let line = raw.trimmingCharacters(in: .whitespaces)
+            let line = raw.trimmedBlanks
             if pending == nil && (line.isEmpty || line.hasPrefix("#")) { continue }
             if pending != nil && line.hasPrefix("#") { continue }  // comments inside continuations
             var current = pending ?? (i + 1, "")
@@ -46,7 +46,7 @@ enum DockerfileVerifier {
                 findings.append(Finding(line: line, .error, tool: tool, "`\(instruction)` before `FROM` (only ARG may come first)"))
             }
             sawInstruction = true
-            let argument = text.dropFirst(word.count).trimmingCharacters(in: .whitespaces)
+            let argument = String(text.dropFirst(word.count).trimmedBlanks)
             if ["CMD", "ENTRYPOINT", "RUN", "SHELL"].contains(instruction), argument.hasPrefix("[") {
                 // Docker silently runs invalid JSON as a shell string: `["/app",]` is not exec form.
                 if !StrictJSON.isArrayOfStrings(argument) {

@@ -8,7 +8,7 @@ enum Placeholders {
         var heredocDelimiter: String?
         for line in script.split(separator: "\n", omittingEmptySubsequences: false) {
             if let delimiter = heredocDelimiter {
-                if line.trimmingCharacters(in: .whitespaces) == delimiter { heredocDelimiter = nil }
+                if line.trimmedBlanks == delimiter { heredocDelimiter = nil }
             } else if let (delimiter, _) = ShellWords.heredocDelimiter(in: line) {
                 heredocDelimiter = delimiter
             }

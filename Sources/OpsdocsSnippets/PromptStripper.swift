@@ -163,7 +163,7 @@ public enum PromptStripper {
                 script.append(body)
                 origins.append(index)
                 let candidate = doc.stripTabs ? body.drop { $0 == "\t" } : body
-                if candidate.trimmingCharacters(in: .whitespaces) == doc.delimiter { heredoc = nil }
+                if candidate.trimmedBlanks == doc.delimiter { heredoc = nil }
                 continue
             }
             if quote != nil || continuing {

@@ -128,3 +128,14 @@ enum ShellWords {
 }
 
 import Foundation
+
+extension StringProtocol {
+    /// Spaces and tabs trimmed from both ends, without Foundation (this runs for every line
+    /// of every block; `trimmingCharacters(in:)` bridges through NSString).
+    var trimmedBlanks: Substring {
+        var s = self[...]
+        while let first = s.first, first == " " || first == "\t" { s = s.dropFirst() }
+        while let last = s.last, last == " " || last == "\t" { s = s.dropLast() }
+        return Substring(s)
+    }
+}

@@ -29,14 +29,14 @@ enum SysctlVerifier {
     static func verify(_ script: String) -> [Finding] {
         var findings: [Finding] = []
         for (i, raw) in script.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            var line = raw.trimmingCharacters(in: .whitespaces)
+            var line = raw.trimmedBlanks
             if line.isEmpty || line.hasPrefix("#") || line.hasPrefix(";") { continue }
             if line.hasPrefix("-") { line.removeFirst() }  // `-key = v`: ignore errors on this key
             guard let eq = line.firstIndex(of: "=") else {
                 findings.append(Finding(line: i + 1, .error, tool: tool, "not a `key = value` line: \(line)"))
                 continue
             }
-            let key = line[..<eq].trimmingCharacters(in: .whitespaces).replacingOccurrences(of: "/", with: ".")
+            let key = line[..<eq].trimmedBlanks.replacingOccurrences(of: "/", with: ".")
             if let why = removed[key] {
                 findings.append(Finding(line: i + 1, .warning, tool: tool, "unknown key \(key) (\(why))"))
             } else if !isKnown(key) {
