@@ -10,6 +10,8 @@ public enum Tokenizer {
     static let joiners: Set<Character> = [".", "_", "-", "/", ":", "="]
     /// Identifiers with more parts index only single parts and pairs (long URLs, paths).
     static let maxRunParts = 8
+    /// Longer tokens (base64 blobs, hashes, a minified line) are not indexed: nobody types them.
+    static let maxTokenLength = 64
 
     public static func normalise(_ text: String) -> String {
         // NFKC through Foundation is slow; most text (ASCII, CJK ideographs) is already NFKC.
@@ -116,6 +118,7 @@ public enum Tokenizer {
                 if chars.count > 1 { for i in 0..<(chars.count - 1) { tokens.append(String(chars[i...i + 1])) } }
             }
         }
+        tokens.removeAll { $0.utf8.count > maxTokenLength }
         return tokens
     }
 

@@ -41,3 +41,14 @@ import Testing
         #expect(Tokenizer.queryTerms("/etc/kubernetes/admin.conf") == ["etc/kubernetes/admin.conf"])
     }
 }
+
+@Suite struct TokenLengthTests {
+    @Test func blobsAreNotIndexedButTheirReadablePartsAre() {
+        let blob = String(repeating: "a", count: 3000)
+        #expect(Tokenizer.indexTokens("token: \(blob)") == ["token"])
+        let url = "https://github.com/kubernetes-sigs/kubespray/blob/master/docs/operations/offline-environment.md"
+        let tokens = Tokenizer.indexTokens(url)
+        #expect(tokens.contains("kubespray") && tokens.contains("offline-environment"))
+        #expect(tokens.allSatisfy { $0.utf8.count <= Tokenizer.maxTokenLength })
+    }
+}
