@@ -36,5 +36,5 @@ public enum SearchWeights {
     /// A shown result whose title, heading or excerpt holds the whole query gets this factor.
     public static let phraseBoost = 1.3
     /// Postings kept per token (the best-scoring ones); df still counts them all.
-    public static let maxPostings = 1500
+    public static let maxPostings = 600
 }
