@@ -30,8 +30,8 @@ let package = Package(
         .target(name: "OpsdocsMarkdown", dependencies: ["CCmarkGFM", "OpsdocsConfig", "OpsdocsContent"]),
         .target(
             name: "OpsdocsSnippets",
-            dependencies: ["OpsdocsConfig", "OpsdocsContent", "OpsdocsMarkdown", .product(name: "Yams", package: "Yams")]),
-        .target(name: "OpsdocsSearch", dependencies: ["OpsdocsContent"]),
+            dependencies: ["OpsdocsConfig", "OpsdocsMarkdown", .product(name: "Yams", package: "Yams")]),
+        .target(name: "OpsdocsSearch", dependencies: ["OpsdocsConfig"]),
         .target(
             name: "OpsdocsSite",
             dependencies: [

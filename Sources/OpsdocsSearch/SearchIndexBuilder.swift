@@ -3,7 +3,7 @@
 // shards, and document metadata in small chunks fetched only for the results shown.
 
 import Foundation
-import OpsdocsContent
+import OpsdocsConfig
 
 public struct SearchIndexFiles: Sendable {
     /// Path under `search/` → contents.

@@ -5,7 +5,7 @@
 
 import Foundation
 import Glibc
-import OpsdocsContent
+import OpsdocsConfig
 
 public struct OutputFolderError: Error, Sendable, CustomStringConvertible {
     public var description: String

@@ -2,7 +2,7 @@
 // per call (its start-up dominates), findings kept at warning level and above.
 
 import Foundation
-import OpsdocsContent
+import OpsdocsConfig
 
 public struct ShellTools: Sendable, Equatable {
     public var bash: String?
