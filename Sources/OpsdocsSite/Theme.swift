@@ -14,36 +14,31 @@ struct Theme: Sendable {
 
     /// Loads the theme; template syntax errors are diagnostics at the template's line.
     static func load(overrides folder: URL?, displayFolder: String) -> (Theme, [Diagnostic]) {
-        var texts: [String: (text: String, display: String)] = [:]
-        for (path, text) in DefaultTheme.files { texts[path] = (text, "<default theme>/\(path)") }
+        // Templates as text (with where they came from, for diagnostics); static files as bytes.
+        var templates: [String: (text: String, display: String)] = [:]
+        var statics: [String: Data] = [:]
+        for (path, text) in DefaultTheme.files {
+            if path.hasPrefix("templates/") { templates[path] = (text, "<default theme>/\(path)") }
+            if path.hasPrefix("static/") { statics[String(path.dropFirst("static/".count))] = Data(text.utf8) }
+        }
         var diagnostics: [Diagnostic] = []
-        var staticOverrides: [String: Data] = [:]  // binary-safe copies of the site's static files
-        if let folder, FileManager.default.fileExists(atPath: folder.path) {
-            let enumerator = FileManager.default.enumerator(atPath: folder.path)
-            var found: [String] = []
-            while let rel = enumerator?.nextObject() as? String { found.append(rel) }
-            for rel in found.sorted() where !rel.split(separator: "/").contains(where: { $0.hasPrefix(".") }) {
-                var isDirectory: ObjCBool = false
-                let url = folder.appendingPathComponent(rel)
-                guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), !isDirectory.boolValue,
-                      let data = FileManager.default.contents(atPath: url.path)
-                else { continue }
-                let shown = displayFolder + "/" + rel
-                if rel.hasPrefix("templates/") {
-                    guard let text = String(data: data, encoding: .utf8) else {
-                        diagnostics.append(.error(shown, kind: "template", "template is not valid UTF-8"))
-                        continue
-                    }
-                    texts[rel] = (text, shown)
-                } else if rel.hasPrefix("static/") {
-                    texts[rel] = (String(decoding: data, as: UTF8.self), shown)
-                    staticOverrides[rel] = data
+        for rel in folder.map(SiteCompiler.listFiles) ?? [] {
+            guard let folder, let data = FileManager.default.contents(atPath: folder.appendingPathComponent(rel).path)
+            else { continue }
+            let shown = displayFolder + "/" + rel
+            if rel.hasPrefix("templates/") {
+                guard let text = String(data: data, encoding: .utf8) else {
+                    diagnostics.append(.error(shown, kind: "template", "template is not valid UTF-8"))
+                    continue
                 }
+                templates[rel] = (text, shown)
+            } else if rel.hasPrefix("static/") {
+                statics[String(rel.dropFirst("static/".count))] = data
             }
         }
         var library = MustacheLibrary()
         for name in templateNames {
-            guard let entry = texts["templates/\(name).mustache"] else { continue }
+            guard let entry = templates["templates/\(name).mustache"] else { continue }
             do {
                 library.register(try MustacheTemplate(string: entry.text), named: name)
             } catch let error as MustacheTemplate.ParserError {
@@ -52,10 +47,6 @@ struct Theme: Sendable {
             } catch {
                 diagnostics.append(.error(entry.display, kind: "template", "template syntax error: \(error)"))
             }
-        }
-        var statics: [String: Data] = [:]
-        for (path, entry) in texts where path.hasPrefix("static/") {
-            statics[String(path.dropFirst("static/".count))] = staticOverrides[path] ?? Data(entry.text.utf8)
         }
         return (Theme(library: library, staticFiles: statics), diagnostics)
     }
