@@ -33,9 +33,11 @@ public struct Diagnostic: Sendable, Hashable, Codable, Comparable {
         Diagnostic(.warning, file: file, line: line, column: column, kind: kind, message)
     }
 
-    /// `file:line:column: severity: message [kind]`
-    public var formatted: String {
-        "\(file):\(line):\(column): \(severity.rawValue): \(message) [\(kind)]"
+    /// `file:line:column: severity: message [kind]`; `colour` wraps the severity in ANSI red/yellow.
+    public func formatted(colour: Bool = false) -> String {
+        var label = severity.rawValue
+        if colour { label = (severity == .error ? "\u{1B}[31m" : "\u{1B}[33m") + label + "\u{1B}[0m" }
+        return "\(file):\(line):\(column): \(label): \(message) [\(kind)]"
     }
 
     public static func < (a: Diagnostic, b: Diagnostic) -> Bool {

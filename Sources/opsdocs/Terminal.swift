@@ -15,9 +15,7 @@ enum Terminal {
     static func printDiagnostics(_ diagnostics: [Diagnostic], quiet: Bool, strict: Bool) {
         var text = ""
         for d in diagnostics where !quiet || d.severity == .error || strict {
-            var severity = d.severity.rawValue
-            if useColour { severity = (d.severity == .error ? "\u{1B}[31m" : "\u{1B}[33m") + severity + "\u{1B}[0m" }
-            text += "\(d.file):\(d.line):\(d.column): \(severity): \(d.message) [\(d.kind)]\n"
+            text += d.formatted(colour: useColour) + "\n"
         }
         if !text.isEmpty { FileHandle.standardError.write(Data(text.utf8)) }
     }
