@@ -13,8 +13,6 @@ public enum SearchCommand {
 
     /// An engine over a build of `options.source` kept in memory (nothing is written).
     public static func engine(building options: BuildOptions) -> SearchEngine? {
-        var options = options
-        options.useSnippetCache = true
         let site = SiteCompiler.compile(options)
         let files = site.files
         return SearchEngine { path in files["search/" + path] }

@@ -20,11 +20,12 @@ struct TemplateContext: @unchecked Sendable {
         site = Self.siteContext(model)
     }
 
-    func href(_ url: String) -> String { basePath + SitePath.encode(url) }
+    func href(_ url: String) -> String { Self.href(url, basePath: basePath) }
+
+    static func href(_ url: String, basePath: String) -> String { basePath + SitePath.encode(url) }
 
     private static func siteContext(_ model: SiteModel) -> [String: Any] {
-        let basePath = model.config.basePath
-        func href(_ url: String) -> String { basePath + SitePath.encode(url) }
+        func href(_ url: String) -> String { Self.href(url, basePath: model.config.basePath) }
         let config = model.config
         let topSections: [[String: Any]] = (model.sections[""]?.subsections ?? []).compactMap { folder in
             guard let section = model.sections[folder] else { return nil }
@@ -36,7 +37,7 @@ struct TemplateContext: @unchecked Sendable {
         }
         return [
             "title": config.title, "description": config.description, "language": config.language,
-            "author": config.author, "baseURL": config.baseURL, "basePath": basePath,
+            "author": config.author, "baseURL": config.baseURL, "basePath": config.basePath,
             "sections": topSections, "taxonomies": taxonomies, "pageCount": model.byDate.count,
         ]
     }

@@ -95,10 +95,8 @@ public enum BlockClassifier {
             return !isINI(lines) && isYAML(lines, loose: true) ? .yaml : nil
         case .json:
             // Elasticsearch console requests (`GET /index/_search` + bodies) are not JSON.
-            let first = statements.first.map { $0.drop { $0 == " " } } ?? ""
             let verbs = ["GET ", "POST ", "PUT ", "DELETE ", "HEAD "]
             let request = statements.contains { line in verbs.contains { line.drop { $0 == " " }.hasPrefix($0) } }
-            _ = first
             return request && !isJSONFragment(code) ? .other : nil
         case .dockerfile, .sysctl:
             return nil

@@ -49,7 +49,7 @@ enum Placeholders {
     /// `${YOUR_TOKEN}`, `$YOUR_IP`, `CHANGE_ME`, `xxx.xxx.xxx.xxx`.
     private static func variableTokens(in line: Substring) -> [Substring] {
         var out: [Substring] = []
-        let markers = ["YOUR_", "YOUR-", "MY_", "REPLACE", "CHANGE_ME", "CHANGEME", "<YOUR"]
+        let markers = ["YOUR_", "YOUR-", "MY_", "REPLACE", "CHANGE_ME", "CHANGEME"]
         var index = line.startIndex
         while index < line.endIndex {
             let ch = line[index]
