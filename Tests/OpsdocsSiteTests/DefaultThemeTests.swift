@@ -10,13 +10,8 @@ import Testing
             .deletingLastPathComponent()
         let theme = repo.appendingPathComponent("theme")
         var onDisk: [String: String] = [:]
-        let enumerator = FileManager.default.enumerator(atPath: theme.path)
-        while let rel = enumerator?.nextObject() as? String {
-            var isDirectory: ObjCBool = false
-            let path = theme.appendingPathComponent(rel).path
-            if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue {
-                onDisk[rel] = String(decoding: try Data(contentsOf: URL(fileURLWithPath: path)), as: UTF8.self)
-            }
+        for rel in SiteCompiler.listFiles(theme) {
+            onDisk[rel] = String(decoding: try Data(contentsOf: theme.appendingPathComponent(rel)), as: UTF8.self)
         }
         #expect(Set(onDisk.keys) == Set(DefaultTheme.files.keys), "run `make theme`")
         for (path, text) in onDisk { #expect(DefaultTheme.files[path] == text, "\(path) changed: run `make theme`") }
