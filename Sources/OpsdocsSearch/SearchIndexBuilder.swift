@@ -10,6 +10,10 @@ public struct SearchIndexFiles: Sendable {
     public var files: [String: Data]
     public var documentCount: Int
     public var shardCount: Int
+    /// Average token count per field, frozen into every posting's weight.
+    public var fieldAverages: [Double]
+    /// Page URL → page number (the high bits of its documents' ids).
+    public var pageNumbers: [String: Int]
 }
 
 public enum SearchIndexBuilder {
@@ -27,16 +31,7 @@ public enum SearchIndexBuilder {
     public static func build(_ documents: [SearchDocument]) -> SearchIndexFiles {
         // Per document: token frequencies per field and field lengths.
         // SIMD8 as five inline counters: no heap allocation per distinct token.
-        let counted: [([String: SIMD8<Int32>], [Int])] = documents.parallelMap { doc in
-            var tf: [String: SIMD8<Int32>] = [:]
-            var lengths = [Int](repeating: 0, count: 5)
-            for (field, text) in doc.fields.enumerated() {
-                let tokens = Tokenizer.indexTokens(text)
-                lengths[field] = tokens.count
-                for token in tokens { tf[token, default: .zero][field] += 1 }
-            }
-            return (tf, lengths)
-        }
+        let counted: [TermCounts] = documents.parallelMap(termCounts)
         var averages = [Double](repeating: 0, count: 5)
         for (_, lengths) in counted { for f in 0..<5 { averages[f] += Double(lengths[f]) } }
         averages = averages.map { max(1, $0 / Double(max(1, documents.count))) }
@@ -46,7 +41,7 @@ public enum SearchIndexBuilder {
         var page = -1, section = 0
         var previousPage: String?
         for doc in documents {
-            let pageURL = doc.url.split(separator: "#", maxSplits: 1).first.map(String.init) ?? doc.url
+            let pageURL = pageURL(doc)
             if pageURL != previousPage || section == (1 << sectionBits) - 1 {
                 page += 1
                 section = 0
@@ -62,16 +57,9 @@ public enum SearchIndexBuilder {
         let bucketCount = 64
         let fieldAverages = averages, docIDs = ids  // immutable copies for the workers
         let bucketed: [[[(String, Int)]]] = Array(counted.indices).parallelMap { index in
-            let (tf, lengths) = counted[index]
             var buckets = [[(String, Int)]](repeating: [], count: bucketCount)
-            for (token, counts) in tf {
-                var weighted = 0.0
-                for f in 0..<5 where counts[f] > 0 {
-                    let norm = 1 - SearchWeights.b[f] + SearchWeights.b[f] * Double(lengths[f]) / fieldAverages[f]
-                    weighted += SearchWeights.field[f] * Double(counts[f]) / norm
-                }
-                let saturated = weighted / (SearchWeights.k1 + weighted)
-                buckets[Int(FNV.hash(token) % UInt32(bucketCount))].append((token, max(1, Int((saturated * 1000).rounded()))))
+            for (token, weight) in weighted(counted[index], averages: fieldAverages) {
+                buckets[Int(FNV.hash(token) % UInt32(bucketCount))].append((token, weight))
             }
             return buckets
         }
@@ -86,11 +74,7 @@ public enum SearchIndexBuilder {
             for (token, all) in postings {
                 var list = all
                 let df = list.count
-                if list.count > SearchWeights.maxPostings {
-                    list.sort { ($0.1, -$0.0) > ($1.1, -$1.0) }
-                    list = Array(list.prefix(SearchWeights.maxPostings))
-                    list.sort { $0.0 < $1.0 }
-                }
+                list = capped(list)
                 var flat = [df]
                 flat.reserveCapacity(list.count * 2 + 1)
                 for (doc, weight) in list { flat.append(doc); flat.append(weight) }
@@ -115,15 +99,65 @@ public enum SearchIndexBuilder {
         var chunks: [Int: [String: [String]]] = [:]
         for (index, doc) in documents.enumerated() {
             let id = ids[index]
-            chunks[(id >> sectionBits) / pagesPerChunk, default: [:]][String(id)] = [doc.url, doc.pageTitle, doc.heading, excerpt(doc)]
+            chunks[(id >> sectionBits) / pagesPerChunk, default: [:]][String(id)] = metadataRow(doc)
         }
         for (chunk, rows) in chunks { files["docs/\(chunk).json"] = (try? encoder.encode(rows)) ?? Data("{}".utf8) }
         let meta = SearchMeta(version: version, documents: documents.count, shards: shardCount,
                               pagesPerChunk: pagesPerChunk, sectionBits: sectionBits,
                               allTermsBoost: SearchWeights.allTermsBoost)
         files["index.json"] = (try? encoder.encode(meta)) ?? Data("{}".utf8)
-        return SearchIndexFiles(files: files, documentCount: documents.count, shardCount: shardCount)
+        var pageNumbers: [String: Int] = [:]
+        for (index, doc) in documents.enumerated() { pageNumbers[pageURL(doc)] = pageNumbers[pageURL(doc)] ?? ids[index] >> sectionBits }
+        return SearchIndexFiles(files: files, documentCount: documents.count, shardCount: shardCount,
+                                fieldAverages: averages, pageNumbers: pageNumbers)
     }
+
+    /// Per field: how often each token occurs, and the field's length in tokens.
+    /// SIMD8 as five inline counters: no heap allocation per distinct token.
+    typealias TermCounts = (tf: [String: SIMD8<Int32>], lengths: [Int])
+
+    static func termCounts(_ doc: SearchDocument) -> TermCounts {
+        var tf: [String: SIMD8<Int32>] = [:]
+        var lengths = [Int](repeating: 0, count: 5)
+        for (field, text) in doc.fields.enumerated() {
+            let tokens = Tokenizer.indexTokens(text)
+            lengths[field] = tokens.count
+            for token in tokens { tf[token, default: .zero][field] += 1 }
+        }
+        return (tf, lengths)
+    }
+
+    /// BM25F: each token's saturated, length-normalised weight in one document, as an integer 1…1000.
+    static func weighted(_ counts: TermCounts, averages: [Double]) -> [(String, Int)] {
+        var out: [(String, Int)] = []
+        out.reserveCapacity(counts.tf.count)
+        for (token, perField) in counts.tf {
+            var weighted = 0.0
+            for f in 0..<5 where perField[f] > 0 {
+                let norm = 1 - SearchWeights.b[f] + SearchWeights.b[f] * Double(counts.lengths[f]) / averages[f]
+                weighted += SearchWeights.field[f] * Double(perField[f]) / norm
+            }
+            let saturated = weighted / (SearchWeights.k1 + weighted)
+            out.append((token, max(1, Int((saturated * 1000).rounded()))))
+        }
+        return out
+    }
+
+    /// Keeps a token's best postings (by weight, then lower id), back in id order.
+    static func capped(_ postings: [(Int, Int)]) -> [(Int, Int)] {
+        guard postings.count > SearchWeights.maxPostings else { return postings }
+        var list = postings
+        list.sort { ($0.1, -$0.0) > ($1.1, -$1.0) }
+        list = Array(list.prefix(SearchWeights.maxPostings))
+        list.sort { $0.0 < $1.0 }
+        return list
+    }
+
+    static func pageURL(_ doc: SearchDocument) -> String {
+        doc.url.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).first.map(String.init) ?? doc.url
+    }
+
+    static func metadataRow(_ doc: SearchDocument) -> [String] { [doc.url, doc.pageTitle, doc.heading, excerpt(doc)] }
 
     static func decimalLength(_ n: Int) -> Int {
         var digits = 1, v = n

@@ -6,9 +6,10 @@ import OpsdocsConfig
 import OpsdocsMarkdown
 
 enum LinkChecker {
-    static func check(pages: [BuiltPage], publishedFiles: Set<String>) -> [Diagnostic] {
+    /// Checks the links of `pages`; anchors are looked up among `targets` (default: the same pages).
+    static func check(pages: [BuiltPage], targets: [BuiltPage]? = nil, publishedFiles: Set<String>) -> [Diagnostic] {
         var idsBySource: [String: Set<String>] = [:]
-        for built in pages { idsBySource[built.page.sourcePath] = Set(built.rendered.headings.map(\.id)) }
+        for built in targets ?? pages { idsBySource[built.page.sourcePath] = Set(built.rendered.headings.map(\.id)) }
         var diagnostics: [Diagnostic] = []
         for built in pages {
             for link in built.rendered.links {

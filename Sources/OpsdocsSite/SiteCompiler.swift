@@ -8,7 +8,6 @@ import OpsdocsContent
 import OpsdocsMarkdown
 import OpsdocsSearch
 import OpsdocsSnippets
-import OpsdocsSnippets
 
 public struct CompiledSite: Sendable {
     /// Site-relative path → contents of every generated file.
@@ -52,6 +51,8 @@ public enum SiteCompiler {
         var tree: ContentTree
         var pages: [BuiltPage]
         var diagnostics: [Diagnostic]
+        /// How `.md` links were resolved; an edited page is rendered with the same one.
+        var resolver: LinkResolver
     }
 
     static func render(_ options: BuildOptions, timer: inout StageTimer, progress: Progress? = nil) -> Rendered {
@@ -92,8 +93,7 @@ public enum SiteCompiler {
         // Markdown, in parallel (cmark parses are serialised inside the Markdown stage).
         let resolver = LinkResolver(pageURLs: Dictionary(uniqueKeysWithValues: pages.map { ($0.sourcePath, $0.url) }),
                                     basePath: config.basePath)
-        let markdownOptions = MarkdownOptions(unsafeHTML: config.unsafeHTML, footnotes: config.footnotes,
-                                              remoteImagesAsLinks: config.remoteImagesAsLinks, liftLeadingTitle: true)
+        let markdownOptions = Self.markdownOptions(config)
         let total = pages.count
         let counter = ProgressCounter()
         let sourceDisplay = options.sourceDisplay
@@ -109,7 +109,7 @@ public enum SiteCompiler {
                                       page.rendered.refusal ?? ""))
         }
         timer.lap("markdown")
-        return Rendered(config: config, tree: tree, pages: built, diagnostics: diagnostics)
+        return Rendered(config: config, tree: tree, pages: built, diagnostics: diagnostics, resolver: resolver)
     }
 
     /// Every fenced block of the rendered pages, classified, extracted and verified.
@@ -126,64 +126,30 @@ public enum SiteCompiler {
     }
 
     public static func compile(_ options: BuildOptions, progress: Progress? = nil) -> CompiledSite {
-        var timer = StageTimer()
-        let rendered = render(options, timer: &timer, progress: progress)
-        let config = rendered.config
-        let tree = rendered.tree
-        var built = rendered.pages
-        var diagnostics = rendered.diagnostics
+        SiteState.build(options, progress: progress).site
+    }
 
-        // Snippets: classify, extract and verify every fenced block, then decorate the pages.
-        let (snippets, snippetCache) = Self.snippets(of: built, cache: options.snippetCache)
-        // In a site build a broken snippet is a warning (the site still publishes);
-        // `opsdocs snippets --check` is where snippet errors fail.
-        diagnostics += snippets.flatMap(SnippetOutput.diagnostics).map { d in
+    static func markdownOptions(_ config: SiteConfig) -> MarkdownOptions {
+        MarkdownOptions(unsafeHTML: config.unsafeHTML, footnotes: config.footnotes,
+                        remoteImagesAsLinks: config.remoteImagesAsLinks, liftLeadingTitle: true)
+    }
+
+    /// A page with its snippets' kind, badge and link placed above each block.
+    static func decorate(_ page: BuiltPage, with snippets: [Snippet], basePath: String) -> BuiltPage {
+        var decorated = page
+        let byIndex = Dictionary(snippets.map { ($0.index, $0) }, uniquingKeysWith: { a, _ in a })
+        decorated.rendered.html = SnippetDecorations.apply(to: page.rendered.html, snippets: byIndex, basePath: basePath)
+        return decorated
+    }
+
+    /// In a site build a broken snippet is a warning (the site still publishes);
+    /// `opsdocs snippets --check` is where snippet errors fail.
+    static func siteDiagnostics(of snippets: [Snippet]) -> [Diagnostic] {
+        snippets.flatMap(SnippetOutput.diagnostics).map { d in
             var warning = d
             warning.severity = .warning
             return warning
         }
-        let snippetsByPage = Dictionary(grouping: snippets, by: \.source)
-        let basePath = config.basePath
-        built = built.map { page in
-            var decorated = page
-            let byIndex = Dictionary((snippetsByPage[page.page.sourcePath] ?? []).map { ($0.index, $0) }, uniquingKeysWith: { a, _ in a })
-            decorated.rendered.html = SnippetDecorations.apply(to: page.rendered.html, snippets: byIndex, basePath: basePath)
-            return decorated
-        }
-        let snippetFiles = SnippetOutput.files(snippets)
-        timer.lap("snippets")
-
-        let model = SiteModel.assemble(config: config, pages: built)
-        let (theme, themeDiagnostics) = Theme.load(overrides: options.projectRoot.appendingPathComponent("theme"),
-                                                   displayFolder: "theme")
-        diagnostics += themeDiagnostics
-
-        // Files to copy: content assets beside their pages, then the site's static/ folder.
-        var copies: [String: URL] = [:]
-        for asset in tree.assets {
-            copies[SitePath.publishedAssetPath(asset)] = options.source.appendingPathComponent(asset)
-        }
-        let staticFolder = options.projectRoot.appendingPathComponent("static")
-        for rel in listFiles(staticFolder) { copies[rel] = staticFolder.appendingPathComponent(rel) }
-
-        timer.lap("model + theme")
-        let rendering = SiteRendering(model: model, theme: theme)
-        var files = rendering.renderAll()
-        timer.lap("templates")
-        diagnostics += rendering.urlConflicts(with: files, pages: built)
-        for (path, data) in theme.staticFiles where files[path] == nil { files[path] = data }
-        for (path, data) in snippetFiles.files where files[path] == nil { files[path] = data }
-        let search = SearchIndexBuilder.build(SearchDocuments.make(from: built))
-        for (path, data) in search.files where files["search/" + path] == nil { files["search/" + path] = data }
-        timer.lap("search index")
-        for path in files.keys { copies[path] = nil }  // generated files win over copies
-
-        let published = Set(files.keys).union(copies.keys)
-        diagnostics += LinkChecker.check(pages: built, publishedFiles: published)
-        timer.lap("link check")
-        return CompiledSite(files: files, copies: copies, executables: snippetFiles.executables,
-                            diagnostics: diagnostics.sorted(), pageCount: built.count, snippetCache: snippetCache,
-                            snippets: snippets, timings: timer.stages)
     }
 
     static func displayPath(_ url: URL, relativeTo root: URL) -> String {

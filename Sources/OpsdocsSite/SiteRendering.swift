@@ -8,11 +8,17 @@ struct SiteRendering: Sendable {
     let model: SiteModel
     let theme: Theme
 
-    private enum Job: Sendable {
+    enum Job: Sendable {
         case page(Int), section(String), home, archive, taxonomy(String), term(String, Int), notFound, search
     }
 
     func renderAll() -> [String: Data] {
+        let jobs = jobs()
+        return render(jobs).merging(feedsAndAliases(jobs), uniquingKeysWith: { page, _ in page })
+    }
+
+    /// Every HTML file of the site: its path and what renders it.
+    func jobs() -> [(String, Job)] {
         var jobs: [(String, Job)] = [("index.html", .home), ("archive/index.html", .archive), ("404.html", .notFound),
                                      ("search/index.html", .search)]
         for folder in model.sections.keys.sorted() where !folder.isEmpty {
@@ -29,6 +35,10 @@ struct SiteRendering: Sendable {
                 jobs.append((taxonomy.plural + "/" + term.slug + "/index.html", .term(taxonomy.plural, i)))
             }
         }
+        return jobs
+    }
+
+    func render(_ jobs: [(String, Job)]) -> [String: Data] {
         let context = TemplateContext(model: model)
         let rendered: [(String, Data)] = jobs.parallelMap { path, job in
             let html: String
@@ -47,8 +57,13 @@ struct SiteRendering: Sendable {
         }
         var files: [String: Data] = [:]
         for (path, data) in rendered where files[path] == nil { files[path] = data }
+        return files
+    }
 
-        let feeds = Feeds(model: model, context: context)
+    /// Alias redirects, the Atom feed and the sitemap.
+    func feedsAndAliases(_ jobs: [(String, Job)]) -> [String: Data] {
+        var files: [String: Data] = [:]
+        let feeds = Feeds(model: model, context: TemplateContext(model: model))
         for index in model.pages.indices {
             for alias in model.pages[index].page.aliases where files[alias + "index.html"] == nil {
                 files[alias + "index.html"] = Data(feeds.redirect(to: model.pages[index].url).utf8)

@@ -13,6 +13,9 @@ public struct SnippetFiles: Sendable {
 }
 
 public enum SnippetOutput {
+    /// Every fenced block of the site, with provenance and status.
+    public static let manifestPath = "snippets/index.json"
+
     public static func files(_ snippets: [Snippet]) -> SnippetFiles {
         var files: [String: Data] = [:]
         var executables: Set<String> = []
@@ -37,7 +40,7 @@ public enum SnippetOutput {
             files[path] = Data(text.utf8)
             executables.insert(path)
         }
-        files["snippets/index.json"] = manifest(snippets)
+        files[manifestPath] = manifest(snippets)
         return SnippetFiles(files: files, executables: executables)
     }
 

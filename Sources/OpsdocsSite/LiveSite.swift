@@ -1,0 +1,31 @@
+// The public face of an incremental build for the preview server: build once, then hand it
+// the files that changed and get back which published paths changed.
+
+import Foundation
+import OpsdocsConfig
+
+public struct LiveSite: Sendable {
+    private var state: SiteState
+
+    /// Builds everything once (in memory; nothing is written).
+    public init(_ options: BuildOptions, progress: SiteCompiler.Progress? = nil) {
+        state = SiteState.build(options, progress: progress)
+    }
+
+    /// The site as currently built.
+    public var site: CompiledSite { state.site }
+
+    /// Rebuilds what the changed files (absolute paths) touch.
+    public mutating func apply(_ changedFiles: Set<String>) -> SiteUpdate { state.apply(changedFiles) }
+
+    /// The folders and files whose changes matter: the notes, `theme/`, `static/` and the config file.
+    public var watchedPaths: [URL] {
+        let options = state.options
+        return [options.source, options.projectRoot.appendingPathComponent("theme"),
+                options.projectRoot.appendingPathComponent("static"),
+                options.configFile ?? options.projectRoot.appendingPathComponent("opsdocs.toml")]
+    }
+
+    /// Whether a changed path can affect the site (editor swap files and the output folder cannot).
+    public func isRelevant(_ path: String) -> Bool { state.classify(path) != nil }
+}

@@ -1,0 +1,267 @@
+// Applies changed source files to a kept SiteState, rebuilding only what they touch:
+// an edited note re-renders its own page (and, when its title, date, tags or summary
+// changed, its neighbours and the list, tag and feed pages), its snippet files and the
+// search shards of its changed sections. A template edit re-renders every page from the
+// kept model; a stylesheet edit replaces just that file. Anything structural (a note added,
+// removed or moved to another URL, `opsdocs.toml`) is a full build.
+
+import Foundation
+import OpsdocsConfig
+import OpsdocsContent
+import OpsdocsMarkdown
+import OpsdocsSearch
+import OpsdocsSnippets
+
+/// What one rebuild did to the published site.
+public struct SiteUpdate: Sendable {
+    /// Site-relative paths whose contents changed, appeared or disappeared.
+    public var changedPaths: Set<String> = []
+    /// How it was rebuilt, for the terminal: `content/k8s/etcd.md`, `templates`, `full build`.
+    public var scope: [String] = []
+    /// Set when a full build brought new errors: nothing was replaced, the last good site stays.
+    public var failure: [Diagnostic]?
+}
+
+extension SiteState {
+    /// Where a changed file sits, which decides how much is rebuilt.
+    enum Change: Hashable {
+        case config, note(String), asset(String), templates, themeStatic, staticFile(String)
+    }
+
+    func classify(_ path: String) -> Change? {
+        let path = URL(fileURLWithPath: path).standardizedFileURL.path
+        func relative(to folder: URL) -> String? {
+            let base = folder.standardizedFileURL.path
+            guard path.hasPrefix(base + "/") else { return nil }
+            let rel = String(path.dropFirst(base.count + 1))
+            // Hidden files, editor swap and backup files are never part of the site.
+            if rel.split(separator: "/").contains(where: { $0.hasPrefix(".") }) || rel.hasSuffix("~") { return nil }
+            return rel
+        }
+        let configURL = options.configFile ?? options.projectRoot.appendingPathComponent("opsdocs.toml")
+        if path == configURL.standardizedFileURL.path { return .config }
+        if let rel = relative(to: options.source) {
+            let lower = rel.lowercased()
+            return lower.hasSuffix(".md") || lower.hasSuffix(".markdown") ? .note(rel) : .asset(rel)
+        }
+        if let rel = relative(to: options.projectRoot.appendingPathComponent("theme")) {
+            if rel.hasPrefix("templates/") { return .templates }
+            return rel.hasPrefix("static/") ? .themeStatic : nil
+        }
+        if let rel = relative(to: options.projectRoot.appendingPathComponent("static")) { return .staticFile(rel) }
+        return nil
+    }
+
+    /// Rebuilds after the files at `paths` (absolute) changed, were created or deleted.
+    mutating func apply(_ paths: Set<String>) -> SiteUpdate {
+        let changes = Set(paths.compactMap(classify))
+        guard !changes.isEmpty else { return SiteUpdate() }
+        let before = site
+        var scope: [String] = []
+        var needsFullBuild = changes.contains(.config) || fullBuildPending
+        var notes: [String] = [], themeChanged = false, templatesChanged = false
+        for change in changes {
+            switch change {
+            case .config: break
+            case .note(let rel): notes.append(rel)
+            case .asset(let rel):
+                // An edited image is read from disk when served; a new or deleted one changes links.
+                let published = SitePath.publishedAssetPath(rel)
+                if site.copies[published] == nil || !FileManager.default.fileExists(atPath: options.source.appendingPathComponent(rel).path) {
+                    needsFullBuild = true
+                }
+            case .staticFile(let rel):
+                let url = options.projectRoot.appendingPathComponent("static").appendingPathComponent(rel)
+                site.copies[rel] = FileManager.default.fileExists(atPath: url.path) && site.files[rel] == nil ? url : nil
+                scope.append("static/" + rel)
+            case .templates: themeChanged = true; templatesChanged = true
+            case .themeStatic: themeChanged = true
+            }
+        }
+        // A checkout of many notes at once is cheaper as one build than as many updates.
+        if notes.count > 50 { needsFullBuild = true }
+        if !needsFullBuild {
+            for rel in notes.sorted() where !needsFullBuild {
+                if updateNote(rel) { scope.append(ContentLoader.display(options.sourceDisplay, rel)) } else { needsFullBuild = true }
+            }
+        }
+        if needsFullBuild {
+            var options = options
+            options.snippetCache = snippetCache
+            let fresh = SiteState.build(options)
+            // Errors the last good site already had (a broken note nobody is editing) do not
+            // hold the preview back; new ones do, until the next change builds again.
+            let known = Set(site.diagnostics.filter { $0.severity == .error })
+            let introduced = fresh.site.diagnostics.filter { $0.severity == .error && !known.contains($0) }
+            guard introduced.isEmpty else {
+                fullBuildPending = true
+                snippetCache = fresh.snippetCache
+                return SiteUpdate(scope: ["full build"], failure: fresh.site.diagnostics.filter { $0.severity == .error })
+            }
+            self = fresh
+            scope = ["full build"]
+        } else if themeChanged {
+            reloadTheme(rerenderPages: templatesChanged)
+            scope.append(templatesChanged ? "templates" : "theme static files")
+        }
+        return SiteUpdate(changedPaths: Self.difference(before, site), scope: scope)
+    }
+
+    /// Paths whose bytes (or copy source) differ between two builds.
+    static func difference(_ a: CompiledSite, _ b: CompiledSite) -> Set<String> {
+        var changed: Set<String> = []
+        for (path, data) in b.files where a.files[path] != data { changed.insert(path) }
+        for path in a.files.keys where b.files[path] == nil { changed.insert(path) }
+        for (path, url) in b.copies where a.copies[path] != url { changed.insert(path) }
+        for path in a.copies.keys where b.copies[path] == nil { changed.insert(path) }
+        return changed
+    }
+
+    // MARK: - One note
+
+    /// Re-renders the note at `rel`. Returns false when the change needs a full build
+    /// (the note is new, gone, a draft now, or has another URL).
+    private mutating func updateNote(_ rel: String) -> Bool {
+        guard let index = model.pages.firstIndex(where: { $0.page.sourcePath == rel }),
+              let data = FileManager.default.contents(atPath: options.source.appendingPathComponent(rel).path)
+        else { return false }
+        let old = model.pages[index]
+        let shown = old.displayPath
+        let text: String
+        switch SourceText.decode([UInt8](data)) {
+        case .success(let decoded): text = decoded
+        case .failure(let e):
+            replaceDiagnostics(of: shown, with: [.error(shown, line: e.line, column: e.column, kind: "encoding",
+                                                        "file is not valid UTF-8 (first bad byte here); page skipped")])
+            return true
+        }
+        let folder = old.page.sourceFolder
+        let folderHasIndex = model.pages.contains { p in
+            p.page.sourceFolder == folder && ["index.md", "_index.md"].contains(p.page.sourcePath.split(separator: "/").last?.lowercased() ?? "")
+        }
+        let (built, found) = PageBuilder.build(sourcePath: rel, text: text, displayPath: shown, config: config,
+                                               readmeIsIndex: !folderHasIndex)
+        // A broken note keeps its last good page; the error is what the preview shows.
+        guard let page = built else {
+            replaceDiagnostics(of: shown, with: found)
+            return true
+        }
+        guard options.includeDrafts || !page.draft, page.url == old.page.url, page.isFolderIndex == old.page.isFolderIndex,
+              page.aliases == old.page.aliases
+        else { return false }
+
+        let rendered = MarkdownRenderer.render(page.body, lineOffset: page.bodyLineOffset, sourcePath: rel,
+                                               links: resolver, options: SiteCompiler.markdownOptions(config))
+        var diagnostics = found
+        if let refusal = rendered.refusal {
+            diagnostics.append(.error(shown, line: page.bodyLineOffset + 1, kind: "markdown", refusal))
+        }
+        let fresh = BuiltPage(page: page, rendered: rendered, displayPath: shown)
+        let (pageSnippets, used) = SiteCompiler.snippets(of: [fresh], cache: snippetCache)
+        snippetCache.entries.merge(used.entries) { _, new in new }
+        diagnostics += SiteCompiler.siteDiagnostics(of: pageSnippets)
+        let decorated = SiteCompiler.decorate(fresh, with: pageSnippets, basePath: config.basePath)
+
+        let listingChanged = ListingKey(old) != ListingKey(decorated)
+        let oldNeighbours = model.neighbours[index]
+        model.pages[index] = decorated
+        if listingChanged { model = SiteModel.assemble(config: config, pages: model.pages) }
+        rerender(page: index, listingChanged: listingChanged, oldNeighbours: oldNeighbours)
+        replaceSnippets(of: rel, with: pageSnippets)
+        reindex(rel, page: decorated)
+        diagnostics += LinkChecker.check(pages: [decorated], targets: model.pages, publishedFiles: site.publishedPaths)
+        replaceDiagnostics(of: shown, with: diagnostics)
+        return true
+    }
+
+    /// What list pages, feeds and neighbours show of a note.
+    private struct ListingKey: Equatable {
+        var title: String, summary: String, date: String?, lastmod: String?, weight: Int, terms: [String: [String]]
+
+        init(_ built: BuiltPage) {
+            title = built.title
+            summary = built.summary
+            date = built.page.date?.rfc3339
+            lastmod = built.page.lastmod?.rfc3339
+            weight = built.page.weight
+            terms = built.page.terms
+        }
+    }
+
+    private mutating func rerender(page index: Int, listingChanged: Bool, oldNeighbours: (Int?, Int?)?) {
+        let rendering = SiteRendering(model: model, theme: theme)
+        let all = rendering.jobs()
+        let ownsSection = model.sections.values.contains { $0.indexPage == index }
+        let jobs: [(String, SiteRendering.Job)]
+        if listingChanged && ownsSection {
+            jobs = all  // a section's title is in every breadcrumb below it
+        } else if listingChanged {
+            var pages: Set<Int> = [index]
+            for pair in [oldNeighbours, model.neighbours[index]] {
+                if let (previous, next) = pair { pages.formUnion([previous, next].compactMap { $0 }) }
+            }
+            jobs = all.filter { _, job in
+                if case .page(let i) = job { return pages.contains(i) }
+                return true
+            }
+        } else {
+            jobs = all.filter { _, job in
+                switch job {
+                case .page(let i): return i == index
+                case .section(let folder): return model.sections[folder]?.indexPage == index
+                case .home: return model.sections[""]?.indexPage == index
+                default: return false
+                }
+            }
+        }
+        for (path, data) in rendering.render(jobs) { site.files[path] = data }
+        if listingChanged {
+            for (path, data) in rendering.feedsAndAliases(all) { site.files[path] = data }
+        }
+    }
+
+    private mutating func replaceSnippets(of rel: String, with fresh: [Snippet]) {
+        let old = snippets[rel] ?? []
+        let oldFiles = SnippetOutput.files(old), newFiles = SnippetOutput.files(fresh)
+        for path in oldFiles.files.keys where path != SnippetOutput.manifestPath {
+            site.files[path] = nil
+            site.executables.remove(path)
+        }
+        for (path, data) in newFiles.files where path != SnippetOutput.manifestPath { site.files[path] = data }
+        site.executables.formUnion(newFiles.executables)
+        snippets[rel] = fresh
+        site.snippets = snippets.keys.sorted().flatMap { snippets[$0] ?? [] }
+        site.files[SnippetOutput.manifestPath] = SnippetOutput.manifest(site.snippets)
+    }
+
+    private mutating func reindex(_ rel: String, page: BuiltPage) {
+        let documents = SearchDocuments.make(from: [page])
+        let old = searchDocuments[rel] ?? []
+        searchDocuments[rel] = documents
+        guard old != documents else { return }
+        if let changed = SearchIndexUpdater.replacePage(url: page.url, old: old, new: documents, in: &search) {
+            for path in changed { site.files["search/" + path] = search.files[path] }
+            return
+        }
+        // Too many sections for the page's id range: index everything again.
+        for path in search.files.keys { site.files["search/" + path] = nil }
+        search = SearchIndexBuilder.build(model.pages.flatMap { searchDocuments[$0.page.sourcePath] ?? [] })
+        for (path, data) in search.files { site.files["search/" + path] = data }
+    }
+
+    private mutating func replaceDiagnostics(of file: String, with fresh: [Diagnostic]) {
+        site.diagnostics = (site.diagnostics.filter { $0.file != file } + fresh).sorted()
+    }
+
+    // MARK: - Theme
+
+    private mutating func reloadTheme(rerenderPages: Bool) {
+        let (fresh, found) = Theme.load(overrides: options.projectRoot.appendingPathComponent("theme"), displayFolder: "theme")
+        site.diagnostics = (site.diagnostics.filter { !$0.file.hasPrefix("theme/") } + found).sorted()
+        for (path, data) in theme.staticFiles where site.files[path] == data { site.files[path] = nil }
+        for (path, data) in fresh.staticFiles where site.files[path] == nil { site.files[path] = data }
+        theme = fresh
+        guard rerenderPages, found.errorCount == 0 else { return }
+        for (path, data) in SiteRendering(model: model, theme: theme).renderAll() { site.files[path] = data }
+    }
+}
