@@ -15,6 +15,7 @@ let package = Package(
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
     ],
     targets: [
         .systemLibrary(
@@ -38,9 +39,10 @@ let package = Package(
                 "OpsdocsConfig", "OpsdocsContent", "OpsdocsMarkdown", "OpsdocsSnippets", "OpsdocsSearch",
                 .product(name: "Mustache", package: "swift-mustache"),
             ]),
+        .target(name: "OpsdocsServe", dependencies: ["OpsdocsSite", .product(name: "FlyingFox", package: "FlyingFox")]),
         .executableTarget(
             name: "opsdocs",
-            dependencies: ["OpsdocsSite", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
+            dependencies: ["OpsdocsSite", "OpsdocsServe", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
         .testTarget(name: "OpsdocsConfigTests", dependencies: ["OpsdocsConfig"]),
         .testTarget(name: "OpsdocsContentTests", dependencies: ["OpsdocsContent"]),
         .testTarget(name: "OpsdocsMarkdownTests", dependencies: ["OpsdocsMarkdown"]),
@@ -48,6 +50,7 @@ let package = Package(
             name: "OpsdocsSnippetsTests", dependencies: ["OpsdocsSnippets", "OpsdocsContent", "OpsdocsMarkdown"]),
         .testTarget(name: "OpsdocsSearchTests", dependencies: ["OpsdocsSearch"]),
         .testTarget(name: "OpsdocsSiteTests", dependencies: ["OpsdocsSite"]),
+        .testTarget(name: "OpsdocsServeTests", dependencies: ["OpsdocsServe", "OpsdocsSite"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -12,6 +12,9 @@ public struct LiveSite: Sendable {
         state = SiteState.build(options, progress: progress)
     }
 
+    /// The path the site is served under (`/`, or `/docs/` from `base_url`).
+    public var basePath: String { state.config.basePath }
+
     /// The site as currently built.
     public var site: CompiledSite { state.site }
 

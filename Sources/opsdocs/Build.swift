@@ -18,20 +18,9 @@ struct Build: ParsableCommand {
     @Flag(help: "Print the time each build stage took.") var timings = false
 
     func run() throws {
-        let cwd = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
-        var options = BuildOptions(source: URL(fileURLWithPath: source, relativeTo: cwd).standardizedFileURL,
-                                   output: URL(fileURLWithPath: output, relativeTo: cwd).standardizedFileURL,
-                                   projectRoot: cwd,
-                                   configFile: config.map { URL(fileURLWithPath: $0, relativeTo: cwd) },
-                                   sourceDisplay: source.hasSuffix("/") ? String(source.dropLast()) : source)
+        var options = try SourceOptions.make(source: source, output: output, config: config)
         options.includeDrafts = drafts
         options.strict = strict
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: options.source.path, isDirectory: &isDirectory), isDirectory.boolValue
-        else {
-            Terminal.error("opsdocs: source folder \(source) does not exist")
-            throw ExitCode(2)
-        }
         let bar = json || quiet ? nil : ProgressBar()
         var progress: SiteCompiler.Progress?
         if let bar { progress = { done, total in bar.update(done, total) } }

@@ -3,10 +3,10 @@
 import ArgumentParser
 
 @main
-struct Opsdocs: ParsableCommand {
+struct Opsdocs: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "opsdocs",
         abstract: "Compile a folder of ops notes into an offline site.",
-        subcommands: [Build.self, Snippets.self, Search.self, New.self],
+        subcommands: [Build.self, Serve.self, Snippets.self, Search.self, New.self],
         defaultSubcommand: Build.self)
 }

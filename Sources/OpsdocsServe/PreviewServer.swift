@@ -1,0 +1,164 @@
+// `opsdocs serve`: builds the site in memory, serves it over HTTP (loopback by default),
+// watches the notes, rebuilds what a change touches and tells the open pages. Nothing is
+// written to disk: the preview never touches `public/`.
+
+import FlyingFox
+import FlyingSocks
+import Foundation
+import OpsdocsSite
+import Synchronization
+
+public final class PreviewServer: Sendable {
+    public struct Options: Sendable {
+        public var build: BuildOptions
+        public var host: String
+        /// 0 picks a free port.
+        public var port: UInt16
+        /// Quiet time after the last file event before rebuilding.
+        public var settle: Duration = .milliseconds(25)
+        /// One line per rebuild and per problem, for the terminal.
+        public var log: @Sendable (String) -> Void
+
+        public init(build: BuildOptions, host: String = "127.0.0.1", port: UInt16 = 1313,
+                    log: @escaping @Sendable (String) -> Void = { _ in })
+        {
+            self.build = build
+            self.host = host
+            self.port = port
+            self.log = log
+        }
+    }
+
+    /// Why the server could not start.
+    public struct StartError: Error, CustomStringConvertible {
+        public var description: String
+    }
+
+    private let options: Options
+    private let live: Mutex<LiveSite>
+    private let served: Mutex<ServedSite>
+    private let hub = LiveReloadHub()
+    private let server: HTTPServer
+    private let watcher: Mutex<FileWatcher?> = Mutex(nil)
+    private let tasks: Mutex<[Task<Void, Never>]> = Mutex([])
+    private let basePath: String
+
+    /// Builds the site (the slow part); `start()` then serves it.
+    public init(_ options: Options, progress: SiteCompiler.Progress? = nil) throws {
+        self.options = options
+        let site = LiveSite(options.build, progress: progress)
+        live = Mutex(site)
+        basePath = site.basePath
+        served = Mutex(ServedSite(site.site, basePath: site.basePath, allowedRoots: Self.allowedRoots(options.build)))
+        let address: sockaddr_in
+        do {
+            address = try .inet(ip4: options.host == "localhost" ? "127.0.0.1" : options.host, port: options.port)
+        } catch {
+            throw StartError(description: "cannot listen on \(options.host): not an IPv4 address")
+        }
+        server = HTTPServer(address: address, timeout: 30, logger: .disabled)
+    }
+
+    /// Diagnostics of the initial build.
+    public var diagnostics: [Diagnostic] { live.withLock { $0.site.diagnostics } }
+    public var pageCount: Int { live.withLock { $0.site.pageCount } }
+
+    /// Starts listening and watching; returns the site's URL.
+    public func start() async throws -> URL {
+        let handler = SiteRequestHandler(site: { [self] in self.served.withLock { $0 } }, hub: hub)
+        await server.appendRoute("*") { request in await handler.respond(to: request) }
+        let running = Task { [server] in
+            do { try await server.run(); return nil as Error? } catch { return error }
+        }
+        do {
+            try await server.waitUntilListening(timeout: 10)
+        } catch {
+            let cause = await running.value
+            throw StartError(description: Self.explain(cause ?? error, host: options.host, port: options.port))
+        }
+        guard let address = await server.listeningAddress, case .ip4(let host, let port) = address else {
+            throw StartError(description: "the server did not report its address")
+        }
+
+        let watcher = try FileWatcher(paths: live.withLock { $0.watchedPaths }, settle: options.settle)
+        watcher.start { [self] paths in self.rebuild(paths) }
+        self.watcher.withLock { $0 = watcher }
+        let errors = diagnostics.filter { $0.severity == .error }
+        if !errors.isEmpty { await hub.broadcast(.errors(errors.map { $0.formatted(colour: false) })) }
+        let pinger = Task { [hub] in
+            while !Task.isCancelled {
+                try? await Task.sleep(for: .seconds(15))
+                await hub.ping()
+            }
+        }
+        tasks.withLock { $0 = [pinger] }
+        return URL(string: "http://\(host == "0.0.0.0" ? "127.0.0.1" : host):\(port)\(basePath)")
+            ?? URL(fileURLWithPath: "/")
+    }
+
+    /// Stops watching and serving; open pages' event streams end.
+    public func stop() async {
+        watcher.withLock { $0?.stop() }
+        for task in tasks.withLock({ $0 }) { task.cancel() }
+        await hub.closeAll()
+        await server.stop(timeout: 1)
+    }
+
+    /// Runs on the watcher's thread, so rebuilds never overlap and the next batch of changes
+    /// waits in the kernel until this one is served.
+    func rebuild(_ paths: Set<String>) {
+        let relevant = live.withLock { site in paths.filter(site.isRelevant) }
+        guard !relevant.isEmpty else { return }
+        let clock = ContinuousClock()
+        let start = clock.now
+        let (update, site) = live.withLock { live in (live.apply(Set(relevant)), live.site) }
+        let elapsed = clock.now - start
+        let ms = Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15
+        let what = update.scope.joined(separator: ", ")
+
+        if let failure = update.failure {
+            let lines = failure.map { $0.formatted(colour: false) }
+            options.log("opsdocs: \(what) failed in \(String(format: "%.0f", ms)) ms; still serving the last good site")
+            for line in lines { options.log(line) }
+            broadcast(.errors(lines))
+            return
+        }
+        served.withLock { $0 = $0.updated(with: site, changed: update.changedPaths) }
+        let events = LiveEventPlanner.events(for: update.changedPaths, basePath: basePath)
+        let errors = site.diagnostics.filter { $0.severity == .error }.map { $0.formatted(colour: false) }
+        let pages = events.reduce(0) { count, event in
+            if case .reload(let paths, _) = event { return count + paths.count }
+            return count
+        }
+        options.log("opsdocs: \(what) rebuilt in \(String(format: "%.0f", ms)) ms, \(update.changedPaths.count) files changed"
+            + (pages > 0 ? ", \(pages) page\(pages == 1 ? "" : "s") to reload" : ""))
+        for line in errors { options.log(line) }
+        for event in events { broadcast(event) }
+        broadcast(errors.isEmpty ? .ok : .errors(errors))
+    }
+
+    private func broadcast(_ event: LiveEvent) {
+        // Blocking the watcher thread until the event is queued keeps events in order.
+        let done = DispatchSemaphore(value: 0)
+        Task { [hub] in
+            await hub.broadcast(event)
+            done.signal()
+        }
+        done.wait()
+    }
+
+    /// Folders a copied file may really live in (a symlink out of them is refused).
+    private static func allowedRoots(_ options: BuildOptions) -> [URL] {
+        [options.source, options.projectRoot.appendingPathComponent("static")]
+    }
+
+    private static func explain(_ error: Error, host: String, port: UInt16) -> String {
+        if case .failed(let type, let code, _) = error as? SocketError {
+            if code == EADDRINUSE { return "port \(port) on \(host) is already in use (pick another with --port, or --port 0 for any free port)" }
+            if code == EACCES { return "not allowed to listen on port \(port) on \(host) (ports below 1024 need root)" }
+            if code == EADDRNOTAVAIL { return "\(host) is not an address of this machine" }
+            return "cannot listen on \(host):\(port): \(type) failed (\(String(cString: strerror(code))))"
+        }
+        return "cannot listen on \(host):\(port): \(error)"
+    }
+}
