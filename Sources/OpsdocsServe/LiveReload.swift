@@ -83,15 +83,23 @@ struct ChunkStream: AsyncBufferedSequence {
         var base: AsyncStream<[UInt8]>.Iterator
         var pending: ArraySlice<UInt8> = []
 
-        mutating func next() async -> UInt8? { await nextBuffer(suggested: 1)?.first }
+        mutating func next() async -> UInt8? {
+            if pending.isEmpty {
+                guard let chunk = await base.next() else { return nil }
+                pending = chunk[...]
+            }
+            return pending.popFirst()
+        }
 
+        /// Hands over a whole event at once (more than `count` if need be), so each event
+        /// leaves as one HTTP chunk instead of being cut at the suggested size.
         mutating func nextBuffer(suggested count: Int) async -> ArraySlice<UInt8>? {
             if pending.isEmpty {
                 guard let chunk = await base.next() else { return nil }
                 pending = chunk[...]
             }
-            let out = pending.prefix(count)
-            pending = pending.dropFirst(out.count)
+            let out = pending
+            pending = []
             return out
         }
     }

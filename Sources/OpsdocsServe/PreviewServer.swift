@@ -67,14 +67,18 @@ public final class PreviewServer: Sendable {
     public func start() async throws -> URL {
         let handler = SiteRequestHandler(site: { [self] in self.served.withLock { $0 } }, hub: hub)
         await server.appendRoute("*") { request in await handler.respond(to: request) }
-        let running = Task { [server] in
-            do { try await server.run(); return nil as Error? } catch { return error }
+        // Listening, or the reason it cannot (a port in use fails at once; no need to wait out a timeout).
+        let failure = Mutex<Error?>(nil)
+        Task { [server] in
+            do { try await server.run() } catch { failure.withLock { $0 = error } }
         }
-        do {
-            try await server.waitUntilListening(timeout: 10)
-        } catch {
-            let cause = await running.value
-            throw StartError(description: Self.explain(cause ?? error, host: options.host, port: options.port))
+        let deadline = ContinuousClock.now + .seconds(10)
+        while await !server.isListening {
+            if let error = failure.withLock({ $0 }) {
+                throw StartError(description: Self.explain(error, host: options.host, port: options.port))
+            }
+            guard ContinuousClock.now < deadline else { throw StartError(description: "the server did not start listening") }
+            try await Task.sleep(for: .milliseconds(5))
         }
         guard let address = await server.listeningAddress, case .ip4(let host, let port) = address else {
             throw StartError(description: "the server did not report its address")

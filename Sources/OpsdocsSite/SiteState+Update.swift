@@ -164,9 +164,11 @@ extension SiteState {
 
         let listingChanged = ListingKey(old) != ListingKey(decorated)
         let oldNeighbours = model.neighbours[index]
+        // A tag nobody uses any more loses its page.
+        let oldPaths = listingChanged ? Set(SiteRendering(model: model, theme: theme).jobs().map(\.0)) : []
         model.pages[index] = decorated
         if listingChanged { model = SiteModel.assemble(config: config, pages: model.pages) }
-        rerender(page: index, listingChanged: listingChanged, oldNeighbours: oldNeighbours)
+        rerender(page: index, listingChanged: listingChanged, oldNeighbours: oldNeighbours, oldPaths: oldPaths)
         replaceSnippets(of: rel, with: pageSnippets)
         reindex(rel, page: decorated)
         diagnostics += LinkChecker.check(pages: [decorated], targets: model.pages, publishedFiles: site.publishedPaths)
@@ -188,9 +190,12 @@ extension SiteState {
         }
     }
 
-    private mutating func rerender(page index: Int, listingChanged: Bool, oldNeighbours: (Int?, Int?)?) {
+    private mutating func rerender(page index: Int, listingChanged: Bool, oldNeighbours: (Int?, Int?)?,
+                                   oldPaths: Set<String>)
+    {
         let rendering = SiteRendering(model: model, theme: theme)
         let all = rendering.jobs()
+        for path in oldPaths.subtracting(all.map(\.0)) { site.files[path] = nil }
         let ownsSection = model.sections.values.contains { $0.indexPage == index }
         let jobs: [(String, SiteRendering.Job)]
         if listingChanged && ownsSection {
@@ -215,9 +220,8 @@ extension SiteState {
             }
         }
         for (path, data) in rendering.render(jobs) { site.files[path] = data }
-        if listingChanged {
-            for (path, data) in rendering.feedsAndAliases(all) { site.files[path] = data }
-        }
+        // The feed carries the newest notes' text, so even a body edit can change it.
+        for (path, data) in rendering.feedsAndAliases(all) { site.files[path] = data }
     }
 
     private mutating func replaceSnippets(of rel: String, with fresh: [Snippet]) {
