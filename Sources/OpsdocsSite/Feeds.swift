@@ -11,9 +11,14 @@ struct Feeds {
 
     private func absolute(_ url: String) -> String { model.config.origin + context.href(url) }
 
+    /// The pages the Atom feed carries (with their full text): the newest dated notes.
+    static func entries(_ model: SiteModel) -> ArraySlice<Int> {
+        model.byDate.filter { model.pages[$0].page.date != nil }.prefix(model.config.feedLimit)
+    }
+
     func atom() -> String {
         let config = model.config
-        let entries = model.byDate.filter { model.pages[$0].page.date != nil }.prefix(config.feedLimit)
+        let entries = Self.entries(model)
         let updated = entries.compactMap { i in model.pages[i].page.lastmod ?? model.pages[i].page.date }.max()
         var xml = """
         <?xml version="1.0" encoding="utf-8"?>

@@ -21,6 +21,10 @@ public struct LiveSite: Sendable {
     /// Rebuilds what the changed files (absolute paths) touch.
     public mutating func apply(_ changedFiles: Set<String>) -> SiteUpdate { state.apply(changedFiles) }
 
+    /// Brings the search index and snippet manifest up to date after `apply` (which leaves
+    /// them for later so the edited page is served sooner).
+    public mutating func finishDeferred() -> SiteUpdate { state.finishDeferred() }
+
     /// The folders and files whose changes matter: the notes, `theme/`, `static/` and the config file.
     public var watchedPaths: [URL] {
         let options = state.options

@@ -56,8 +56,8 @@ extension SiteState {
     mutating func apply(_ paths: Set<String>) -> SiteUpdate {
         let changes = Set(paths.compactMap(classify))
         guard !changes.isEmpty else { return SiteUpdate() }
-        let before = site
         var scope: [String] = []
+        var fullBuildChanges: Set<String> = []
         var needsFullBuild = changes.contains(.config) || fullBuildPending
         var notes: [String] = [], themeChanged = false, templatesChanged = false
         for change in changes {
@@ -72,6 +72,7 @@ extension SiteState {
                 }
             case .staticFile(let rel):
                 let url = options.projectRoot.appendingPathComponent("static").appendingPathComponent(rel)
+                touchedCopies.insert(rel)
                 site.copies[rel] = FileManager.default.fileExists(atPath: url.path) && site.files[rel] == nil ? url : nil
                 scope.append("static/" + rel)
             case .templates: themeChanged = true; templatesChanged = true
@@ -98,16 +99,37 @@ extension SiteState {
                 snippetCache = fresh.snippetCache
                 return SiteUpdate(scope: ["full build"], failure: fresh.site.diagnostics.filter { $0.severity == .error })
             }
+            fullBuildChanges = Self.difference(site, fresh.site).union(touched.keys).union(touchedCopies)
             self = fresh
             scope = ["full build"]
         } else if themeChanged {
             reloadTheme(rerenderPages: templatesChanged)
             scope.append(templatesChanged ? "templates" : "theme static files")
         }
-        return SiteUpdate(changedPaths: Self.difference(before, site), scope: scope)
+        // After a full build every path may have changed; otherwise only the ones written.
+        let changed = scope == ["full build"] ? fullBuildChanges : takeChanges()
+        touched = [:]
+        touchedCopies = []
+        return SiteUpdate(changedPaths: changed, scope: scope)
     }
 
-    /// Paths whose bytes (or copy source) differ between two builds.
+    /// Replaces (or with nil removes) one published file, remembering the path so the
+    /// update can report what changed without comparing the whole site.
+    /// (Keeping the old bytes per path, rather than a copy of the whole site, keeps an
+    /// edit's cost independent of the site's size.)
+    private mutating func write(_ path: String, _ data: Data?) {
+        if touched[path] == nil { touched[path] = .some(site.files[path]) }
+        site.files[path] = data
+    }
+
+    /// The written paths whose contents really changed, and any copied file touched.
+    private mutating func takeChanges() -> Set<String> {
+        defer { touched = [:]; touchedCopies = [] }
+        var changed = touchedCopies
+        for (path, old) in touched where old != site.files[path] { changed.insert(path) }
+        return changed
+    }
+
     static func difference(_ a: CompiledSite, _ b: CompiledSite) -> Set<String> {
         var changed: Set<String> = []
         for (path, data) in b.files where a.files[path] != data { changed.insert(path) }
@@ -170,7 +192,10 @@ extension SiteState {
         if listingChanged { model = SiteModel.assemble(config: config, pages: model.pages) }
         rerender(page: index, listingChanged: listingChanged, oldNeighbours: oldNeighbours, oldPaths: oldPaths)
         replaceSnippets(of: rel, with: pageSnippets)
-        reindex(rel, page: decorated)
+        // The search shards and the snippet manifest are what the open page does not show:
+        // they are brought up to date right after it is served (`finishDeferred`).
+        deferred.reindex[rel] = decorated
+        deferred.manifest = true
         diagnostics += LinkChecker.check(pages: [decorated], targets: model.pages, publishedFiles: site.publishedPaths)
         replaceDiagnostics(of: shown, with: diagnostics)
         return true
@@ -195,7 +220,7 @@ extension SiteState {
     {
         let rendering = SiteRendering(model: model, theme: theme)
         let all = rendering.jobs()
-        for path in oldPaths.subtracting(all.map(\.0)) { site.files[path] = nil }
+        for path in oldPaths.subtracting(all.map(\.0)) { write(path, nil) }
         let ownsSection = model.sections.values.contains { $0.indexPage == index }
         let jobs: [(String, SiteRendering.Job)]
         if listingChanged && ownsSection {
@@ -219,23 +244,44 @@ extension SiteState {
                 }
             }
         }
-        for (path, data) in rendering.render(jobs) { site.files[path] = data }
-        // The feed carries the newest notes' text, so even a body edit can change it.
-        for (path, data) in rendering.feedsAndAliases(all) { site.files[path] = data }
+        for (path, data) in rendering.render(jobs) { write(path, data) }
+        // The feed carries the newest notes' text, so a body edit of one of those changes it too.
+        if listingChanged || Feeds.entries(model).contains(index) {
+            for (path, data) in rendering.feedsAndAliases(all) { write(path, data) }
+        }
     }
 
     private mutating func replaceSnippets(of rel: String, with fresh: [Snippet]) {
         let old = snippets[rel] ?? []
         let oldFiles = SnippetOutput.files(old), newFiles = SnippetOutput.files(fresh)
         for path in oldFiles.files.keys where path != SnippetOutput.manifestPath {
-            site.files[path] = nil
+            write(path, nil)
             site.executables.remove(path)
         }
-        for (path, data) in newFiles.files where path != SnippetOutput.manifestPath { site.files[path] = data }
+        for (path, data) in newFiles.files where path != SnippetOutput.manifestPath { write(path, data) }
         site.executables.formUnion(newFiles.executables)
         snippets[rel] = fresh
-        site.snippets = snippets.keys.sorted().flatMap { snippets[$0] ?? [] }
-        site.files[SnippetOutput.manifestPath] = SnippetOutput.manifest(site.snippets)
+    }
+
+    /// Work an edit left for after the page is served: search shards and the snippet manifest.
+    struct Deferred: Sendable {
+        var reindex: [String: BuiltPage] = [:]
+        var manifest = false
+        var isEmpty: Bool { reindex.isEmpty && !manifest }
+    }
+
+    mutating func finishDeferred() -> SiteUpdate {
+        guard !deferred.isEmpty else { return SiteUpdate() }
+        let work = deferred
+        deferred = Deferred()
+        for rel in work.reindex.keys.sorted() {
+            if let page = work.reindex[rel] { reindex(rel, page: page) }
+        }
+        if work.manifest {
+            site.snippets = snippets.keys.sorted().flatMap { snippets[$0] ?? [] }
+            write(SnippetOutput.manifestPath, SnippetOutput.manifest(site.snippets))
+        }
+        return SiteUpdate(changedPaths: takeChanges(), scope: ["search index"])
     }
 
     private mutating func reindex(_ rel: String, page: BuiltPage) {
@@ -244,13 +290,13 @@ extension SiteState {
         searchDocuments[rel] = documents
         guard old != documents else { return }
         if let changed = SearchIndexUpdater.replacePage(url: page.url, old: old, new: documents, in: &search) {
-            for path in changed { site.files["search/" + path] = search.files[path] }
+            for path in changed { write("search/" + path, search.files[path]) }
             return
         }
         // Too many sections for the page's id range: index everything again.
-        for path in search.files.keys { site.files["search/" + path] = nil }
+        for path in search.files.keys { write("search/" + path, nil) }
         search = SearchIndexBuilder.build(model.pages.flatMap { searchDocuments[$0.page.sourcePath] ?? [] })
-        for (path, data) in search.files { site.files["search/" + path] = data }
+        for (path, data) in search.files { write("search/" + path, data) }
     }
 
     private mutating func replaceDiagnostics(of file: String, with fresh: [Diagnostic]) {
@@ -262,10 +308,10 @@ extension SiteState {
     private mutating func reloadTheme(rerenderPages: Bool) {
         let (fresh, found) = Theme.load(overrides: options.projectRoot.appendingPathComponent("theme"), displayFolder: "theme")
         site.diagnostics = (site.diagnostics.filter { !$0.file.hasPrefix("theme/") } + found).sorted()
-        for (path, data) in theme.staticFiles where site.files[path] == data { site.files[path] = nil }
-        for (path, data) in fresh.staticFiles where site.files[path] == nil { site.files[path] = data }
+        for (path, data) in theme.staticFiles where site.files[path] == data { write(path, nil) }
+        for (path, data) in fresh.staticFiles where site.files[path] == nil { write(path, data) }
         theme = fresh
         guard rerenderPages, found.errorCount == 0 else { return }
-        for (path, data) in SiteRendering(model: model, theme: theme).renderAll() { site.files[path] = data }
+        for (path, data) in SiteRendering(model: model, theme: theme).renderAll() { write(path, data) }
     }
 }

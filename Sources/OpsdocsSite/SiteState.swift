@@ -26,6 +26,11 @@ struct SiteState: Sendable {
     var site: CompiledSite
     /// A full build failed and was not kept: the next change builds everything again.
     var fullBuildPending = false
+    /// What the last edits left to do after serving (see `finishDeferred`).
+    var deferred = Deferred()
+    /// Published paths written since the last update was reported.
+    var touched: [String: Data?] = [:]
+    var touchedCopies: Set<String> = []
 
     static func build(_ options: BuildOptions, progress: SiteCompiler.Progress? = nil) -> SiteState {
         var timer = StageTimer()
