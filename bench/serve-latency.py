@@ -115,6 +115,22 @@ def read_livereload(port, log):
             log.add(text)
 
 
+def hugo_page(dir, note):
+    """The URL path of `note` in Hugo's build (`make_hugo_site` left it in DIR/out): the page
+    whose HTML holds the note's longest prose line."""
+    text = open(os.path.join(dir, "..", "notes", note), encoding="utf-8").read()
+    lines = [l.strip() for l in text.splitlines() if l.strip() and not re.search(r"[`<>&\[\]*_#|{}\\\"']", l)]
+    needle = max(lines, key=len) if lines else ""
+    for folder, _, files in os.walk(os.path.join(dir, "out")):
+        for name in files:
+            if name == "index.html":
+                path = os.path.join(folder, name)
+                if needle and needle in open(path, encoding="utf-8", errors="replace").read():
+                    rel = os.path.relpath(folder, os.path.join(dir, "out"))
+                    return "/" if rel == "." else "/" + rel + "/"
+    return None
+
+
 def fetch(port, path):
     conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
     conn.request("GET", path)
@@ -135,7 +151,7 @@ def measure(name, port, log, note_file, page_path, edits, event_matches):
                 f.write(f"\n\n{marker}\n")
             t_event = log.wait_for(t0, event_matches)
             t_html = None
-            deadline = time.perf_counter() + 120
+            deadline = time.perf_counter() + 20
             while time.perf_counter() < deadline:
                 status, body = fetch(port, page_path)
                 if status == 200 and marker.encode() in body:
@@ -191,7 +207,12 @@ def main():
             # A mid-sized note that is not a folder index.
             sized = sorted((os.path.getsize(os.path.join(copy, n)), n) for n in notes
                            if os.path.basename(n).lower() not in ("index.md", "_index.md", "readme.md"))
-            note = sized[len(sized) // 2][1]
+            middle = len(sized) // 2
+            # Nearest the median size; with Hugo, one that is a page in Hugo's build too (Hugo
+            # makes the other notes of a folder with an index.md into bundle resources).
+            candidates = sorted(range(len(sized)), key=lambda i: abs(i - middle))
+            note = next((sized[i][1] for i in candidates if not hugo_ok or hugo_page(hugo_dir, sized[i][1])),
+                        sized[middle][1])
         note_file = os.path.join(copy, note)
         print(f"corpus: {corpus} ({len(notes)} notes); editing {note} ({os.path.getsize(note_file)} bytes), "
               f"{args.edits} edits; {os.cpu_count()} cores")
@@ -244,11 +265,7 @@ def main():
             with open(note_file, "a", encoding="utf-8") as f:
                 f.write("\n\nprobe\n")
             t = log.wait_for(probe, lambda text: True)
-            page = json.loads(log.items[-1][1]).get("path", "") if t else ""
-            if not page.startswith("/") or page.endswith(".md"):
-                # Hugo reports the content path for some edits; derive the URL from the file name.
-                slug = re.sub(r"\.md$", "", note).lower().replace(" ", "-")
-                page = "/" + slug + "/"
+            page = hugo_page(dir, note)
             print(f"  hugo     page: {page}")
             time.sleep(0.4)
             measure("hugo", port, log, note_file, page, args.edits, lambda text: True)

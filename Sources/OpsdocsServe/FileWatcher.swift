@@ -94,6 +94,7 @@ final class FileWatcher: Sendable {
 
     private func loop(_ report: @Sendable (Set<String>) -> Void) {
         var pending: Set<String> = []
+        var extended = false
         var buffer = [UInt8](repeating: 0, count: 64 * 1024)
         while true {
             if state.withLock({ $0.stopped }) { return }
@@ -105,8 +106,17 @@ final class FileWatcher: Sendable {
             if ready < 0 && errno == EINTR { continue }
             if fds[1].revents != 0 { return }
             if ready == 0 {
+                // A path that is gone may be an editor between deleting and re-creating the
+                // note: give it one more moment, so a save is not taken for a deletion (which
+                // would mean a full build).
+                if !extended, pending.contains(where: { !FileManager.default.fileExists(atPath: $0) }) {
+                    extended = true
+                    usleep(100_000)
+                    continue
+                }
                 report(pending)
                 pending = []
+                extended = false
                 continue
             }
             let count = read(fd, &buffer, buffer.count)
