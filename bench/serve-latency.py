@@ -118,6 +118,10 @@ def read_livereload(port, log):
 def hugo_page(dir, note):
     """The URL path of `note` in Hugo's build (`make_hugo_site` left it in DIR/out): the page
     whose HTML holds the note's longest prose line."""
+    # Hugo's URL is usually the file path, lower-cased.
+    derived = re.sub(r"\.md$", "", note).lower().replace(" ", "-")
+    if os.path.exists(os.path.join(dir, "out", derived, "index.html")):
+        return "/" + derived + "/"
     text = open(os.path.join(dir, "..", "notes", note), encoding="utf-8").read()
     lines = [l.strip() for l in text.splitlines() if l.strip() and not re.search(r"[`<>&\[\]*_#|{}\\\"']", l)]
     needle = max(lines, key=len) if lines else ""

@@ -18,6 +18,8 @@ public final class PreviewServer: Sendable {
         public var settle: Duration = .milliseconds(25)
         /// One line per rebuild and per problem, for the terminal.
         public var log: @Sendable (String) -> Void
+        /// Also log how long each step of a rebuild took.
+        public var timings = false
 
         public init(build: BuildOptions, host: String = "127.0.0.1", port: UInt16 = 1313,
                     log: @escaping @Sendable (String) -> Void = { _ in })
@@ -65,7 +67,8 @@ public final class PreviewServer: Sendable {
 
     /// Starts listening and watching; returns the site's URL.
     public func start() async throws -> URL {
-        let handler = SiteRequestHandler(site: { [self] in self.served.withLock { $0 } }, hub: hub)
+        let handler = SiteRequestHandler(lookup: { [self] raw, query in self.served.withLock { $0.lookup(raw, query: query) } },
+                                         hub: hub)
         await server.appendRoute("*") { request in await handler.respond(to: request) }
         // Listening, or the reason it cannot (a port in use fails at once; no need to wait out a timeout).
         let failure = Mutex<Error?>(nil)
@@ -127,7 +130,9 @@ public final class PreviewServer: Sendable {
             broadcast(.errors(lines))
             return
         }
-        served.withLock { $0 = $0.updated(with: site, changed: update.changedPaths) }
+        let publishStart = clock.now
+        served.withLock { $0.update(with: site, changed: update.changedPaths) }
+        let publish = clock.now - publishStart
         let events = LiveEventPlanner.events(for: update.changedPaths, basePath: basePath)
         let errors = site.diagnostics.filter { $0.severity == .error }.map { $0.formatted(colour: false) }
         let pages = events.reduce(0) { count, event in
@@ -142,7 +147,15 @@ public final class PreviewServer: Sendable {
 
         // Then the search shards and the snippet manifest, which no open page is showing.
         let (later, current) = live.withLock { live in (live.finishDeferred(), live.site) }
-        if !later.changedPaths.isEmpty { served.withLock { $0 = $0.updated(with: current, changed: later.changedPaths) } }
+        if !later.changedPaths.isEmpty { served.withLock { $0.update(with: current, changed: later.changedPaths) } }
+        if options.timings {
+            let steps = update.timings + [("publish", Self.seconds(publish))] + later.timings
+            options.log("  " + steps.map { "\($0.stage) \(String(format: "%.1f", $0.seconds * 1000)) ms" }.joined(separator: " · "))
+        }
+    }
+
+    private static func seconds(_ d: Duration) -> Double {
+        Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18
     }
 
     private func broadcast(_ event: LiveEvent) {

@@ -34,7 +34,8 @@ public enum RequestPath {
         }
         let decoded = "/" + segments.joined(separator: "/")
         let withQuery = { (path: String) in query.isEmpty ? path : path + "?" + query }
-        if decoded + "/" == basePath { return .redirect(withQuery(basePath)) }
+        // The site lives under its base path (`/docs/`): `/docs` and `/` lead there.
+        if basePath != "/" && (decoded + "/" == basePath || decoded == "/") { return .redirect(withQuery(basePath)) }
         guard decoded.hasPrefix(basePath) else { return .notFound }
         let relative = String(decoded.dropFirst(basePath.count))
 

@@ -29,21 +29,15 @@ public struct ServedSite: Sendable {
         }
     }
 
-    /// The next version: only the changed paths are prepared again.
-    func updated(with site: CompiledSite, changed: Set<String>) -> ServedSite {
-        var next = self
-        next.copies = site.copies
-        for path in changed {
-            if let data = site.files[path] {
-                let (_, served, tag) = Self.prepare(path, data)
-                next.files[path] = served
-                next.etags[path] = tag
-            } else {
-                next.files[path] = nil
-                next.etags[path] = nil
-            }
+    /// Moves to the next version: only the changed paths are prepared again. Done in place
+    /// (under the server's lock), so a large site is not copied for a one-page edit.
+    mutating func update(with site: CompiledSite, changed: Set<String>) {
+        let prepared = changed.map { path in (path, site.files[path].map { Self.prepare(path, $0) }) }
+        copies = site.copies
+        for (path, entry) in prepared {
+            files[path] = entry?.1
+            etags[path] = entry?.2
         }
-        return next
     }
 
     /// HTML gets the live-reload script; every file gets its ETag.
@@ -53,6 +47,27 @@ public struct ServedSite: Sendable {
     }
 
     func exists(_ path: String) -> Bool { files[path] != nil || copies[path] != nil }
+
+    /// What a request path leads to. Runs under the server's lock and returns only the one
+    /// file's bytes, so no request holds on to the whole site while a rebuild replaces it.
+    enum Lookup {
+        case body(path: String, Body)
+        case redirect(String)
+        /// The site's `404.html`, if it has one.
+        case notFound(Data?)
+        case badRequest
+    }
+
+    func lookup(_ raw: String, query: String) -> Lookup {
+        switch RequestPath.resolve(raw, query: query, basePath: basePath, exists: exists) {
+        case .file(let path):
+            guard let body = body(of: path) else { return .notFound(files["404.html"]) }
+            return .body(path: path, body)
+        case .redirect(let location): return .redirect(location)
+        case .notFound: return .notFound(files["404.html"])
+        case .badRequest: return .badRequest
+        }
+    }
 
     enum Body {
         case data(Data, etag: String)

@@ -7,7 +7,7 @@ import FlyingFox
 import Foundation
 
 struct SiteRequestHandler: Sendable {
-    let site: @Sendable () -> ServedSite
+    let lookup: @Sendable (_ rawPath: String, _ query: String) -> ServedSite.Lookup
     let hub: LiveReloadHub
 
     func respond(to request: HTTPRequest) async -> HTTPResponse {
@@ -26,10 +26,8 @@ struct SiteRequestHandler: Sendable {
                                 body: HTTPBodySequence(from: ChunkStream(base: await hub.subscribe())))
         }
 
-        let current = site()
-        switch RequestPath.resolve(raw, query: request.target.query(), basePath: current.basePath, exists: current.exists) {
-        case .file(let path):
-            guard let body = current.body(of: path) else { return notFound(current, head: head) }
+        switch lookup(raw, request.target.query()) {
+        case .body(let path, let body):
             let type = ContentTypes.forPath(path)
             switch body {
             case .data(let data, let etag):
@@ -38,15 +36,15 @@ struct SiteRequestHandler: Sendable {
             case .file(let url, let etag, let size):
                 if request.headers[.ifNoneMatch] == etag { return notModified(etag) }
                 if head { return file(Data(), type: type, etag: etag, head: true, length: size) }
-                guard let sequence = try? HTTPBodySequence(file: url) else { return notFound(current, head: head) }
+                guard let sequence = try? HTTPBodySequence(file: url) else { return notFound(nil, head: head) }
                 return HTTPResponse(statusCode: .ok, headers: headers(type: type, etag: etag), body: sequence)
             }
         case .redirect(let location):
             return HTTPResponse(statusCode: .movedPermanently,
                                 headers: [.location: location, .contentType: "text/plain; charset=utf-8", .cacheControl: "no-cache"],
                                 body: head ? Data() : Data("moved to \(location)\n".utf8))
-        case .notFound:
-            return notFound(current, head: head)
+        case .notFound(let page):
+            return notFound(page, head: head)
         case .badRequest:
             return HTTPResponse(statusCode: .badRequest, headers: [.contentType: "text/plain; charset=utf-8"],
                                 body: head ? Data() : Data("bad request\n".utf8))
@@ -76,8 +74,8 @@ struct SiteRequestHandler: Sendable {
         HTTPResponse(statusCode: .notModified, headers: [.eTag: etag, .cacheControl: "no-cache"], body: Data())
     }
 
-    private func notFound(_ site: ServedSite, head: Bool) -> HTTPResponse {
-        if let page = site.files["404.html"] {
+    private func notFound(_ page: Data?, head: Bool) -> HTTPResponse {
+        if let page {
             return file(page, type: "text/html; charset=utf-8", etag: nil, head: head, status: .notFound)
         }
         return file(Data("404 page not found\n".utf8), type: "text/plain; charset=utf-8", etag: nil, head: head,

@@ -6,10 +6,16 @@ import OpsdocsConfig
 import OpsdocsMarkdown
 
 enum LinkChecker {
-    /// Checks the links of `pages`; anchors are looked up among `targets` (default: the same pages).
-    static func check(pages: [BuiltPage], targets: [BuiltPage]? = nil, publishedFiles: Set<String>) -> [Diagnostic] {
+    /// Checks the links of every page of the site.
+    static func check(pages: [BuiltPage], publishedFiles: Set<String>) -> [Diagnostic] {
         var idsBySource: [String: Set<String>] = [:]
-        for built in targets ?? pages { idsBySource[built.page.sourcePath] = Set(built.rendered.headings.map(\.id)) }
+        for built in pages { idsBySource[built.page.sourcePath] = Set(built.rendered.headings.map(\.id)) }
+        return check(pages: pages, anchors: { idsBySource[$0] }, isPublished: publishedFiles.contains)
+    }
+
+    /// Checks the links of `pages` against the heading ids of any note (`anchors`, by source path)
+    /// and the site's published files: the preview checks one edited note this way.
+    static func check(pages: [BuiltPage], anchors: (String) -> Set<String>?, isPublished: (String) -> Bool) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         for built in pages {
             for link in built.rendered.links {
@@ -20,17 +26,17 @@ enum LinkChecker {
                 case .missingPage(let target):
                     warn("link", "link to `\(target)`, which is not a note in the source folder")
                 case .page(let source, let fragment):
-                    if let fragment, let ids = idsBySource[source], !anchorExists(fragment, in: ids) {
+                    if let fragment, let ids = anchors(source), !anchorExists(fragment, in: ids) {
                         warn("anchor", "`\(source)` has no heading with id `#\(fragment)`")
                     }
                 case .asset(let sitePath):
-                    if !publishedFiles.contains(sitePath) {
+                    if !isPublished(sitePath) {
                         warn(link.isImage ? "missing-image" : "missing-file", "`\(link.destination)` does not exist")
                     }
                 case .unchanged:
                     if link.destination.hasPrefix("#") {
                         let fragment = String(link.destination.dropFirst())
-                        if !fragment.isEmpty, !anchorExists(fragment, in: idsBySource[built.page.sourcePath] ?? []) {
+                        if !fragment.isEmpty, !anchorExists(fragment, in: anchors(built.page.sourcePath) ?? []) {
                             warn("anchor", "no heading in this note has id `#\(fragment)`")
                         }
                     }

@@ -38,6 +38,23 @@ struct SiteRendering: Sendable {
         return jobs
     }
 
+    /// The HTML files that show page `index`'s text: its own page, or the list page it is the
+    /// index of (and the home page for the root index).
+    func jobs(showing index: Int) -> [(String, Job)] {
+        var jobs: [(String, Job)] = []
+        if !model.sectionIndexPages.contains(index) && !model.pages[index].url.isEmpty {
+            jobs.append((model.pages[index].url + "index.html", .page(index)))
+        }
+        for folder in model.sections.keys.sorted() where model.sections[folder]?.indexPage == index {
+            if folder.isEmpty {
+                jobs.append(("index.html", .home))
+            } else if let section = model.sections[folder] {
+                jobs.append((section.url + "index.html", .section(folder)))
+            }
+        }
+        return jobs
+    }
+
     func render(_ jobs: [(String, Job)]) -> [String: Data] {
         let context = TemplateContext(model: model)
         let rendered: [(String, Data)] = jobs.parallelMap { path, job in

@@ -20,6 +20,8 @@ public struct SiteUpdate: Sendable {
     public var scope: [String] = []
     /// Set when a full build brought new errors: nothing was replaced, the last good site stays.
     public var failure: [Diagnostic]?
+    /// Wall time of each step, for `opsdocs serve --timings`.
+    public var timings: [(stage: String, seconds: Double)] = []
 }
 
 extension SiteState {
@@ -56,6 +58,7 @@ extension SiteState {
     mutating func apply(_ paths: Set<String>) -> SiteUpdate {
         let changes = Set(paths.compactMap(classify))
         guard !changes.isEmpty else { return SiteUpdate() }
+        timings = []
         var scope: [String] = []
         var fullBuildChanges: Set<String> = []
         var needsFullBuild = changes.contains(.config) || fullBuildPending
@@ -69,6 +72,8 @@ extension SiteState {
                 let published = SitePath.publishedAssetPath(rel)
                 if site.copies[published] == nil || !FileManager.default.fileExists(atPath: options.source.appendingPathComponent(rel).path) {
                     needsFullBuild = true
+                } else {
+                    touchedCopies.insert(published)
                 }
             case .staticFile(let rel):
                 let url = options.projectRoot.appendingPathComponent("static").appendingPathComponent(rel)
@@ -110,7 +115,7 @@ extension SiteState {
         let changed = scope == ["full build"] ? fullBuildChanges : takeChanges()
         touched = [:]
         touchedCopies = []
-        return SiteUpdate(changedPaths: changed, scope: scope)
+        return SiteUpdate(changedPaths: changed, scope: scope, timings: timings)
     }
 
     /// Replaces (or with nil removes) one published file, remembering the path so the
@@ -144,7 +149,9 @@ extension SiteState {
     /// Re-renders the note at `rel`. Returns false when the change needs a full build
     /// (the note is new, gone, a draft now, or has another URL).
     private mutating func updateNote(_ rel: String) -> Bool {
-        guard let index = model.pages.firstIndex(where: { $0.page.sourcePath == rel }),
+        var timer = StageTimer()
+        defer { timings += timer.stages }
+        guard let index = pageIndex[rel],
               let data = FileManager.default.contents(atPath: options.source.appendingPathComponent(rel).path)
         else { return false }
         let old = model.pages[index]
@@ -157,12 +164,8 @@ extension SiteState {
                                                         "file is not valid UTF-8 (first bad byte here); page skipped")])
             return true
         }
-        let folder = old.page.sourceFolder
-        let folderHasIndex = model.pages.contains { p in
-            p.page.sourceFolder == folder && ["index.md", "_index.md"].contains(p.page.sourcePath.split(separator: "/").last?.lowercased() ?? "")
-        }
         let (built, found) = PageBuilder.build(sourcePath: rel, text: text, displayPath: shown, config: config,
-                                               readmeIsIndex: !folderHasIndex)
+                                               readmeIsIndex: !foldersWithIndex.contains(old.page.sourceFolder))
         // A broken note keeps its last good page; the error is what the preview shows.
         guard let page = built else {
             replaceDiagnostics(of: shown, with: found)
@@ -172,6 +175,7 @@ extension SiteState {
               page.aliases == old.page.aliases
         else { return false }
 
+        timer.lap("read + front matter")
         let rendered = MarkdownRenderer.render(page.body, lineOffset: page.bodyLineOffset, sourcePath: rel,
                                                links: resolver, options: SiteCompiler.markdownOptions(config))
         var diagnostics = found
@@ -179,11 +183,13 @@ extension SiteState {
             diagnostics.append(.error(shown, line: page.bodyLineOffset + 1, kind: "markdown", refusal))
         }
         let fresh = BuiltPage(page: page, rendered: rendered, displayPath: shown)
+        timer.lap("markdown")
         let (pageSnippets, used) = SiteCompiler.snippets(of: [fresh], cache: snippetCache)
         snippetCache.entries.merge(used.entries) { _, new in new }
         diagnostics += SiteCompiler.siteDiagnostics(of: pageSnippets)
         let decorated = SiteCompiler.decorate(fresh, with: pageSnippets, basePath: config.basePath)
 
+        timer.lap("snippets")
         let listingChanged = ListingKey(old) != ListingKey(decorated)
         let oldNeighbours = model.neighbours[index]
         // A tag nobody uses any more loses its page.
@@ -191,13 +197,20 @@ extension SiteState {
         model.pages[index] = decorated
         if listingChanged { model = SiteModel.assemble(config: config, pages: model.pages) }
         rerender(page: index, listingChanged: listingChanged, oldNeighbours: oldNeighbours, oldPaths: oldPaths)
+        timer.lap(listingChanged ? "model + templates" : "templates")
         replaceSnippets(of: rel, with: pageSnippets)
+        timer.lap("snippet files")
         // The search shards and the snippet manifest are what the open page does not show:
         // they are brought up to date right after it is served (`finishDeferred`).
         deferred.reindex[rel] = decorated
         deferred.manifest = true
-        diagnostics += LinkChecker.check(pages: [decorated], targets: model.pages, publishedFiles: site.publishedPaths)
+        let pages = model.pages, files = site.files, copies = site.copies, indexOf = pageIndex
+        diagnostics += LinkChecker.check(pages: [decorated],
+                                         anchors: { source in indexOf[source].map { Set(pages[$0].rendered.headings.map(\.id)) } },
+                                         isPublished: { files[$0] != nil || copies[$0] != nil })
+        timer.lap("link check")
         replaceDiagnostics(of: shown, with: diagnostics)
+        timer.lap("diagnostics")
         return true
     }
 
@@ -219,13 +232,20 @@ extension SiteState {
                                    oldPaths: Set<String>)
     {
         let rendering = SiteRendering(model: model, theme: theme)
+        let inFeed = Feeds.entries(model).contains(index)
+        guard listingChanged else {
+            // Only the note's own page, and the feed if it carries the note's text.
+            for (path, data) in rendering.render(rendering.jobs(showing: index)) { write(path, data) }
+            if inFeed { for (path, data) in rendering.feedsAndAliases(rendering.jobs()) { write(path, data) } }
+            return
+        }
         let all = rendering.jobs()
         for path in oldPaths.subtracting(all.map(\.0)) { write(path, nil) }
-        let ownsSection = model.sections.values.contains { $0.indexPage == index }
         let jobs: [(String, SiteRendering.Job)]
-        if listingChanged && ownsSection {
+        if model.sections.values.contains(where: { $0.indexPage == index }) {
             jobs = all  // a section's title is in every breadcrumb below it
-        } else if listingChanged {
+        } else {
+            // Its page, its old and new neighbours (their previous/next links), every list page.
             var pages: Set<Int> = [index]
             for pair in [oldNeighbours, model.neighbours[index]] {
                 if let (previous, next) = pair { pages.formUnion([previous, next].compactMap { $0 }) }
@@ -234,21 +254,9 @@ extension SiteState {
                 if case .page(let i) = job { return pages.contains(i) }
                 return true
             }
-        } else {
-            jobs = all.filter { _, job in
-                switch job {
-                case .page(let i): return i == index
-                case .section(let folder): return model.sections[folder]?.indexPage == index
-                case .home: return model.sections[""]?.indexPage == index
-                default: return false
-                }
-            }
         }
         for (path, data) in rendering.render(jobs) { write(path, data) }
-        // The feed carries the newest notes' text, so a body edit of one of those changes it too.
-        if listingChanged || Feeds.entries(model).contains(index) {
-            for (path, data) in rendering.feedsAndAliases(all) { write(path, data) }
-        }
+        for (path, data) in rendering.feedsAndAliases(all) { write(path, data) }
     }
 
     private mutating func replaceSnippets(of rel: String, with fresh: [Snippet]) {
@@ -272,16 +280,20 @@ extension SiteState {
 
     mutating func finishDeferred() -> SiteUpdate {
         guard !deferred.isEmpty else { return SiteUpdate() }
+        var timer = StageTimer()
         let work = deferred
         deferred = Deferred()
         for rel in work.reindex.keys.sorted() {
             if let page = work.reindex[rel] { reindex(rel, page: page) }
         }
+        timer.lap("search shards")
         if work.manifest {
             site.snippets = snippets.keys.sorted().flatMap { snippets[$0] ?? [] }
-            write(SnippetOutput.manifestPath, SnippetOutput.manifest(site.snippets))
+            for rel in work.reindex.keys { manifestFragments[rel] = SnippetOutput.manifestFragments(snippets[rel] ?? [])[rel] }
+            write(SnippetOutput.manifestPath, SnippetOutput.manifest(joining: manifestFragments))
         }
-        return SiteUpdate(changedPaths: takeChanges(), scope: ["search index"])
+        timer.lap("snippet manifest")
+        return SiteUpdate(changedPaths: takeChanges(), scope: ["search index"], timings: timer.stages)
     }
 
     private mutating func reindex(_ rel: String, page: BuiltPage) {

@@ -31,6 +31,14 @@ struct SiteState: Sendable {
     /// Published paths written since the last update was reported.
     var touched: [String: Data?] = [:]
     var touchedCopies: Set<String> = []
+    /// Source path → index among `model.pages` (the model keeps the order when reassembled).
+    var pageIndex: [String: Int] = [:]
+    /// Folders with an `index.md`/`_index.md` (where `README.md` is an ordinary note).
+    var foldersWithIndex: Set<String> = []
+    /// Source path → the note's entries of `snippets/index.json`.
+    var manifestFragments: [String: Data] = [:]
+    /// Steps of the update in progress, for `SiteUpdate.timings`.
+    var timings: [(stage: String, seconds: Double)] = []
 
     static func build(_ options: BuildOptions, progress: SiteCompiler.Progress? = nil) -> SiteState {
         var timer = StageTimer()
@@ -77,9 +85,16 @@ struct SiteState: Sendable {
 
         var searchDocuments: [String: [SearchDocument]] = [:]
         for (page, docs) in zip(built, documents) { searchDocuments[page.page.sourcePath] = docs }
-        return SiteState(options: options, config: config, tree: tree, resolver: rendered.resolver, model: model,
-                         theme: theme, snippets: snippetsByPage, snippetCache: snippetCache,
-                         searchDocuments: searchDocuments, search: search, site: site)
+        var state = SiteState(options: options, config: config, tree: tree, resolver: rendered.resolver, model: model,
+                              theme: theme, snippets: snippetsByPage, snippetCache: snippetCache,
+                              searchDocuments: searchDocuments, search: search, site: site)
+        state.manifestFragments = snippetFiles.manifestFragments
+        for (index, built) in model.pages.enumerated() {
+            state.pageIndex[built.page.sourcePath] = index
+            let name = built.page.sourcePath.split(separator: "/").last?.lowercased() ?? ""
+            if name == "index.md" || name == "_index.md" { state.foldersWithIndex.insert(built.page.sourceFolder) }
+        }
+        return state
     }
 
     /// Files to copy: content assets beside their pages, then the site's `static/` folder.

@@ -10,6 +10,8 @@ public struct SnippetFiles: Sendable {
     public var files: [String: Data]
     /// Paths that get the executable bit (shell snippets, all.sh).
     public var executables: Set<String>
+    /// Source path → that note's entries of `snippets/index.json`, so an edit re-encodes one note.
+    public var manifestFragments: [String: Data] = [:]
 }
 
 public enum SnippetOutput {
@@ -40,8 +42,9 @@ public enum SnippetOutput {
             files[path] = Data(text.utf8)
             executables.insert(path)
         }
-        files[manifestPath] = manifest(snippets)
-        return SnippetFiles(files: files, executables: executables)
+        let fragments = manifestFragments(snippets)
+        files[manifestPath] = manifest(joining: fragments)
+        return SnippetFiles(files: files, executables: executables, manifestFragments: fragments)
     }
 
     static func fileText(_ snippet: Snippet, _ script: String) -> String {
@@ -70,8 +73,32 @@ public enum SnippetOutput {
         }
     }
 
-    /// `snippets/index.json`: one entry per fenced block, in DESIGN.md's format.
-    public static func manifest(_ snippets: [Snippet]) -> Data {
+    /// `snippets/index.json`: one entry per fenced block, in DESIGN.md's format, notes in path order.
+    public static func manifest(_ snippets: [Snippet]) -> Data { manifest(joining: manifestFragments(snippets)) }
+
+    /// The manifest from per-note fragments: the same bytes as encoding all entries at once.
+    public static func manifest(joining fragments: [String: Data]) -> Data {
+        let parts = fragments.keys.sorted().compactMap { fragments[$0] }.filter { !$0.isEmpty }
+        guard !parts.isEmpty else { return Data("[\n\n]".utf8) }
+        var out = Data("[\n".utf8)
+        for (n, part) in parts.enumerated() {
+            if n > 0 { out.append(contentsOf: Array(",\n".utf8)) }
+            out.append(part)
+        }
+        out.append(contentsOf: Array("\n]".utf8))
+        return out
+    }
+
+    /// Per source path: its entries as they appear inside the manifest's array.
+    public static func manifestFragments(_ snippets: [Snippet]) -> [String: Data] {
+        let bySource = Dictionary(grouping: snippets, by: \.source)
+        let sources = bySource.keys.sorted()
+        let encoded = sources.parallelMap { source in encodeEntries(bySource[source] ?? []) }
+        return Dictionary(uniqueKeysWithValues: zip(sources, encoded))
+    }
+
+    /// One note's entries, pretty-printed at array depth, without the brackets.
+    static func encodeEntries(_ snippets: [Snippet]) -> Data {
         struct Entry: Encodable {
             var source: String, index: Int, line: Int, section: String, kind: String, declared: String?
             var runnable: Bool, file: String?, sha256: String?, status: String, diagnostics: [Item]
@@ -87,7 +114,8 @@ public enum SnippetOutput {
         }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return (try? encoder.encode(entries)) ?? Data("[]".utf8)
+        guard !entries.isEmpty, let array = try? encoder.encode(entries), array.count > 4 else { return Data() }
+        return Data(array.dropFirst(2).dropLast(2))  // without "[\n" and "\n]"
     }
 
     /// Diagnostics at Markdown lines: label/content mismatches, templates, verifier findings.

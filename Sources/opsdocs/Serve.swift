@@ -17,6 +17,7 @@ struct Serve: AsyncParsableCommand {
     @Option(help: "Port to listen on; 0 picks a free one.") var port: UInt16 = 1313
     @Flag(help: "Include notes marked `draft: true`.") var drafts = false
     @Flag(help: "Open the site in the default browser (xdg-open).") var open = false
+    @Flag(help: "Print how long each step of every rebuild took.") var timings = false
 
     func run() async throws {
         var build = try SourceOptions.make(source: source, config: config)
@@ -27,6 +28,7 @@ struct Serve: AsyncParsableCommand {
         }
         var options = PreviewServer.Options(build: build, host: host, port: port)
         options.log = { line in Terminal.error(line) }
+        options.timings = timings
         let bar = ProgressBar()
         let server: PreviewServer
         do {

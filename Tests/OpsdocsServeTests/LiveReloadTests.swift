@@ -61,7 +61,7 @@ struct LiveReloadTests {
         #expect(page.text.contains("etcdctl snapshot save"), "the last good page is still served")
         #expect(!page.text.contains("新的正文"))
         // A page opened now learns about the errors at once.
-        let late = try await project.events()
+        let late = try await project.events(fresh: false)
         #expect(await late.waitForEvent("errors", containing: "etcd-backup.md"))
         events.clear()
         try project.write(Self.etcdNote, "---\ntitle: etcd 备份\n---\n新的正文\n")

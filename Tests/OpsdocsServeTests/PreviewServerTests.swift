@@ -31,13 +31,14 @@ final class ServedProject {
         try await RawHTTP.request(method, path, port: port, headers: headers)
     }
 
-    /// An open page's event stream, once the server has greeted it.
-    func events() async throws -> RawConnection {
+    /// An open page's event stream, once the server has greeted it; `fresh` forgets what came
+    /// with the greeting, so a wait sees only later events.
+    func events(fresh: Bool = true) async throws -> RawConnection {
         let connection = try RawConnection(port: port)
         connection.send("GET /__opsdocs/events HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept: text/event-stream\r\n\r\n")
         let greeted = try await offPool { connection.read(for: 30) { RawConnection.dechunked($0).contains("live reload") } }
-        #expect(greeted, "\(String(decoding: connection.received, as: UTF8.self).debugDescription)")
-        connection.clear()
+        #expect(greeted)
+        if fresh { connection.clear() }
         return connection
     }
 
