@@ -166,31 +166,38 @@ public enum SearchIndexBuilder {
     }
 
     /// `{"token":[df,doc,weight,…],…}` with keys sorted, so two builds write the same bytes.
+    /// Written as bytes: the index is mostly these files, and the preview rewrites them per edit.
     static func shardJSON(_ shard: [String: [Int]]) -> Data {
-        var out = "{"
+        var out: [UInt8] = [UInt8(ascii: "{")]
         out.reserveCapacity(shard.count * 40)
+        var digits = [UInt8](repeating: 0, count: 20)
         for (n, token) in shard.keys.sorted().enumerated() {
-            if n > 0 { out += "," }
-            out += "\""
-            for ch in token.unicodeScalars {
-                switch ch {
-                case "\"": out += "\\\""
-                case "\\": out += "\\\\"
-                case _ where ch.value < 0x20: out += String(format: "\\u%04x", ch.value)
-                default: out.unicodeScalars.append(ch)
+            if n > 0 { out.append(UInt8(ascii: ",")) }
+            out.append(UInt8(ascii: "\""))
+            for byte in token.utf8 {
+                switch byte {
+                case UInt8(ascii: "\""): out += [UInt8(ascii: "\\"), UInt8(ascii: "\"")]
+                case UInt8(ascii: "\\"): out += [UInt8(ascii: "\\"), UInt8(ascii: "\\")]
+                case 0..<0x20: out += Array(String(format: "\\u%04x", byte).utf8)
+                default: out.append(byte)
                 }
             }
-            out += "\":["
-            if let values = shard[token] {
-                for (i, v) in values.enumerated() {
-                    if i > 0 { out += "," }
-                    out += String(v)
-                }
+            out += [UInt8(ascii: "\""), UInt8(ascii: ":"), UInt8(ascii: "[")]
+            for (i, value) in (shard[token] ?? []).enumerated() {
+                if i > 0 { out.append(UInt8(ascii: ",")) }
+                // Decimal digits, written backwards then copied (values are never negative).
+                var v = max(0, value), count = 0
+                repeat {
+                    digits[count] = UInt8(ascii: "0") + UInt8(v % 10)
+                    v /= 10
+                    count += 1
+                } while v > 0
+                for d in stride(from: count - 1, through: 0, by: -1) { out.append(digits[d]) }
             }
-            out += "]"
+            out.append(UInt8(ascii: "]"))
         }
-        out += "}"
-        return Data(out.utf8)
+        out.append(UInt8(ascii: "}"))
+        return Data(out)
     }
 
     /// The section's text, white space collapsed, cut to `excerptLength` characters.

@@ -288,12 +288,24 @@ extension SiteState {
         }
         timer.lap("search shards")
         if work.manifest {
-            site.snippets = snippets.keys.sorted().flatMap { snippets[$0] ?? [] }
+            for rel in work.reindex.keys.sorted() { replaceInSiteSnippets(rel) }
             for rel in work.reindex.keys { manifestFragments[rel] = SnippetOutput.manifestFragments(snippets[rel] ?? [])[rel] }
             write(SnippetOutput.manifestPath, SnippetOutput.manifest(joining: manifestFragments))
         }
         timer.lap("snippet manifest")
         return SiteUpdate(changedPaths: takeChanges(), scope: ["search index"], timings: timer.stages)
+    }
+
+    /// `site.snippets` is in source-path order: swap one note's run for its current snippets.
+    private mutating func replaceInSiteSnippets(_ rel: String) {
+        var low = 0, high = site.snippets.count
+        while low < high {
+            let mid = (low + high) / 2
+            if site.snippets[mid].source < rel { low = mid + 1 } else { high = mid }
+        }
+        var end = low
+        while end < site.snippets.count && site.snippets[end].source == rel { end += 1 }
+        site.snippets.replaceSubrange(low..<end, with: snippets[rel] ?? [])
     }
 
     private mutating func reindex(_ rel: String, page: BuiltPage) {
