@@ -46,7 +46,9 @@ enum LiveReloadScript {
     box.appendChild(title);
     messages.forEach(function (m) {
       var line = document.createElement("pre");
-      line.style.cssText = "margin:0;white-space:pre-wrap;word-break:break-word";
+      // The site's own <pre> style must not apply: light text on the dark box, always.
+      line.style.cssText = "margin:0;padding:0;border:0;background:transparent;color:#ffd7d5;font:inherit;" +
+        "white-space:pre-wrap;word-break:break-word";
       line.textContent = m;
       box.appendChild(line);
     });

@@ -67,7 +67,9 @@ struct SiteRequestHandler: Sendable {
             headers[.contentLength] = String(length ?? data.count)
             return HTTPResponse(statusCode: status, headers: headers, body: Data())
         }
-        return HTTPResponse(statusCode: status, headers: headers, body: data)
+        // One write for the whole page (FlyingFox would otherwise send it in 4 KB pieces).
+        return HTTPResponse(statusCode: status, headers: headers,
+                            body: HTTPBodySequence(data: data, suggestedBufferSize: max(4096, data.count)))
     }
 
     private func notModified(_ etag: String) -> HTTPResponse {
