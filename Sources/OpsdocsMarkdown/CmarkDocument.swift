@@ -101,6 +101,14 @@ enum CmarkDocument {
             cmark_node_set_literal(marker, "\(MarkdownRenderer.codeMarkerPrefix)\(index)-->")
             cmark_node_insert_before(node, marker)
         }
+        // Fenced blocks: opsdocs' own highlighted HTML in place of cmark's.
+        for (index, node) in walk.fencedNodes.enumerated() where index < codeBlocks.count {
+            insertHTMLBlock(CodeBlockHTML.render(codeBlocks[index]), before: node)
+            cmark_node_unlink(node)
+            cmark_node_free(node)
+        }
+        // `> [!NOTE]` … block quotes become callouts.
+        for quote in walk.blockQuotes { makeAlert(quote) }
         if leadingTitle != nil, let node = walk.headings.first?.node {
             cmark_node_unlink(node)
             cmark_node_free(node)
@@ -116,6 +124,47 @@ enum CmarkDocument {
                                         wordCount: walk.wordCount)
         result.sections = walk.sections.filter { $0.heading != nil || !$0.body.isEmpty || !$0.code.isEmpty }
         return result
+    }
+
+    private static func insertHTMLBlock(_ html: String, before node: OpaquePointer) {
+        guard let block = cmark_node_new(CMARK_NODE_HTML_BLOCK) else { return }
+        cmark_node_set_literal(block, html)
+        cmark_node_insert_before(node, block)
+    }
+
+    /// A block quote whose first line is `[!NOTE]` (or TIP, IMPORTANT, WARNING, CAUTION)
+    /// becomes `<div class="alert alert-note">` with a title, holding the quote's blocks.
+    private static func makeAlert(_ quote: OpaquePointer) {
+        guard let paragraph = cmark_node_first_child(quote), cmark_node_get_type(paragraph) == CMARK_NODE_PARAGRAPH else { return }
+        var firstLine = ""
+        var markerNodes: [OpaquePointer] = []
+        var lineBreak: OpaquePointer?
+        var child = cmark_node_first_child(paragraph)
+        while let node = child {
+            let type = cmark_node_get_type(node)
+            if type == CMARK_NODE_SOFTBREAK || type == CMARK_NODE_LINEBREAK {
+                lineBreak = node
+                break
+            }
+            guard type == CMARK_NODE_TEXT, let literal = cmark_node_get_literal(node) else { return }
+            firstLine += String(cString: literal)
+            markerNodes.append(node)
+            child = cmark_node_next(node)
+        }
+        guard let kind = AlertKind.parse(firstLine[...]) else { return }
+        for node in markerNodes + (lineBreak.map { [$0] } ?? []) {
+            cmark_node_unlink(node)
+            cmark_node_free(node)
+        }
+        if cmark_node_first_child(paragraph) == nil {
+            cmark_node_unlink(paragraph)
+            cmark_node_free(paragraph)
+        }
+        insertHTMLBlock(kind.openingHTML, before: quote)
+        while let inner = cmark_node_first_child(quote) { cmark_node_insert_before(quote, inner) }
+        insertHTMLBlock("</div>", before: quote)
+        cmark_node_unlink(quote)
+        cmark_node_free(quote)
     }
 
     private static func isRemote(_ url: String) -> Bool {
@@ -208,6 +257,7 @@ private struct Walk {
     var links: [FoundLink] = []
     var rawHTML: [OpaquePointer] = []
     var fencedNodes: [OpaquePointer] = []
+    var blockQuotes: [OpaquePointer] = []
     var firstParagraph = ""
     var wordCount = 0
     var sections: [SectionText] = [SectionText(heading: nil, body: "", code: "")]
@@ -266,6 +316,7 @@ private struct Walk {
             case CMARK_NODE_HTML_BLOCK, CMARK_NODE_HTML_INLINE:
                 rawHTML.append(node)
             case CMARK_NODE_PARAGRAPH, CMARK_NODE_ITEM, CMARK_NODE_BLOCK_QUOTE:
+                if entering, type == CMARK_NODE_BLOCK_QUOTE { blockQuotes.append(node) }
                 if !entering, headingDepth == 0, !(sections.last?.body.hasSuffix("\n") ?? true) {
                     sections[sections.count - 1].body += "\n"
                 }

@@ -1,0 +1,44 @@
+// Fenced blocks on the page: highlighted on the server, labelled with their language, a
+// pasted session in a `bash` fence told apart from a script, mermaid shown as source.
+
+import Testing
+@testable import OpsdocsMarkdown
+
+@Suite struct CodeBlockHTMLTests {
+    @Test func aBashFenceIsHighlightedAndLabelled() {
+        let html = MarkdownRenderer.render("```bash\nsystemctl restart kubelet # 重启\n```\n").html
+        #expect(html.contains("<div class=\"code-block\" data-lang=\"bash\"><pre><code class=\"language-bash\">"))
+        #expect(html.contains("<span class=\"hl-command\">systemctl</span>"))
+        #expect(html.contains("<span class=\"hl-comment\"># 重启</span>"))
+    }
+
+    @Test func aSessionPastedIntoABashFenceIsAConsole() {
+        let code = "[root@master-01 ~]# kubectl get nodes\nNAME       STATUS   ROLES\nmaster-01  Ready    control-plane\n"
+        let html = MarkdownRenderer.render("```bash\n\(code)```\n").html
+        #expect(html.contains("data-lang=\"console\""))
+        #expect(html.contains("<span class=\"hl-prompt\">[root@master-01 ~]# </span>"))
+        #expect(html.contains("<span class=\"hl-output\">NAME       STATUS   ROLES</span>"))
+        // A script whose lines start with `# ` comments is not a session.
+        #expect(!CodeBlockHTML.looksLikeTranscript("# 关闭 swap\nswapoff -a\n"))
+        #expect(CodeBlockHTML.looksLikeTranscript("ops@node1:~/k8s$ kubectl apply -f a.yaml\n"))
+        #expect(CodeBlockHTML.looksLikeTranscript("$ docker ps\n"))
+    }
+
+    @Test func unknownLanguagesAndBareFencesArePlainEscapedText() {
+        let html = MarkdownRenderer.render("```cobol\n<b>&\n```\n\n```\nx < y\n```\n").html
+        #expect(html.contains("<code class=\"language-cobol\">&lt;b&gt;&amp;\n</code>"))
+        #expect(html.contains("<div class=\"code-block\"><pre><code>x &lt; y\n</code></pre></div>"))
+    }
+
+    @Test func mermaidIsShownAsLabelledSource() {
+        let html = MarkdownRenderer.render("```mermaid\ngraph LR\n  A-->B\n```\n").html
+        #expect(html.contains("<div class=\"code-block diagram\" data-lang=\"mermaid\"><p class=\"code-label\">Mermaid 图（源码）</p>"))
+        #expect(html.contains("A--&gt;B"))
+        #expect(!html.contains("<script"))
+    }
+
+    @Test func theSnippetMarkerStillPrecedesEachBlock() {
+        let html = MarkdownRenderer.render("```yaml\na: 1\n```\n").html
+        #expect(html.contains("\(MarkdownRenderer.codeMarkerPrefix)0-->\n<div class=\"code-block\" data-lang=\"yaml\">"))
+    }
+}
