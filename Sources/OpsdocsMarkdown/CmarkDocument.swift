@@ -122,6 +122,7 @@ enum CmarkDocument {
         var result = RenderedMarkdown(html: html, headings: headings, codeBlocks: codeBlocks, links: references,
                                         leadingTitle: leadingTitle, firstParagraph: walk.firstParagraph,
                                         wordCount: walk.wordCount)
+        result.summaryBeforeMore = walk.summaryBeforeMore
         result.sections = walk.sections.filter { $0.heading != nil || !$0.body.isEmpty || !$0.code.isEmpty }
         return result
     }
@@ -258,6 +259,8 @@ private struct Walk {
     var rawHTML: [OpaquePointer] = []
     var fencedNodes: [OpaquePointer] = []
     var blockQuotes: [OpaquePointer] = []
+    /// Body text up to `<!--more-->`, once that marker has been seen.
+    var summaryBeforeMore: String?
     var firstParagraph = ""
     var wordCount = 0
     var sections: [SectionText] = [SectionText(heading: nil, body: "", code: "")]
@@ -315,6 +318,12 @@ private struct Walk {
                                        column: Int(cmark_node_get_start_column(node))))
             case CMARK_NODE_HTML_BLOCK, CMARK_NODE_HTML_INLINE:
                 rawHTML.append(node)
+                if summaryBeforeMore == nil, let literal = cmark_node_get_literal(node),
+                   String(cString: literal).contains("<!--more-->")
+                {
+                    summaryBeforeMore = sections.map(\.body).joined(separator: " ")
+                        .split(whereSeparator: \.isWhitespace).joined(separator: " ")
+                }
             case CMARK_NODE_PARAGRAPH, CMARK_NODE_ITEM, CMARK_NODE_BLOCK_QUOTE:
                 if entering, type == CMARK_NODE_BLOCK_QUOTE { blockQuotes.append(node) }
                 if !entering, headingDepth == 0, !(sections.last?.body.hasSuffix("\n") ?? true) {

@@ -10,6 +10,8 @@ public struct RenderedMarkdown: Sendable {
     public var leadingTitle: Heading?
     /// Plain text of the first paragraph, for summaries and descriptions.
     public var firstParagraph: String
+    /// Plain text before a `<!--more-->` line, the summary the author chose; nil without one.
+    public var summaryBeforeMore: String? = nil
     /// Word count where each CJK character counts as one word (for reading time).
     public var wordCount: Int
     /// The note's text cut at its h2/h3 headings, for search. The first section (before any

@@ -8,15 +8,30 @@ enum DefaultTheme {
 :root {
   --fg: #1f2328; --muted: #59636e; --bg: #ffffff; --bg-soft: #f6f8fa; --border: #d1d9e0;
   --link: #0550ae; --accent: #0969da; --code-bg: #f6f8fa;
+  --ok: #1a7f37; --warn: #9a6700; --err: #cf222e; --mark: #fff8c5;
+  /* Code tokens: each at least 4.5:1 on --code-bg (WCAG AA). */
+  --hl-comment: #57606a; --hl-string: #0a3069; --hl-keyword: #cf222e; --hl-command: #8250df; --hl-option: #953800;
+  --hl-variable: #0550ae; --hl-number: #0550ae; --hl-key: #116329; --hl-prompt: #59636e; --hl-output: #57606a;
+  --hl-inserted-bg: #dafbe1; --hl-deleted-bg: #ffebe9;
+  color-scheme: light;
   --sans: -apple-system, BlinkMacSystemFont, "Segoe UI", "PingFang SC", "Hiragino Sans GB",
           "Microsoft YaHei", "Noto Sans CJK SC", "Source Han Sans SC", "WenQuanYi Micro Hei", sans-serif;
   --mono: ui-monospace, SFMono-Regular, "SF Mono", Menlo, Consolas, "Liberation Mono",
           "Noto Sans Mono CJK SC", monospace;
 }
-@media (prefers-color-scheme: dark) {
-  :root { --fg: #e6edf3; --muted: #9198a1; --bg: #0d1117; --bg-soft: #151b23; --border: #3d444d;
-          --link: #4493f8; --accent: #4493f8; --code-bg: #151b23; }
-}
+/* Dark: the reader's system setting, unless the toggle chose (data-theme on <html>, remembered). */
+@media (prefers-color-scheme: dark) { :root:not([data-theme="light"]) {
+  --fg: #e6edf3; --muted: #9198a1; --bg: #0d1117; --bg-soft: #151b23; --border: #3d444d;
+  --link: #4493f8; --accent: #4493f8; --code-bg: #151b23; --ok: #3fb950; --warn: #d29922; --err: #f85149; --mark: #bb800966;
+  --hl-comment: #9198a1; --hl-string: #a5d6ff; --hl-keyword: #ff7b72; --hl-command: #d2a8ff; --hl-option: #ffa657;
+  --hl-variable: #79c0ff; --hl-number: #79c0ff; --hl-key: #7ee787; --hl-prompt: #8b949e; --hl-output: #9198a1;
+  --hl-inserted-bg: #2ea04326; --hl-deleted-bg: #f8514926; color-scheme: dark; } }
+:root[data-theme="dark"] {
+  --fg: #e6edf3; --muted: #9198a1; --bg: #0d1117; --bg-soft: #151b23; --border: #3d444d;
+  --link: #4493f8; --accent: #4493f8; --code-bg: #151b23; --ok: #3fb950; --warn: #d29922; --err: #f85149; --mark: #bb800966;
+  --hl-comment: #9198a1; --hl-string: #a5d6ff; --hl-keyword: #ff7b72; --hl-command: #d2a8ff; --hl-option: #ffa657;
+  --hl-variable: #79c0ff; --hl-number: #79c0ff; --hl-key: #7ee787; --hl-prompt: #8b949e; --hl-output: #9198a1;
+  --hl-inserted-bg: #2ea04326; --hl-deleted-bg: #f8514926; color-scheme: dark; }
 * { box-sizing: border-box; }
 html { -webkit-text-size-adjust: 100%; }
 body { margin: 0; font-family: var(--sans); font-size: 16px; line-height: 1.75; color: var(--fg); background: var(--bg); }
@@ -34,6 +49,7 @@ a:hover { text-decoration: underline; }
 .site-search input { font: inherit; padding: .2em .6em; border: 1px solid var(--border); border-radius: 6px;
   background: var(--bg); color: var(--fg); width: 12em; max-width: 100%; }
 main { max-width: 52rem; margin: 0 auto; padding: 1.25em; }
+main:has(.page.with-toc) { max-width: 72rem; }
 .site-footer { max-width: 52rem; margin: 2em auto 0; padding: 1em 1.25em; color: var(--muted); font-size: .875em;
   border-top: 1px solid var(--border); }
 
@@ -44,6 +60,16 @@ main { max-width: 52rem; margin: 0 auto; padding: 1.25em; }
 .toc { border: 1px solid var(--border); border-radius: 6px; padding: .5em 1em; margin: 0 0 1.5em; background: var(--bg-soft); font-size: .9em; }
 .toc-title { margin: 0; font-weight: 600; }
 .toc ul { margin: .25em 0; padding-left: 1.25em; }
+.toc a { color: var(--muted); display: block; line-height: 1.5; padding: .1em 0; }
+.toc a.current { color: var(--link); font-weight: 600; }
+/* Wide screens: the table of contents in a right-hand column that stays in view. */
+@media (min-width: 1100px) {
+  .page.with-toc { display: grid; grid-template-columns: minmax(0, 1fr) 15rem; column-gap: 2.5rem; }
+  .page.with-toc > * { grid-column: 1; }
+  .page.with-toc > .toc { grid-column: 2; grid-row: 1 / span 20; align-self: start; position: sticky; top: 1em;
+    max-height: calc(100vh - 2em); overflow-y: auto; margin: 0; background: none; border: 0; border-left: 1px solid var(--border); border-radius: 0; }
+  .page.with-toc > .toc ul { list-style: none; padding-left: .9em; }
+}
 
 .content h1, .content h2, .content h3, .content h4 { line-height: 1.35; margin: 1.6em 0 .6em; scroll-margin-top: 1em; }
 .content h2 { padding-bottom: .3em; border-bottom: 1px solid var(--border); }
@@ -84,20 +110,17 @@ pre code { font-size: 1em; }
 /* Above each code block: its kind, what verified it, and its snippet file. */
 .code-meta { display: flex; flex-wrap: wrap; align-items: baseline; gap: .25em .6em; margin: 1em 0 -.6em;
   font-size: .78em; color: var(--muted); }
-.code-meta + pre { margin-top: .9em; }
+.code-meta + pre, .code-meta + .code-block { margin-top: .9em; }
 .code-kind { font-family: var(--mono); text-transform: lowercase; }
 .badge { border-radius: 4px; padding: 0 .4em; border: 1px solid var(--border); }
-.badge.ok { color: #1a7f37; border-color: #1a7f3766; }
-.badge.warning { color: #9a6700; border-color: #9a670066; }
-.badge.error { color: #cf222e; border-color: #cf222e66; }
+.badge.ok { color: var(--ok); border-color: var(--ok); }
+.badge.warning { color: var(--warn); border-color: var(--warn); }
+.badge.error { color: var(--err); border-color: var(--err); }
 .badge.note { color: var(--muted); }
 details.badge summary { cursor: pointer; }
 details.badge[open] { flex-basis: 100%; background: var(--bg-soft); }
 details.badge ul { margin: .3em 0; padding-left: 1.2em; font-family: var(--mono); }
 .snippet-link { margin-left: auto; }
-@media (prefers-color-scheme: dark) {
-  .badge.ok { color: #3fb950; } .badge.warning { color: #d29922; } .badge.error { color: #f85149; }
-}
 
 /* Search: the header pop-up and the /search/ page. */
 .site-search { position: relative; }
@@ -112,8 +135,37 @@ details.badge ul { margin: .3em 0; padding-left: 1.2em; font-family: var(--mono)
 .search-link { display: block; font-weight: 600; }
 .search-link.active { outline: 2px solid var(--accent); outline-offset: 2px; }
 .search-excerpt, .search-more { margin: .2em 0 0; font-size: .875em; color: var(--muted); overflow-wrap: anywhere; }
-.search-excerpt mark { background: #fff8c5; color: inherit; padding: 0 .1em; }
-@media (prefers-color-scheme: dark) { .search-excerpt mark { background: #bb800966; } }
+.search-excerpt mark { background: var(--mark); color: inherit; padding: 0 .1em; }
+
+/* Code blocks: opsdocs highlights on the server; long lines scroll, never wrap the layout. */
+.code-block { position: relative; margin: 1em 0; }
+.code-block pre { margin: 0; }
+.code-label { margin: 0 0 .3em; font-size: .78em; color: var(--muted); }
+.copy-button { position: absolute; top: .4em; right: .4em; font: inherit; font-size: .75em; padding: .1em .6em;
+  border: 1px solid var(--border); border-radius: 4px; background: var(--bg); color: var(--muted); cursor: pointer; opacity: .85; }
+.copy-button:hover, .copy-button:focus-visible { opacity: 1; color: var(--fg); }
+.hl-comment { color: var(--hl-comment); font-style: italic; }
+.hl-string, .hl-heredoc { color: var(--hl-string); }
+.hl-keyword, .hl-instruction, .hl-builtin, .hl-section { color: var(--hl-keyword); }
+.hl-command, .hl-function, .hl-type { color: var(--hl-command); }
+.hl-option, .hl-operator { color: var(--hl-option); }
+.hl-variable, .hl-number, .hl-literal { color: var(--hl-variable); }
+.hl-key { color: var(--hl-key); }
+.hl-prompt { color: var(--hl-prompt); user-select: none; -webkit-user-select: none; }
+.hl-output { color: var(--hl-output); }
+.hl-inserted { background: var(--hl-inserted-bg); }
+.hl-deleted { background: var(--hl-deleted-bg); }
+.hl-hunk, .hl-meta { color: var(--hl-command); }
+
+/* GitHub alerts. */
+.alert { margin: 1em 0; padding: .5em 1em; border-left: 4px solid var(--alert); border-radius: 0 6px 6px 0; background: var(--bg-soft); }
+.alert p { margin: .35em 0; }
+.alert-title { margin: 0 0 .2em; font-weight: 600; color: var(--alert); }
+.alert-note { --alert: var(--link); } .alert-tip { --alert: var(--ok); } .alert-important { --alert: var(--hl-command); }
+.alert-warning { --alert: var(--warn); } .alert-caution { --alert: var(--err); }
+
+.theme-toggle { font: inherit; font-size: .9em; padding: .1em .5em; border: 1px solid var(--border); border-radius: 6px;
+  background: var(--bg); color: var(--fg); cursor: pointer; }
 
 """#,
         "static/favicon.svg": #"""
@@ -341,6 +393,105 @@ details.badge ul { margin: .3em 0; padding-left: 1.2em; font-family: var(--mono)
 })();
 
 """#,
+        "static/js/theme.js": #"""
+// The default theme's reading aids; the page is complete without them.
+// Light/dark toggle (remembered), the table of contents following the scroll, and copy
+// buttons that copy only the commands of a console session (no prompts, no output).
+(function () {
+  "use strict";
+  var root = document.documentElement;
+
+  // Theme toggle, in the header.
+  var header = document.querySelector(".site-header");
+  if (header) {
+    var toggle = document.createElement("button");
+    toggle.type = "button";
+    toggle.className = "theme-toggle";
+    var dark = function () {
+      return root.dataset.theme ? root.dataset.theme === "dark" : matchMedia("(prefers-color-scheme: dark)").matches;
+    };
+    var label = function () {
+      toggle.textContent = dark() ? "☀︎ 浅色" : "☾ 深色";
+      toggle.setAttribute("aria-label", dark() ? "切换到浅色" : "切换到深色");
+    };
+    toggle.addEventListener("click", function () {
+      root.dataset.theme = dark() ? "light" : "dark";
+      try { localStorage.setItem("opsdocs-theme", root.dataset.theme); } catch (e) {}
+      label();
+    });
+    label();
+    header.appendChild(toggle);
+  }
+
+  // Table of contents: mark the section being read.
+  var links = Array.prototype.slice.call(document.querySelectorAll(".toc a[href^='#']"));
+  var targets = links.map(function (a) {
+    try { return document.getElementById(decodeURIComponent(a.getAttribute("href").slice(1))); } catch (e) { return null; }
+  });
+  function mark() {
+    var current = -1;
+    for (var i = 0; i < targets.length; i++) {
+      if (targets[i] && targets[i].getBoundingClientRect().top < 120) current = i;
+    }
+    links.forEach(function (a, i) { a.classList.toggle("current", i === current); });
+  }
+  if (links.length) {
+    var pending = false;
+    addEventListener("scroll", function () {
+      if (pending) return;
+      pending = true;
+      requestAnimationFrame(function () { pending = false; mark(); });
+    }, { passive: true });
+    mark();
+  }
+
+  // Copy buttons. In a console session only the commands are copied: prompts and output
+  // lines are marked by the server-side highlighter.
+  function commandText(code) {
+    var block = code.closest(".code-block");
+    var lang = block && block.getAttribute("data-lang");
+    if (lang !== "console" || !code.querySelector(".hl-prompt")) return code.textContent;
+    var lines = [], line = "", skip = false;
+    function walk(node) {
+      for (var child = node.firstChild; child; child = child.nextSibling) {
+        if (child.nodeType === 1) {
+          if (child.classList.contains("hl-prompt")) continue;
+          if (child.classList.contains("hl-output")) { skip = true; continue; }
+          walk(child);
+        } else if (child.nodeType === 3) {
+          var parts = child.data.split("\n");
+          for (var i = 0; i < parts.length; i++) {
+            if (i > 0) { if (!skip) lines.push(line); line = ""; skip = false; }
+            line += parts[i];
+          }
+        }
+      }
+    }
+    walk(code);
+    if (line && !skip) lines.push(line);
+    return lines.join("\n") + "\n";
+  }
+  Array.prototype.forEach.call(document.querySelectorAll(".code-block pre > code"), function (code) {
+    var button = document.createElement("button");
+    button.type = "button";
+    button.className = "copy-button";
+    button.textContent = "复制";
+    button.setAttribute("aria-label", "复制代码");
+    button.addEventListener("click", function () {
+      var text = commandText(code);
+      var done = function () {
+        button.textContent = "已复制";
+        setTimeout(function () { button.textContent = "复制"; }, 1500);
+      };
+      if (navigator.clipboard && navigator.clipboard.writeText) {
+        navigator.clipboard.writeText(text).then(done, function () { button.textContent = "无法复制"; });
+      }
+    });
+    code.parentNode.parentNode.appendChild(button);
+  });
+})();
+
+"""#,
         "templates/404.mustache": #"""
 {{<base}}
 {{$title}}页面不存在 · {{site.title}}{{/title}}
@@ -385,10 +536,12 @@ details.badge ul { margin: .3em 0; padding-left: 1.2em; font-family: var(--mono)
 <title>{{$title}}{{site.title}}{{/title}}</title>
 {{#description}}<meta name="description" content="{{description}}">
 {{/description}}<meta name="generator" content="opsdocs">
+<script>try{var t=localStorage.getItem("opsdocs-theme");if(t==="dark"||t==="light")document.documentElement.dataset.theme=t}catch(e){}</script>
 <link rel="icon" href="{{site.basePath}}favicon.svg" type="image/svg+xml">
 <link rel="stylesheet" href="{{site.basePath}}css/opsdocs.css">
 <link rel="alternate" type="application/atom+xml" title="{{site.title}}" href="{{site.basePath}}atom.xml">
 <script src="{{site.basePath}}js/search.js" data-base="{{site.basePath}}" defer></script>
+<script src="{{site.basePath}}js/theme.js" defer></script>
 </head>
 <body>
 <a class="skip-link" href="#main">跳到正文</a>
@@ -448,7 +601,7 @@ details.badge ul { margin: .3em 0; padding-left: 1.2em; font-family: var(--mono)
 {{<base}}
 {{$title}}{{page.title}} · {{site.title}}{{/title}}
 {{$main}}
-<article class="page">
+<article class="page{{#page.hasTOC}} with-toc{{/page.hasTOC}}">
   {{#page.hasBreadcrumbs}}<nav class="breadcrumbs" aria-label="路径">{{#page.breadcrumbs}}<a href="{{url}}">{{title}}</a> › {{/page.breadcrumbs}}</nav>{{/page.hasBreadcrumbs}}
   <h1 class="page-title">{{page.heading}}</h1>
   <p class="page-meta">

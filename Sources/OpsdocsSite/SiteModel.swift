@@ -16,8 +16,11 @@ struct BuiltPage: Sendable {
     var title: String { page.declaredTitle ?? rendered.firstH1?.text ?? page.fileTitle }
     /// The visible page heading: the H1 the note opens with (lifted out of the body), else the title.
     var heading: String { rendered.leadingTitle?.text ?? title }
+    /// The front matter's description, else the text before `<!--more-->`, else the first paragraph.
     var summary: String {
-        PlainText.truncate(page.description.isEmpty ? rendered.firstParagraph : page.description, limit: 140)
+        if !page.description.isEmpty { return PlainText.truncate(page.description, limit: 140) }
+        if let chosen = rendered.summaryBeforeMore, !chosen.isEmpty { return PlainText.truncate(chosen, limit: 280) }
+        return PlainText.truncate(rendered.firstParagraph, limit: 140)
     }
 }
 

@@ -1,0 +1,36 @@
+#!/usr/bin/python3
+"""Clicks every copy button of the console blocks on one page in headless Chromium and
+prints, as JSON, the text each click handed to the clipboard (navigator.clipboard.writeText
+is recorded, since a headless browser has no system clipboard to read back).
+
+usage: bench/copy-browser.py SITE_DIR PATH    (Debian chromium, chromium-driver, python3-selenium)
+"""
+import functools, http.server, json, sys, threading
+from selenium import webdriver
+from selenium.webdriver.common.by import By
+
+site, path = sys.argv[1], sys.argv[2]
+class Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=site))
+threading.Thread(target=server.serve_forever, daemon=True).start()
+options = webdriver.ChromeOptions()
+for flag in ["--headless=new", "--no-sandbox", "--disable-gpu"]:
+    options.add_argument(flag)
+driver = webdriver.Chrome(options=options)
+try:
+    driver.get(f"http://127.0.0.1:{server.server_address[1]}{path}")
+    driver.execute_script("""
+        window.__copied = [];
+        Object.defineProperty(navigator, 'clipboard', { configurable: true, value: {
+            writeText: function (t) { window.__copied.push(t); return Promise.resolve(); } } });""")
+    buttons = driver.find_elements(By.CSS_SELECTOR, '.code-block[data-lang="console"] .copy-button')
+    for button in buttons:
+        driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", button)
+        button.click()
+    labels = [b.text for b in buttons]
+    print(json.dumps({"copied": driver.execute_script("return window.__copied"), "labels": labels}, ensure_ascii=False))
+finally:
+    driver.quit()
+    server.shutdown()

@@ -1,0 +1,96 @@
+// The default theme's reading aids; the page is complete without them.
+// Light/dark toggle (remembered), the table of contents following the scroll, and copy
+// buttons that copy only the commands of a console session (no prompts, no output).
+(function () {
+  "use strict";
+  var root = document.documentElement;
+
+  // Theme toggle, in the header.
+  var header = document.querySelector(".site-header");
+  if (header) {
+    var toggle = document.createElement("button");
+    toggle.type = "button";
+    toggle.className = "theme-toggle";
+    var dark = function () {
+      return root.dataset.theme ? root.dataset.theme === "dark" : matchMedia("(prefers-color-scheme: dark)").matches;
+    };
+    var label = function () {
+      toggle.textContent = dark() ? "☀︎ 浅色" : "☾ 深色";
+      toggle.setAttribute("aria-label", dark() ? "切换到浅色" : "切换到深色");
+    };
+    toggle.addEventListener("click", function () {
+      root.dataset.theme = dark() ? "light" : "dark";
+      try { localStorage.setItem("opsdocs-theme", root.dataset.theme); } catch (e) {}
+      label();
+    });
+    label();
+    header.appendChild(toggle);
+  }
+
+  // Table of contents: mark the section being read.
+  var links = Array.prototype.slice.call(document.querySelectorAll(".toc a[href^='#']"));
+  var targets = links.map(function (a) {
+    try { return document.getElementById(decodeURIComponent(a.getAttribute("href").slice(1))); } catch (e) { return null; }
+  });
+  function mark() {
+    var current = -1;
+    for (var i = 0; i < targets.length; i++) {
+      if (targets[i] && targets[i].getBoundingClientRect().top < 120) current = i;
+    }
+    links.forEach(function (a, i) { a.classList.toggle("current", i === current); });
+  }
+  if (links.length) {
+    var pending = false;
+    addEventListener("scroll", function () {
+      if (pending) return;
+      pending = true;
+      requestAnimationFrame(function () { pending = false; mark(); });
+    }, { passive: true });
+    mark();
+  }
+
+  // Copy buttons. In a console session only the commands are copied: prompts and output
+  // lines are marked by the server-side highlighter.
+  function commandText(code) {
+    var block = code.closest(".code-block");
+    var lang = block && block.getAttribute("data-lang");
+    if (lang !== "console" || !code.querySelector(".hl-prompt")) return code.textContent;
+    var lines = [], line = "", skip = false;
+    function walk(node) {
+      for (var child = node.firstChild; child; child = child.nextSibling) {
+        if (child.nodeType === 1) {
+          if (child.classList.contains("hl-prompt")) continue;
+          if (child.classList.contains("hl-output")) { skip = true; continue; }
+          walk(child);
+        } else if (child.nodeType === 3) {
+          var parts = child.data.split("\n");
+          for (var i = 0; i < parts.length; i++) {
+            if (i > 0) { if (!skip) lines.push(line); line = ""; skip = false; }
+            line += parts[i];
+          }
+        }
+      }
+    }
+    walk(code);
+    if (line && !skip) lines.push(line);
+    return lines.join("\n") + "\n";
+  }
+  Array.prototype.forEach.call(document.querySelectorAll(".code-block pre > code"), function (code) {
+    var button = document.createElement("button");
+    button.type = "button";
+    button.className = "copy-button";
+    button.textContent = "复制";
+    button.setAttribute("aria-label", "复制代码");
+    button.addEventListener("click", function () {
+      var text = commandText(code);
+      var done = function () {
+        button.textContent = "已复制";
+        setTimeout(function () { button.textContent = "复制"; }, 1500);
+      };
+      if (navigator.clipboard && navigator.clipboard.writeText) {
+        navigator.clipboard.writeText(text).then(done, function () { button.textContent = "无法复制"; });
+      }
+    });
+    code.parentNode.parentNode.appendChild(button);
+  });
+})();
