@@ -11,8 +11,11 @@ enum CodeBlockHTML {
                 + "<pre><code class=\"language-mermaid\">\(HTMLEscaping.escape(code))</code></pre></div>"
         }
         var language = SyntaxHighlighter.canonicalLanguage(block.language)
-        // A `bash` fence holding a pasted session: prompts and output are told apart.
+        // A `bash` fence holding a pasted session: prompts and output are told apart. A
+        // `console` fence without an unmistakable prompt is a script whose `# ` lines are
+        // comments, not root prompts (kubespray's `# From the CLI` blocks).
         if language == "bash", looksLikeTranscript(code) { language = "console" }
+        if language == "console", !looksLikeTranscript(code) { language = "bash" }
         let body = language.flatMap { SyntaxHighlighter.highlight(code, language: $0) } ?? HTMLEscaping.escape(code)
         let label = language ?? block.language
         let codeClass = block.language.isEmpty ? "" : " class=\"language-\(HTMLEscaping.escape(block.language))\""

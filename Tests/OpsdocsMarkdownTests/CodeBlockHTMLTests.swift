@@ -24,6 +24,13 @@ import Testing
         #expect(CodeBlockHTML.looksLikeTranscript("$ docker ps\n"))
     }
 
+    @Test func aConsoleFenceWithoutPromptsIsAScriptWithComments() {
+        let html = MarkdownRenderer.render("```console\n# From the CLI\nkubectl get pod -n kube-ovn\n```\n").html
+        #expect(html.contains("data-lang=\"bash\""))
+        #expect(html.contains("<span class=\"hl-comment\"># From the CLI</span>"))
+        #expect(html.contains("<span class=\"hl-command\">kubectl</span>"))
+    }
+
     @Test func unknownLanguagesAndBareFencesArePlainEscapedText() {
         let html = MarkdownRenderer.render("```cobol\n<b>&\n```\n\n```\nx < y\n```\n").html
         #expect(html.contains("<code class=\"language-cobol\">&lt;b&gt;&amp;\n</code>"))
