@@ -103,8 +103,11 @@ pre code { font-size: 1em; }
   body { font-size: 15px; }
   main { padding: 1em; }
   .page-title { font-size: 1.6em; }
-  .site-search { width: 100%; }
+  .site-search { width: 100%; order: 3; }
   .site-search input { width: 100%; }
+  /* The switch beside the title; the folders and the search box on rows of their own. */
+  .theme-toggle { order: 1; margin-left: auto; }
+  .site-nav { order: 2; flex-basis: 100%; }
 }
 
 /* Above each code block: its kind, what verified it, and its snippet file. */
