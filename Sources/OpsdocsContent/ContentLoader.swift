@@ -56,17 +56,9 @@ public enum ContentLoader {
         })
         // Front matter parsing (YAML especially) is the costly part: spread it over the cores.
         let results: [(Page?, [Diagnostic])] = files.sorted(by: { $0.relativePath < $1.relativePath }).parallelMap { file in
-            let shown = display(displayPrefix, file.relativePath)
-            let text: String
-            switch SourceText.decode(file.bytes) {
-            case .success(let t): text = t
-            case .failure(let e):
-                return (nil, [.error(shown, line: e.line, column: e.column, kind: "encoding",
-                                     "file is not valid UTF-8 (first bad byte here); page skipped")])
-            }
             let folder = file.relativePath.split(separator: "/").dropLast().joined(separator: "/")
-            return PageBuilder.build(sourcePath: file.relativePath, text: text, displayPath: shown,
-                                     config: config, readmeIsIndex: !foldersWithIndex.contains(folder))
+            return page(from: file, displayPath: display(displayPrefix, file.relativePath), config: config,
+                        readmeIsIndex: !foldersWithIndex.contains(folder))
         }
         for (page, found) in results {
             diagnostics += found
@@ -74,6 +66,21 @@ public enum ContentLoader {
             pages.append(page)
         }
         return ContentTree(pages: pages, assets: [], diagnostics: diagnostics)
+    }
+
+    /// One note's bytes → its Page, or the diagnostics that explain why there is none.
+    /// (The preview re-reads a single edited note through this too.)
+    public static func page(from file: SourceFile, displayPath: String, config: SiteConfig, readmeIsIndex: Bool)
+        -> (Page?, [Diagnostic])
+    {
+        switch SourceText.decode(file.bytes) {
+        case .success(let text):
+            return PageBuilder.build(sourcePath: file.relativePath, text: text, displayPath: displayPath,
+                                     config: config, readmeIsIndex: readmeIsIndex)
+        case .failure(let e):
+            return (nil, [.error(displayPath, line: e.line, column: e.column, kind: "encoding",
+                                 "file is not valid UTF-8 (first bad byte here); page skipped")])
+        }
     }
 
     public static func display(_ prefix: String, _ relative: String) -> String {

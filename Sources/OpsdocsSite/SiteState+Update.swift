@@ -156,16 +156,8 @@ extension SiteState {
         else { return false }
         let old = model.pages[index]
         let shown = old.displayPath
-        let text: String
-        switch SourceText.decode([UInt8](data)) {
-        case .success(let decoded): text = decoded
-        case .failure(let e):
-            replaceDiagnostics(of: shown, with: [.error(shown, line: e.line, column: e.column, kind: "encoding",
-                                                        "file is not valid UTF-8 (first bad byte here); page skipped")])
-            return true
-        }
-        let (built, found) = PageBuilder.build(sourcePath: rel, text: text, displayPath: shown, config: config,
-                                               readmeIsIndex: !foldersWithIndex.contains(old.page.sourceFolder))
+        let (built, found) = ContentLoader.page(from: SourceFile(relativePath: rel, bytes: [UInt8](data)), displayPath: shown,
+                                                config: config, readmeIsIndex: !foldersWithIndex.contains(old.page.sourceFolder))
         // A broken note keeps its last good page; the error is what the preview shows.
         guard let page = built else {
             replaceDiagnostics(of: shown, with: found)
