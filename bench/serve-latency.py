@@ -144,6 +144,22 @@ def fetch(port, path):
     return response.status, body
 
 
+def listen(reader, port, settle):
+    """Starts reading the server's reload messages; gives it `settle` seconds to connect."""
+    log = EventLog()
+    threading.Thread(target=reader, args=(port, log), daemon=True).start()
+    time.sleep(settle)
+    return log
+
+
+def probe(log, note_file):
+    """One warm-up edit (not measured); returns when its reload message arrived, or None."""
+    start = time.perf_counter()
+    with open(note_file, "a", encoding="utf-8") as f:
+        f.write("\n\nprobe\n")
+    return log.wait_for(start, lambda text: True)
+
+
 def measure(name, port, log, note_file, page_path, edits, event_matches):
     original = open(note_file, encoding="utf-8").read()
     events, htmls = [], []
@@ -232,15 +248,9 @@ def main():
         try:
             line = proc.stdout.readline()
             print(f"  opsdocs  initial build + listen: {time.perf_counter() - start:.1f} s: {line.strip()}")
-            log = EventLog()
-            threading.Thread(target=read_sse, args=(port, log), daemon=True).start()
-            time.sleep(0.5)
+            log = listen(read_sse, port, 0.5)
             # The first edit tells which URL path the note has (from the event).
-            probe = time.perf_counter()
-            with open(note_file, "a", encoding="utf-8") as f:
-                f.write("\n\nprobe\n")
-            t = log.wait_for(probe, lambda text: True)
-            if t is None:
+            if probe(log, note_file) is None:
                 raise SystemExit("opsdocs sent no reload event")
             paths = json.loads(next(l[6:] for l in log.items[-1][1].splitlines() if l.startswith("data: ")))["paths"]
             page = paths[0]
@@ -262,13 +272,8 @@ def main():
         try:
             wait_listening(port, proc, 900)
             print(f"  hugo     initial build + listen: {time.perf_counter() - start:.1f} s")
-            log = EventLog()
-            threading.Thread(target=read_livereload, args=(port, log), daemon=True).start()
-            time.sleep(1.0)
-            probe = time.perf_counter()
-            with open(note_file, "a", encoding="utf-8") as f:
-                f.write("\n\nprobe\n")
-            t = log.wait_for(probe, lambda text: True)
+            log = listen(read_livereload, port, 1.0)
+            probe(log, note_file)
             page = hugo_page(dir, note)
             print(f"  hugo     page: {page}")
             time.sleep(0.4)

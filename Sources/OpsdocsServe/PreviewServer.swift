@@ -120,7 +120,7 @@ public final class PreviewServer: Sendable {
         let start = clock.now
         let (update, site) = live.withLock { live in (live.apply(Set(relevant)), live.site) }
         let elapsed = clock.now - start
-        let ms = Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15
+        let ms = elapsed.seconds * 1000
         let what = update.scope.joined(separator: ", ")
 
         if let failure = update.failure {
@@ -149,13 +149,9 @@ public final class PreviewServer: Sendable {
         let (later, current) = live.withLock { live in (live.finishDeferred(), live.site) }
         if !later.changedPaths.isEmpty { served.withLock { $0.update(with: current, changed: later.changedPaths) } }
         if options.timings {
-            let steps = update.timings + [("publish", Self.seconds(publish))] + later.timings
+            let steps = update.timings + [("publish", publish.seconds)] + later.timings
             options.log("  " + steps.map { "\($0.stage) \(String(format: "%.1f", $0.seconds * 1000)) ms" }.joined(separator: " · "))
         }
-    }
-
-    private static func seconds(_ d: Duration) -> Double {
-        Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18
     }
 
     private func broadcast(_ event: LiveEvent) {

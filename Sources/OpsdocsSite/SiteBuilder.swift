@@ -21,7 +21,7 @@ public enum SiteBuilder {
         let failing = site.diagnostics.errorCount > 0 || (options.strict && site.diagnostics.warningCount > 0)
         func seconds() -> Double {
             let elapsed = clock.now - start
-            return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+            return elapsed.seconds
         }
         guard !failing else {
             return BuildReport(diagnostics: site.diagnostics, pageCount: site.pageCount, fileCount: 0, published: false,
@@ -40,7 +40,7 @@ public enum SiteBuilder {
             throw error
         }
         let writing = clock.now - written
-        let writeSeconds = Double(writing.components.seconds) + Double(writing.components.attoseconds) / 1e18
+        let writeSeconds = writing.seconds
         return BuildReport(diagnostics: site.diagnostics, pageCount: site.pageCount,
                            fileCount: site.files.count + site.copies.count, published: true, seconds: seconds(),
                            timings: site.timings + [("write output", writeSeconds)], snippetCache: site.snippetCache)

@@ -37,7 +37,7 @@ struct StageTimer {
     mutating func lap(_ stage: String) {
         let now = clock.now
         let d = now - last
-        stages.append((stage, Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18))
+        stages.append((stage, d.seconds))
         last = now
     }
 }

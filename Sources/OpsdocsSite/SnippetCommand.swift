@@ -44,7 +44,7 @@ public enum SnippetCommand {
         let diagnostics = (rendered.diagnostics.filter { $0.severity == .error } + chosen.flatMap(SnippetOutput.diagnostics)).sorted()
         let elapsed = clock.now - start
         return SnippetReport(snippets: chosen, diagnostics: diagnostics,
-                             seconds: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)
+                             seconds: elapsed.seconds)
     }
 
     /// Writes the snippet files (as under `public/snippets/`) into `folder`, replacing it.
