@@ -47,7 +47,7 @@ let package = Package(
         .testTarget(name: "OpsdocsContentTests", dependencies: ["OpsdocsContent"]),
         .testTarget(name: "OpsdocsMarkdownTests", dependencies: ["OpsdocsMarkdown"]),
         .testTarget(
-            name: "OpsdocsSnippetsTests", dependencies: ["OpsdocsSnippets", "OpsdocsContent", "OpsdocsMarkdown"]),
+            name: "OpsdocsSnippetsTests", dependencies: ["OpsdocsSnippets", "OpsdocsConfig", "OpsdocsContent", "OpsdocsMarkdown"]),
         .testTarget(name: "OpsdocsSearchTests", dependencies: ["OpsdocsSearch"]),
         .testTarget(name: "OpsdocsSiteTests", dependencies: ["OpsdocsSite"]),
         .testTarget(name: "OpsdocsServeTests", dependencies: ["OpsdocsServe", "OpsdocsSite"]),

@@ -24,6 +24,8 @@ public struct Page: Sendable {
     public var aliases: [String]
     /// Every front matter key, including the ones opsdocs does not interpret.
     public var frontMatter: [String: FrontMatterValue]
+    /// Front matter key → its 1-based line in the file, for diagnostics about that key.
+    public var keyLines: [String: Int] = [:]
     public var body: String
     /// Lines before the body in the source file (front matter), so body line N is file line N + offset.
     public var bodyLineOffset: Int
@@ -33,4 +35,7 @@ public struct Page: Sendable {
         guard let slash = sourcePath.lastIndex(of: "/") else { return "" }
         return String(sourcePath[..<slash])
     }
+
+    /// The line of a front matter key (1 when the key is absent).
+    public func line(of key: String) -> Int { keyLines[key] ?? 1 }
 }

@@ -78,12 +78,28 @@ public enum PageBuilder {
             }
         }
 
+        // No generated name may be longer than a file system allows.
+        let urlKey = fields["url"] != nil ? "url" : fields["slug"] != nil ? "slug" : nil
+        if let capped = SitePath.capped(url) {
+            diagnostics.append(.warning(displayPath, line: urlKey.map(frontMatter.line(of:)) ?? 1, kind: "path",
+                                        "a URL segment is longer than \(SitePath.maxSegmentBytes) bytes; shortened to /\(capped)"))
+            url = capped
+        } else if urlKey == nil, stem.utf8.count > SitePath.maxSegmentBytes {
+            diagnostics.append(.warning(displayPath, kind: "path",
+                                        "the file name is longer than \(SitePath.maxSegmentBytes) bytes; its URL is shortened to /\(url)"))
+        }
+
         var aliases: [String] = []
         for alias in fields["aliases"]?.stringList ?? [] {
-            guard let clean = SitePath.normalise(alias, allowLeadingSlash: true), !clean.isEmpty else {
+            guard var clean = SitePath.normalise(alias, allowLeadingSlash: true), !clean.isEmpty else {
                 diagnostics.append(.error(displayPath, line: frontMatter.line(of: "aliases"), kind: "path",
                                           "alias `\(alias)` would leave the output folder"))
                 continue
+            }
+            if let capped = SitePath.capped(clean) {
+                diagnostics.append(.warning(displayPath, line: frontMatter.line(of: "aliases"), kind: "path",
+                                            "alias segment longer than \(SitePath.maxSegmentBytes) bytes; shortened to /\(capped)/"))
+                clean = capped
             }
             aliases.append(clean + "/")
         }
@@ -112,7 +128,7 @@ public enum PageBuilder {
             authors: authors, terms: terms,
             draft: fields["draft"]?.bool ?? false,
             weight: fields["weight"]?.int ?? 0,
-            aliases: aliases, frontMatter: fields,
+            aliases: aliases, frontMatter: fields, keyLines: frontMatter.keyLines,
             body: String(body), bodyLineOffset: frontMatter.bodyLineOffset)
         return (page, diagnostics)
     }

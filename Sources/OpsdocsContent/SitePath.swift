@@ -2,6 +2,7 @@
 // leave the output folder, and turning file and folder names into URL segments.
 
 import Foundation
+import OpsdocsConfig
 
 public enum SitePath {
     /// Collapses `a//b`, `./`, trailing `/`; nil when the path climbs out (`..`), is absolute
@@ -19,8 +20,34 @@ public enum SitePath {
         return parts.joined(separator: "/")
     }
 
+    /// Longest path segment opsdocs writes, in UTF-8 bytes. File systems refuse names over
+    /// 255 bytes (85 CJK characters); this leaves room for `.sh`-style suffixes.
+    public static let maxSegmentBytes = 200
+
+    /// A segment over `maxSegmentBytes` is cut at a character boundary and given the first
+    /// 8 hex digits of its SHA-256, so two long names that share a beginning stay apart.
+    public static func capSegment(_ segment: String) -> String {
+        guard segment.utf8.count > maxSegmentBytes else { return segment }
+        var out = ""
+        var bytes = 0
+        for ch in segment {
+            let n = ch.utf8.count
+            if bytes + n > maxSegmentBytes - 9 { break }
+            out.append(ch)
+            bytes += n
+        }
+        return out + "-" + SHA256.hex(segment).prefix(8)
+    }
+
+    /// `path` with every segment capped; nil when no segment needed it.
+    public static func capped(_ path: String) -> String? {
+        let segments = path.split(separator: "/", omittingEmptySubsequences: false)
+        guard segments.contains(where: { $0.utf8.count > maxSegmentBytes }) else { return nil }
+        return segments.map { capSegment(String($0)) }.joined(separator: "/")
+    }
+
     /// A file stem becomes a URL segment: white space runs become `-`; everything else is kept
-    /// (CJK included) and percent-encoded only when written into HTML.
+    /// (CJK included) and percent-encoded only when written into HTML. Capped like every segment.
     public static func slugifyFileStem(_ stem: String) -> String {
         var out = ""
         var pendingDash = false
@@ -29,7 +56,7 @@ public enum SitePath {
             if pendingDash { out.append("-"); pendingDash = false }
             out.append(ch)
         }
-        return out.isEmpty ? "page" : out
+        return out.isEmpty ? "page" : capSegment(out)
     }
 
     public static func slugifyFolderPath(_ folder: String) -> String {

@@ -30,9 +30,12 @@ enum CmarkDocument {
                                      firstParagraph: "", wordCount: 0)
         if let refusal = NestingGuard.refusal(for: markdown) {
             var refused = empty
-            refused.refusal = refusal
+            refused.refusal = refusal.message
+            refused.notices = [MarkdownNotice(isError: true, line: refusal.line + lineOffset, column: 1, kind: "markdown",
+                                              message: refusal.message)]
             return refused
         }
+        let (parsedText, wideTableLines) = WideTableGuard.defuse(markdown)
         guard let parser = cmark_parser_new(cmarkOptions) else { return empty }
         defer { cmark_parser_free(parser) }
         for name in extensionNames {
@@ -40,7 +43,7 @@ enum CmarkDocument {
         }
         var parsed: OpaquePointer?
         parseLock.withLock { _ in
-            var text = markdown
+            var text = parsedText
             text.withUTF8 { buffer in
                 buffer.withMemoryRebound(to: CChar.self) { cmark_parser_feed(parser, $0.baseAddress, $0.count) }
             }
@@ -49,8 +52,23 @@ enum CmarkDocument {
         guard let document = parsed else { return empty }
         defer { cmark_node_free(document) }
 
-        var walk = Walk(lineOffset: lineOffset)
+        var walk = Walk(lineOffset: lineOffset, wideTableLines: Set(wideTableLines))
         walk.run(document)
+        var notices: [MarkdownNotice] = []
+        let sourceLines = walk.fences.isEmpty && walk.wideTables.isEmpty ? [] : Self.lines(of: markdown)
+        for fence in walk.fences where !FenceCheck.isClosed(fence, lines: sourceLines) {
+            notices.append(MarkdownNotice(isError: false, line: fence.startLine + lineOffset, column: 1, kind: "fence",
+                                          message: "this code fence is never closed, so everything after it"
+                                              + " (to line \(fence.endLine + lineOffset)) is shown as code"))
+        }
+        for table in walk.wideTables {
+            let source = sourceLines[max(table.startLine - 1, 0)..<min(table.endLine, sourceLines.count)].joined(separator: "\n")
+            insertHTMLBlock("<pre class=\"table-source\">\(HTMLEscaping.escape(source))</pre>", before: table.node)
+            cmark_node_unlink(table.node)
+            cmark_node_free(table.node)
+            notices.append(MarkdownNotice(isError: false, line: table.startLine + lineOffset, column: 1, kind: "table",
+                                          message: "table with more than \(WideTableGuard.maxColumns) columns is shown as its source text"))
+        }
 
         // Headings: a marker for the id (the renderer cannot add attributes) and an anchor link.
         var ids = HeadingIDGenerator()
@@ -83,6 +101,15 @@ enum CmarkDocument {
         var references: [LinkReference] = []
         let lineStarts = walk.links.isEmpty ? [] : Self.lineStarts(markdown)
         for link in walk.links {
+            if let scheme = URLSafety.dangerousScheme(link.destination) {
+                cmark_node_set_url(link.node, "")
+                notices.append(MarkdownNotice(isError: false, line: link.line,
+                                              column: characterColumn(link.column, line: link.line - lineOffset, in: markdown,
+                                                                      lineStarts: lineStarts),
+                                              kind: "unsafe-url",
+                                              message: "\(link.isImage ? "image" : "link") to a `\(scheme):` URL removed"))
+                continue
+            }
             let resolution = links?.resolve(link.destination, from: sourcePath) ?? .unchanged
             if link.isImage, options.remoteImagesAsLinks, isRemote(link.destination) {
                 replaceWithLink(link.node, href: link.destination)
@@ -122,6 +149,7 @@ enum CmarkDocument {
         var result = RenderedMarkdown(html: html, headings: headings, codeBlocks: codeBlocks, links: references,
                                         leadingTitle: leadingTitle, firstParagraph: walk.firstParagraph,
                                         wordCount: walk.wordCount)
+        result.notices = notices.sorted { ($0.line, $0.column) < ($1.line, $1.column) }
         result.summaryBeforeMore = walk.summaryBeforeMore
         result.sections = walk.sections.filter { $0.heading != nil || !$0.body.isEmpty || !$0.code.isEmpty }
         return result
@@ -183,6 +211,11 @@ enum CmarkDocument {
         cmark_node_insert_before(image, replacement)
         cmark_node_unlink(image)
         cmark_node_free(image)
+    }
+
+    /// The text's lines (without their newlines), for quoting source and checking fences.
+    private static func lines(of text: String) -> [String] {
+        text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
     }
 
     /// UTF-8 offset at which each line starts.
@@ -251,6 +284,11 @@ private struct Walk {
     struct FoundLink { var node: OpaquePointer; var destination: String; var isImage: Bool; var line: Int; var column: Int }
 
     let lineOffset: Int
+    /// Lines (in the parsed text) of table delimiter rows WideTableGuard escaped.
+    let wideTableLines: Set<Int>
+    /// Paragraphs holding such a row: they are replaced by the table's source text.
+    var wideTables: [(node: OpaquePointer, startLine: Int, endLine: Int)] = []
+    var fences: [FenceCheck.Fence] = []
     var headings: [FoundHeading] = []
     var codeBlocks: [CodeBlock] = []
     /// Code block index → index of the heading above it.
@@ -265,7 +303,10 @@ private struct Walk {
     var wordCount = 0
     var sections: [SectionText] = [SectionText(heading: nil, body: "", code: "")]
 
-    init(lineOffset: Int) { self.lineOffset = lineOffset }
+    init(lineOffset: Int, wideTableLines: Set<Int>) {
+        self.lineOffset = lineOffset
+        self.wideTableLines = wideTableLines
+    }
 
     mutating func run(_ document: OpaquePointer) {
         guard let iterator = cmark_iter_new(document) else { return }
@@ -307,6 +348,9 @@ private struct Walk {
                     .first.map { $0.lowercased() } ?? ""
                 let index = codeBlocks.count
                 if !headings.isEmpty { sectionOfCode[index] = headings.count - 1 }
+                fences.append(FenceCheck.Fence(character: UInt8(bitPattern: character), length: Int(length),
+                                               startLine: Int(cmark_node_get_start_line(node)),
+                                               endLine: Int(cmark_node_get_end_line(node))))
                 fencedNodes.append(node)
                 codeBlocks.append(CodeBlock(index: index, info: info, language: language, code: code, line: line,
                                             endLine: Int(cmark_node_get_end_line(node)) + lineOffset,
@@ -326,6 +370,12 @@ private struct Walk {
                 }
             case CMARK_NODE_PARAGRAPH, CMARK_NODE_ITEM, CMARK_NODE_BLOCK_QUOTE:
                 if entering, type == CMARK_NODE_BLOCK_QUOTE { blockQuotes.append(node) }
+                if entering, type == CMARK_NODE_PARAGRAPH, !wideTableLines.isEmpty {
+                    let start = Int(cmark_node_get_start_line(node)), end = Int(cmark_node_get_end_line(node))
+                    if wideTableLines.contains(where: { $0 >= start && $0 <= end }) {
+                        wideTables.append((node, start, end))
+                    }
+                }
                 if !entering, headingDepth == 0, !(sections.last?.body.hasSuffix("\n") ?? true) {
                     sections[sections.count - 1].body += "\n"
                 }

@@ -5,13 +5,14 @@
 enum NestingGuard {
     static let maxDepth = 100
 
-    /// A message when some line opens more than `maxDepth` block quotes or list items.
-    static func refusal(for markdown: String) -> String? {
+    /// The first line (1-based, in `markdown`) that opens more than `maxDepth` block quotes or
+    /// list items, with the message to report there; nil for every real note.
+    static func refusal(for markdown: String) -> (line: Int, message: String)? {
         var lineNumber = 0
         for line in markdown.utf8.split(separator: 0x0A, omittingEmptySubsequences: false) {
             lineNumber += 1
             if depth(of: line) > maxDepth {
-                return "line \(lineNumber) nests block quotes or lists more than \(maxDepth) levels deep; note not rendered"
+                return (lineNumber, "this line nests block quotes or lists more than \(maxDepth) levels deep; note not rendered")
             }
         }
         return nil

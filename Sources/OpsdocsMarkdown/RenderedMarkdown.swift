@@ -19,6 +19,9 @@ public struct RenderedMarkdown: Sendable {
     public var sections: [SectionText] = []
     /// Why the note was not rendered (input cmark-gfm cannot parse in reasonable time); nil normally.
     public var refusal: String? = nil
+    /// Problems found while rendering (an unsafe URL removed, a fence never closed, a table
+    /// too wide to lay out, the refusal above), at their lines; the Site stage reports them.
+    public var notices: [MarkdownNotice] = []
 
     /// The first level-1 heading, the title of a note without front matter.
     public var firstH1: Heading? { headings.first { $0.level == 1 } }
@@ -35,6 +38,17 @@ public struct RenderedMarkdown: Sendable {
         }
         return entries
     }
+}
+
+/// A problem the Markdown stage found in a note, without the note's path (the Site stage adds it).
+public struct MarkdownNotice: Sendable, Equatable {
+    public var isError: Bool
+    /// 1-based line in the source file (front matter counted) and character column.
+    public var line: Int
+    public var column: Int
+    /// Diagnostic kind: `unsafe-url`, `fence`, `table`, `markdown`.
+    public var kind: String
+    public var message: String
 }
 
 public struct SectionText: Sendable, Equatable {

@@ -44,7 +44,7 @@ final class FileWatcher: Sendable {
             } else {
                 let folder = url.deletingLastPathComponent().standardizedFileURL.path
                 addFolder(folder)
-                state.withLock { $0.fileFilters[folder, default: []].insert(url.lastPathComponent) }
+                state.withLock { _ = $0.fileFilters[folder, default: []].insert(url.lastPathComponent) }
             }
         }
     }

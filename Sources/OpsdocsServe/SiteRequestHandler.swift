@@ -41,12 +41,13 @@ struct SiteRequestHandler: Sendable {
             }
         case .redirect(let location):
             return HTTPResponse(statusCode: .movedPermanently,
-                                headers: [.location: location, .contentType: "text/plain; charset=utf-8", .cacheControl: "no-cache"],
+                                headers: HTTPHeaders([.location: location, .contentType: "text/plain; charset=utf-8",
+                                                      .cacheControl: "no-cache"]),
                                 body: head ? Data() : Data("moved to \(location)\n".utf8))
         case .notFound(let page):
             return notFound(page, head: head)
         case .badRequest:
-            return HTTPResponse(statusCode: .badRequest, headers: [.contentType: "text/plain; charset=utf-8"],
+            return HTTPResponse(statusCode: .badRequest, headers: HTTPHeaders([.contentType: "text/plain; charset=utf-8"]),
                                 body: head ? Data() : Data("bad request\n".utf8))
         }
     }

@@ -21,8 +21,20 @@ public struct BuildOptions: Sendable {
     public var sourceDisplay: String
     /// Snippet verification results from earlier builds (see SnippetCacheStore).
     public var snippetCache = VerificationCache()
-    /// Read and write `.opsdocs-cache/snippets.json` in `projectRoot`.
-    public var useSnippetCache = true
+    /// Where build state (the verification cache) is kept between runs: `<output>/.opsdocs/`
+    /// unless the user names a folder (`--cache-dir`); nil keeps none.
+    public var cacheFolder: URL?
+    /// False: the cache is only read (the preview never writes).
+    public var writesCache = true
+    /// A second build into the same output waits for the first (false: fails at once).
+    public var waitForLock = true
+    /// Told once when the build waits for another one.
+    public var onWait: (@Sendable (String) -> Void)? = nil
+
+    /// True when the cache lives inside the output folder (and is swapped in with the site).
+    public var cacheIsInOutput: Bool {
+        cacheFolder?.standardizedFileURL.path == SnippetCacheStore.defaultFolder(output: output).path
+    }
 
     public init(source: URL, output: URL, projectRoot: URL, configFile: URL? = nil, sourceDisplay: String? = nil) {
         self.source = source
@@ -30,6 +42,7 @@ public struct BuildOptions: Sendable {
         self.projectRoot = projectRoot
         self.configFile = configFile
         self.sourceDisplay = sourceDisplay ?? source.path
+        self.cacheFolder = SnippetCacheStore.defaultFolder(output: output)
     }
 }
 

@@ -8,7 +8,10 @@ public struct LiveSite: Sendable {
     private var state: SiteState
 
     /// Builds everything once (in memory; nothing is written).
+    /// The verification cache of the last `opsdocs build` (`options.cacheFolder`) is read, never written.
     public init(_ options: BuildOptions, progress: SiteCompiler.Progress? = nil) {
+        var options = options
+        if let folder = options.cacheFolder { options.snippetCache = SnippetCacheStore.load(from: folder).0 }
         state = SiteState.build(options, progress: progress)
     }
 

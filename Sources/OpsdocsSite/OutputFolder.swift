@@ -120,11 +120,17 @@ struct OutputFolder {
         }
     }
 
-    /// Swaps the staging folder in as the output.
+    /// Swaps the staging folder in as the output. With renameat2(RENAME_EXCHANGE) the two
+    /// folders trade places in one step, so a reader (or a web server) always finds a complete
+    /// site at the output path; the old one, now at the staging path, is removed after.
     func publish() throws {
         let fm = FileManager.default
         do {
             try Data(Self.markerText.utf8).write(to: staging.appendingPathComponent(Self.markerName))
+            if fm.fileExists(atPath: final.path), Self.exchange(staging.path, final.path) {
+                try fm.removeItem(at: staging)
+                return
+            }
             if fm.fileExists(atPath: retired.path) { try fm.removeItem(at: retired) }
             if fm.fileExists(atPath: final.path) { try fm.moveItem(at: final, to: retired) }
             try fm.moveItem(at: staging, to: final)
@@ -132,6 +138,18 @@ struct OutputFolder {
         } catch {
             throw OutputFolderError(description: "cannot publish \(final.path): \(error.localizedDescription)")
         }
+    }
+
+    private typealias Renameat2 = @convention(c) (Int32, UnsafePointer<CChar>?, Int32, UnsafePointer<CChar>?, UInt32) -> Int32
+    /// glibc's renameat2, looked up at run time: Swift's Glibc module does not declare it
+    /// (it is a _GNU_SOURCE function). nil where the C library lacks it.
+    private static let renameat2: Renameat2? = dlsym(nil, "renameat2").map { unsafeBitCast($0, to: Renameat2.self) }
+
+    /// Atomically exchanges two paths; false where the kernel or file system cannot.
+    private static func exchange(_ a: String, _ b: String) -> Bool {
+        guard let renameat2 else { return false }
+        let renameExchange: UInt32 = 2
+        return renameat2(AT_FDCWD, a, AT_FDCWD, b, renameExchange) == 0
     }
 
     /// Drops the staging folder; the previous output is untouched.

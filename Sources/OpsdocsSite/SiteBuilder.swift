@@ -11,13 +11,25 @@ public enum SiteBuilder {
         let clock = ContinuousClock()
         let start = clock.now
         try OutputFolder.validate(output: options.output, source: options.source)
+        let lock = try BuildLock(output: options.output, wait: options.waitForLock, waiting: { options.onWait?($0) })
+        defer { lock.release() }
+        // Checked again under the lock: the build we waited for may have changed the folder.
+        try OutputFolder.validate(output: options.output, source: options.source)
         var options = options
-        let previousCache = options.useSnippetCache ? SnippetCacheStore.load(projectRoot: options.projectRoot, source: options.source) : VerificationCache()
-        options.snippetCache = previousCache
-        let site = SiteCompiler.compile(options, progress: progress)
-        if options.useSnippetCache {
-            SnippetCacheStore.save(site.snippetCache, projectRoot: options.projectRoot, source: options.source, previous: previousCache)
+        var cacheDiagnostics: [Diagnostic] = []
+        if let folder = options.cacheFolder {
+            (options.snippetCache, cacheDiagnostics) = SnippetCacheStore.load(from: folder)
         }
+        var site = SiteCompiler.compile(options, progress: progress)
+        if options.cacheFolder != nil, options.writesCache {
+            if options.cacheIsInOutput {
+                site.files[SnippetCacheStore.folderInOutput + "/" + SnippetCacheStore.fileName] =
+                    SnippetCacheStore.encode(site.snippetCache)
+            } else if let folder = options.cacheFolder {
+                cacheDiagnostics += SnippetCacheStore.save(site.snippetCache, to: folder)
+            }
+        }
+        site.diagnostics = (site.diagnostics + cacheDiagnostics).sorted()
         let failing = site.diagnostics.errorCount > 0 || (options.strict && site.diagnostics.warningCount > 0)
         func seconds() -> Double {
             let elapsed = clock.now - start

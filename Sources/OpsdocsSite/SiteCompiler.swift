@@ -81,7 +81,7 @@ public enum SiteCompiler {
         for page in tree.pages {
             let shown = ContentLoader.display(options.sourceDisplay, page.sourcePath)
             if let first = owner[page.url] {
-                diagnostics.append(.error(shown, line: page.frontMatter["slug"] != nil || page.frontMatter["url"] != nil ? 2 : 1,
+                diagnostics.append(.error(shown, line: page.line(of: page.frontMatter["url"] != nil ? "url" : "slug"),
                                           kind: "duplicate-url",
                                           "URL /\(page.url) is already produced by \(first); page skipped"))
                 continue
@@ -104,10 +104,7 @@ public enum SiteCompiler {
             return BuiltPage(page: page, rendered: rendered,
                              displayPath: ContentLoader.display(sourceDisplay, page.sourcePath))
         }
-        for page in built where page.rendered.refusal != nil {
-            diagnostics.append(.error(page.displayPath, line: page.page.bodyLineOffset + 1, kind: "markdown",
-                                      page.rendered.refusal ?? ""))
-        }
+        for page in built { diagnostics += page.markdownDiagnostics }
         timer.lap("markdown")
         return Rendered(config: config, tree: tree, pages: built, diagnostics: diagnostics, resolver: resolver)
     }

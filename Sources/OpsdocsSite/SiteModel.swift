@@ -12,6 +12,13 @@ struct BuiltPage: Sendable {
     var displayPath: String
 
     var url: String { page.url }
+    /// What the Markdown stage found wrong in the note, as diagnostics at their lines.
+    var markdownDiagnostics: [Diagnostic] {
+        rendered.notices.map { notice in
+            Diagnostic(notice.isError ? .error : .warning, file: displayPath, line: notice.line, column: notice.column,
+                       kind: notice.kind, notice.message)
+        }
+    }
     /// For `<title>`, lists and feeds: front matter, else the note's first H1, else the file name.
     var title: String { page.declaredTitle ?? rendered.firstH1?.text ?? page.fileTitle }
     /// The visible page heading: the H1 the note opens with (lifted out of the body), else the title.
@@ -43,6 +50,8 @@ struct TaxonomyTerm: Sendable {
     var name: String
     var slug: String
     var pages: [Int]
+    /// Other spellings that share this slug (`K8s` beside `k8s`), each with the first page using it.
+    var otherSpellings: [(name: String, page: Int)] = []
 }
 
 struct SiteModel: Sendable {
@@ -175,24 +184,45 @@ struct SiteModel: Sendable {
                     let slug = Self.termSlug(name)
                     if terms[slug] == nil { terms[slug] = TaxonomyTerm(name: name, slug: slug, pages: []) }
                     if terms[slug]?.pages.last != index { terms[slug]?.pages.append(index) }
+                    if let term = terms[slug], term.name != name, !term.otherSpellings.contains(where: { $0.name == name }) {
+                        terms[slug]?.otherSpellings.append((name, index))
+                    }
                 }
             }
             taxonomies[taxonomy.plural] = terms.values.sorted { $0.slug < $1.slug }
         }
     }
 
-    /// `Kubernetes 升级` → `kubernetes-升级`; slashes and dots cannot make a path.
+    /// `Kubernetes 升级` → `kubernetes-升级`: lower-case, letters of every script and digits
+    /// kept, everything else (white space, `/ \\ < > .` and other punctuation) folded to one `-`,
+    /// so no tag can make a path or markup. `_` and `+` stay (`c++`, `node_exporter`).
     static func termSlug(_ name: String) -> String {
         var out = ""
-        for ch in name.lowercased() {
-            if ch.isWhitespace || ch == "/" || ch == "\\" || ch == "?" || ch == "#" || ch == "%" {
-                if !out.hasSuffix("-") { out.append("-") }
-            } else {
-                out.append(ch)
+        for scalar in name.lowercased().unicodeScalars {
+            let p = scalar.properties
+            if p.isAlphabetic || p.numericType != nil || p.generalCategory == .nonspacingMark || scalar == "_" || scalar == "+" {
+                out.unicodeScalars.append(scalar)
+            } else if !out.isEmpty, !out.hasSuffix("-") {
+                out.append("-")
             }
         }
-        while out.hasPrefix(".") || out.hasPrefix("-") { out.removeFirst() }
-        return out.isEmpty ? "term" : out
+        while out.hasSuffix("-") { out.removeLast() }
+        return out.isEmpty ? "term" : SitePath.capSegment(out)
+    }
+
+    /// A warning for each spelling of a term that shares another's page, at the note that uses it.
+    var termSpellingDiagnostics: [Diagnostic] {
+        var out: [Diagnostic] = []
+        for taxonomy in config.taxonomies {
+            for term in taxonomies[taxonomy.plural] ?? [] {
+                for (name, index) in term.otherSpellings {
+                    let page = pages[index]
+                    out.append(.warning(page.displayPath, line: page.page.line(of: taxonomy.plural), kind: "taxonomy",
+                                        "\(taxonomy.plural) `\(name)` and `\(term.name)` share the page /\(taxonomy.plural)/\(term.slug)/"))
+                }
+            }
+        }
+        return out
     }
 
     func parentFolder(_ folder: String) -> String {

@@ -81,8 +81,11 @@ struct SiteRendering: Sendable {
     func feedsAndAliases(_ jobs: [(String, Job)]) -> [String: Data] {
         var files: [String: Data] = [:]
         let feeds = Feeds(model: model, context: TemplateContext(model: model))
+        // An alias never replaces a page (URLConflicts reports the clash).
+        let pagePaths = Set(jobs.map(\.0))
         for index in model.pages.indices {
-            for alias in model.pages[index].page.aliases where files[alias + "index.html"] == nil {
+            for alias in model.pages[index].page.aliases
+            where files[alias + "index.html"] == nil && !pagePaths.contains(alias + "index.html") {
                 files[alias + "index.html"] = Data(feeds.redirect(to: model.pages[index].url).utf8)
             }
         }
@@ -100,24 +103,5 @@ struct SiteRendering: Sendable {
         }
         files["sitemap.xml"] = Data(feeds.sitemap(sitemapURLs).utf8)
         return files
-    }
-
-    /// A note whose URL is also a generated page (`tags/`, `archive/`, a section folder).
-    func urlConflicts(with files: [String: Data], pages: [BuiltPage]) -> [Diagnostic] {
-        var reserved: [String: String] = ["archive/": "the archive", "": "the home page", "search/": "the search page",
-                                          "snippets/": "the snippet files"]
-        for taxonomy in model.config.taxonomies where model.taxonomies[taxonomy.plural]?.isEmpty == false {
-            reserved[taxonomy.plural + "/"] = "the \(taxonomy.plural) index"
-        }
-        for section in model.sections.values where section.indexPage == nil && !section.folder.isEmpty {
-            reserved[section.url] = "the list page of folder \(section.folder)/"
-        }
-        var out: [Diagnostic] = []
-        for (index, built) in pages.enumerated() where !model.sectionIndexPages.contains(index) {
-            guard let what = reserved[built.url], !(built.url.isEmpty && built.page.isFolderIndex) else { continue }
-            out.append(.error(built.displayPath, kind: "duplicate-url",
-                              "URL /\(built.url) is also \(what); rename the note or set `slug`"))
-        }
-        return out
     }
 }

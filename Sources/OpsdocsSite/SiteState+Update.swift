@@ -170,11 +170,8 @@ extension SiteState {
         timer.lap("read + front matter")
         let rendered = MarkdownRenderer.render(page.body, lineOffset: page.bodyLineOffset, sourcePath: rel,
                                                links: resolver, options: SiteCompiler.markdownOptions(config))
-        var diagnostics = found
-        if let refusal = rendered.refusal {
-            diagnostics.append(.error(shown, line: page.bodyLineOffset + 1, kind: "markdown", refusal))
-        }
         let fresh = BuiltPage(page: page, rendered: rendered, displayPath: shown)
+        var diagnostics = found + fresh.markdownDiagnostics
         timer.lap("markdown")
         let (pageSnippets, used) = SiteCompiler.snippets(of: [fresh], cache: snippetCache)
         snippetCache.entries.merge(used.entries) { _, new in new }

@@ -66,7 +66,8 @@ struct SiteState: Sendable {
         let rendering = SiteRendering(model: model, theme: theme)
         var files = rendering.renderAll()
         timer.lap("templates")
-        diagnostics += rendering.urlConflicts(with: files, pages: built)
+        diagnostics += URLConflicts.check(model: model, jobs: rendering.jobs(), pages: built)
+        diagnostics += model.termSpellingDiagnostics
         for (path, data) in theme.staticFiles where files[path] == nil { files[path] = data }
         for (path, data) in snippetFiles.files where files[path] == nil { files[path] = data }
         let documents = built.map { SearchDocuments.make(from: [$0]) }
@@ -78,6 +79,12 @@ struct SiteState: Sendable {
                                 diagnostics: [], pageCount: built.count, snippetCache: snippetCache,
                                 snippets: snippets, timings: [])
         site.dropCopiesShadowedByFiles()
+        let clashes = URLConflicts.fileFolderClashes(site.publishedPaths, origins: URLConflicts.origins(of: built))
+        for path in clashes.drop {
+            site.files[path] = nil
+            site.copies[path] = nil
+        }
+        diagnostics += clashes.diagnostics
         diagnostics += LinkChecker.check(pages: built, publishedFiles: site.publishedPaths)
         timer.lap("link check")
         site.diagnostics = diagnostics.sorted()

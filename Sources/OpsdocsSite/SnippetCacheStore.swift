@@ -1,32 +1,55 @@
-// Where snippet verification results live between builds: `.opsdocs-cache/snippets-<id>.json`
-// beside opsdocs.toml, one file per source folder (each run keeps only what it used, so two
-// source folders built in turn must not evict each other). The only files a build writes
-// outside its output folder; deleting the folder just makes the next build verify everything again.
+// Where snippet verification results live between builds: `verification.json` in the build's
+// state folder, which is `<output>/.opsdocs/` (written into the staging folder, so it is
+// swapped in with the site and a failed build leaves it as it was) or a folder the user
+// names with `--cache-dir` (a CI cache). Deleting it only makes the next build verify again.
+// A cache that cannot be read or written is a warning, never silent.
 
 import Foundation
+import OpsdocsConfig
 import OpsdocsSnippets
 
 public enum SnippetCacheStore {
-    public static func url(projectRoot: URL, source: URL) -> URL {
-        let id = SHA256.hex(source.standardizedFileURL.path).prefix(12)
-        return projectRoot.appendingPathComponent(".opsdocs-cache/snippets-\(id).json")
+    /// The state folder inside an output folder: hidden, never part of what is deployed.
+    public static let folderInOutput = ".opsdocs"
+    static let fileName = "verification.json"
+
+    /// The default state folder of a build into `output`.
+    public static func defaultFolder(output: URL) -> URL {
+        output.standardizedFileURL.appendingPathComponent(folderInOutput)
     }
 
-    public static func load(projectRoot: URL, source: URL) -> VerificationCache {
-        guard let data = FileManager.default.contents(atPath: url(projectRoot: projectRoot, source: source).path),
-              let cache = try? JSONDecoder().decode(VerificationCache.self, from: data)
-        else { return VerificationCache() }
-        return cache
+    /// The cache in `folder`; an empty one (and a warning when a file was there but could
+    /// not be used) otherwise.
+    static func load(from folder: URL) -> (VerificationCache, [Diagnostic]) {
+        let file = folder.appendingPathComponent(fileName)
+        guard FileManager.default.fileExists(atPath: file.path) else { return (VerificationCache(), []) }
+        guard let data = FileManager.default.contents(atPath: file.path) else {
+            return (VerificationCache(), [.warning(file.path, kind: "cache", "cannot read the verification cache; every snippet is verified again")])
+        }
+        guard let cache = try? JSONDecoder().decode(VerificationCache.self, from: data) else {
+            return (VerificationCache(), [.warning(file.path, kind: "cache", "the verification cache is not one this opsdocs can read; every snippet is verified again")])
+        }
+        return (cache, [])
     }
 
-    /// Writes the cache when it changed (atomically: a reader never sees half a file).
-    public static func save(_ cache: VerificationCache, projectRoot: URL, source: URL, previous: VerificationCache) {
-        guard cache != previous else { return }
-        let target = url(projectRoot: projectRoot, source: source)
+    /// The cache as bytes (sorted keys: two builds of the same notes write the same file).
+    static func encode(_ cache: VerificationCache) -> Data {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
-        guard let data = try? encoder.encode(cache) else { return }
-        try? FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try? data.write(to: target, options: .atomic)
+        return (try? encoder.encode(cache)) ?? Data("{}".utf8)
+    }
+
+    /// Writes the cache into a folder of the user's (atomically: a reader never sees half a file).
+    static func save(_ cache: VerificationCache, to folder: URL) -> [Diagnostic] {
+        let file = folder.appendingPathComponent(fileName)
+        do {
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            let data = encode(cache)
+            if FileManager.default.contents(atPath: file.path) == data { return [] }
+            try data.write(to: file, options: .atomic)
+            return []
+        } catch {
+            return [.warning(file.path, kind: "cache", "cannot write the verification cache: \(error.localizedDescription)")]
+        }
     }
 }

@@ -29,6 +29,8 @@ public struct SnippetReport: Sendable {
     /// Content problems and, in snippet severity, every verifier finding.
     public var diagnostics: [Diagnostic]
     public var seconds: Double
+    /// The verification cache to publish with the files (`--out` without `--cache-dir`).
+    public var cache: VerificationCache?
 }
 
 public enum SnippetCommand {
@@ -37,23 +39,34 @@ public enum SnippetCommand {
         let start = clock.now
         var timer = StageTimer()
         let rendered = SiteCompiler.render(options, timer: &timer)
-        let previous = options.useSnippetCache ? SnippetCacheStore.load(projectRoot: options.projectRoot, source: options.source) : VerificationCache()
+        var (previous, cacheDiagnostics) = (VerificationCache(), [Diagnostic]())
+        if let folder = options.cacheFolder { (previous, cacheDiagnostics) = SnippetCacheStore.load(from: folder) }
         let (all, cache) = SiteCompiler.snippets(of: rendered.pages, cache: previous)
-        if options.useSnippetCache { SnippetCacheStore.save(cache, projectRoot: options.projectRoot, source: options.source, previous: previous) }
+        // A cache inside the output folder is written with the snippet files (`publish`).
+        if let folder = options.cacheFolder, options.writesCache, !options.cacheIsInOutput {
+            cacheDiagnostics += SnippetCacheStore.save(cache, to: folder)
+        }
         let chosen = all.filter(query.matches)
-        let diagnostics = (rendered.diagnostics.filter { $0.severity == .error } + chosen.flatMap(SnippetOutput.diagnostics)).sorted()
+        let diagnostics = (rendered.diagnostics.filter { $0.severity == .error } + cacheDiagnostics
+            + chosen.flatMap(SnippetOutput.diagnostics)).sorted()
         let elapsed = clock.now - start
-        return SnippetReport(snippets: chosen, diagnostics: diagnostics,
-                             seconds: elapsed.seconds)
+        return SnippetReport(snippets: chosen, diagnostics: diagnostics, seconds: elapsed.seconds,
+                             cache: options.cacheIsInOutput ? cache : nil)
     }
 
-    /// Writes the snippet files (as under `public/snippets/`) into `folder`, replacing it.
-    public static func publish(_ snippets: [Snippet], to folder: URL, source: URL) throws {
+    /// Writes the snippet files (as under `public/snippets/`) into `folder`, replacing it,
+    /// with the verification cache in its `.opsdocs/` when the report carries one.
+    public static func publish(_ report: SnippetReport, to folder: URL, source: URL) throws {
         try OutputFolder.validate(output: folder, source: source)
+        let lock = try BuildLock(output: folder, wait: true, waiting: { _ in })
+        defer { lock.release() }
         let output = try OutputFolder(final: folder)
-        let files = SnippetOutput.files(snippets)
+        let files = SnippetOutput.files(report.snippets)
         var relative: [String: Data] = [:]
         for (path, data) in files.files { relative[String(path.dropFirst("snippets/".count))] = data }
+        if let cache = report.cache {
+            relative[SnippetCacheStore.folderInOutput + "/" + SnippetCacheStore.fileName] = SnippetCacheStore.encode(cache)
+        }
         let executables = Set(files.executables.map { String($0.dropFirst("snippets/".count)) })
         do {
             try output.writeAll(relative, executables: executables)

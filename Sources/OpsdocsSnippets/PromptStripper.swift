@@ -23,7 +23,7 @@ public enum PromptStripper {
     }
 
     static func classify(_ line: Substring) -> LinePrompt {
-        var s = line.drop { $0 == " " || $0 == "\t" }
+        let s = line.drop { $0 == " " || $0 == "\t" }
         let indent = line.count - s.count
         // `(venv) $ ` and `(base) [root@x ~]# `
         if s.hasPrefix("("), let close = s.firstIndex(of: ")"), s.distance(from: s.startIndex, to: close) < 40 {

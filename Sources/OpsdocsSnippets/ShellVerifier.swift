@@ -84,7 +84,7 @@ enum ShellVerifier {
         var paths: [String] = []
         for (i, script) in scripts.enumerated() {
             let path = folder.appendingPathComponent("\(i).sh").path
-            FileManager.default.createFile(atPath: path, contents: Data(script.utf8))
+            _ = FileManager.default.createFile(atPath: path, contents: Data(script.utf8))
             paths.append(path)
         }
         let batchSize = max(50, (paths.count + 3) / 4)

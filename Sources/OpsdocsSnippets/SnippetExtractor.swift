@@ -1,6 +1,7 @@
 // Pure half of the Snippets stage: classify every fenced block, extract scripts from the
 // ones that make files, find placeholders, and give each a stable id. No processes, no I/O.
 
+import OpsdocsConfig
 import OpsdocsMarkdown
 
 public struct SnippetPage: Sendable {

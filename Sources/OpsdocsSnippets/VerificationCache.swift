@@ -1,6 +1,8 @@
 // Verification results by content hash: a build re-verifies only scripts (or tools) that
 // changed. A value: the Site reads and writes it; nothing here touches the disk.
 
+import OpsdocsConfig
+
 public struct VerificationCache: Sendable, Codable, Equatable {
     public struct Entry: Sendable, Codable, Equatable {
         public var findings: [Finding]

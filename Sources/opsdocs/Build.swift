@@ -16,11 +16,21 @@ struct Build: ParsableCommand {
     @Flag(help: "Print diagnostics and the summary as JSON on stdout.") var json = false
     @Flag(help: "Print only errors (and warnings with --strict); no summary unless the build fails.") var quiet = false
     @Flag(help: "Print the time each build stage took.") var timings = false
+    @Option(help: "Keep build state (the verification cache) in this folder instead of <output>/.opsdocs/.")
+    var cacheDir: String?
+    @Flag(help: "Exit 2 at once when another build is writing the same output folder, instead of waiting.")
+    var noWait = false
 
     func run() throws {
         var options = try SourceOptions.make(source: source, output: output, config: config)
         options.includeDrafts = drafts
         options.strict = strict
+        if let cacheDir {
+            options.cacheFolder = URL(fileURLWithPath: cacheDir,
+                                      relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath)).standardizedFileURL
+        }
+        options.waitForLock = !noWait
+        options.onWait = { Terminal.error($0) }
         let bar = json || quiet ? nil : ProgressBar()
         var progress: SiteCompiler.Progress?
         if let bar { progress = { done, total in bar.update(done, total) } }

@@ -22,7 +22,8 @@ struct Serve: AsyncParsableCommand {
     func run() async throws {
         var build = try SourceOptions.make(source: source, config: config)
         build.includeDrafts = drafts
-        build.useSnippetCache = false
+        // The preview reads the last `opsdocs build`'s verification cache and never writes it.
+        build.writesCache = false
         if !["127.0.0.1", "localhost"].contains(host) {
             Terminal.error("opsdocs: warning: listening on \(host): anyone who can reach this machine can read the notes")
         }

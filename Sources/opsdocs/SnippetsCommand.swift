@@ -22,7 +22,8 @@ struct Snippets: ParsableCommand {
     var print: String?
     @Flag(help: "Print the manifest (index.json entries) as JSON.") var json = false
     @Flag(help: "Exit 1 when any snippet has an error.") var check = false
-    @Flag(help: "Do not read or write .opsdocs-cache/.") var noCache = false
+    @Option(help: "Keep the verification cache in this folder (default: inside --out; none without --out).")
+    var cacheDir: String?
     @Flag(name: .customLong("run"),
           help: "Run the blocks marked {run} in a sandbox (namespaces, no network, empty environment, time limit).")
     var runMarkedSnippets = false
@@ -33,7 +34,14 @@ struct Snippets: ParsableCommand {
         var options = BuildOptions(source: URL(fileURLWithPath: source, relativeTo: cwd).standardizedFileURL,
                                    output: cwd.appendingPathComponent("public"), projectRoot: cwd,
                                    sourceDisplay: source.hasSuffix("/") ? String(source.dropLast()) : source)
-        options.useSnippetCache = !noCache
+        if let cacheDir {
+            options.cacheFolder = URL(fileURLWithPath: cacheDir, relativeTo: cwd).standardizedFileURL
+        } else if let out {
+            options.output = URL(fileURLWithPath: out, relativeTo: cwd).standardizedFileURL
+            options.cacheFolder = SnippetCacheStore.defaultFolder(output: options.output)
+        } else {
+            options.cacheFolder = nil
+        }
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: options.source.path, isDirectory: &isDirectory), isDirectory.boolValue
         else {
@@ -64,7 +72,7 @@ struct Snippets: ParsableCommand {
         }
         if let out {
             do {
-                try SnippetCommand.publish(report.snippets, to: URL(fileURLWithPath: out, relativeTo: cwd).standardizedFileURL,
+                try SnippetCommand.publish(report, to: URL(fileURLWithPath: out, relativeTo: cwd).standardizedFileURL,
                                            source: options.source)
             } catch {
                 Terminal.error("opsdocs: \(error)")

@@ -21,7 +21,7 @@ final class ServedProject {
         }
         var build = BuildOptions(source: root.appendingPathComponent("content"), output: root.appendingPathComponent("public"),
                                  projectRoot: root, sourceDisplay: "content")
-        build.useSnippetCache = false
+        build.cacheFolder = nil
         server = try PreviewServer(PreviewServer.Options(build: build, port: 0))
         let url = try await server.start()
         port = url.port ?? 0
@@ -161,7 +161,7 @@ struct PreviewHTTPTests {
         await project.server.stop()
         var build = BuildOptions(source: project.root.appendingPathComponent("content"), output: project.root.appendingPathComponent("public"),
                                  projectRoot: project.root, sourceDisplay: "content")
-        build.useSnippetCache = false
+        build.cacheFolder = nil
         let server = try PreviewServer(PreviewServer.Options(build: build, port: 0))
         let port = try await server.start().port ?? 0
         for path in attempts {
@@ -177,7 +177,7 @@ struct PreviewHTTPTests {
         let project = try await ServedProject(ServedProject.notes)
         var build = BuildOptions(source: project.root.appendingPathComponent("content"), output: project.root.appendingPathComponent("public"),
                                  projectRoot: project.root, sourceDisplay: "content")
-        build.useSnippetCache = false
+        build.cacheFolder = nil
         let second = try PreviewServer(PreviewServer.Options(build: build, port: UInt16(project.port)))
         do {
             _ = try await second.start()

@@ -31,7 +31,7 @@ import Testing
         defer { fixture.remove() }
         var options = fixture.options(output: output.path)
         options.output = output
-        options.useSnippetCache = false
+        options.cacheFolder = nil
         _ = try SiteBuilder.build(options)
         let run = try #require(ProcessRunner.run("/usr/bin/python3",
                                                  [SearchBrowserTests.repository.appendingPathComponent("bench/copy-browser.py").path,

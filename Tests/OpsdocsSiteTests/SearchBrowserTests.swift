@@ -17,7 +17,7 @@ import Testing
         defer { try? FileManager.default.removeItem(at: output) }
         var options = BuildOptions(source: Self.repository.appendingPathComponent("content"), output: output,
                                    projectRoot: Self.repository)
-        options.useSnippetCache = false
+        options.cacheFolder = nil
         _ = try SiteBuilder.build(options)
         let queries = ["etcd 备份", "net.ipv4.tcp_tw_reuse", "--leader-elect", "证书过期", "ｋｕｂｅａｄｍ"]
         let run = try #require(ProcessRunner.run("/usr/bin/python3",

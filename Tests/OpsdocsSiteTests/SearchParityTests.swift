@@ -38,7 +38,7 @@ import Testing
         try FileManager.default.createDirectory(at: project, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: project) }
         var options = BuildOptions(source: source, output: output, projectRoot: project)
-        options.useSnippetCache = false
+        options.cacheFolder = nil
         _ = try SiteBuilder.build(options)
         let engine = try #require(SearchCommand.engine(site: output))
 

@@ -1,6 +1,7 @@
 // Snippets of a page: ids, lines, placeholders, files, the manifest, and the cache.
 
 import Foundation
+import OpsdocsConfig
 import OpsdocsMarkdown
 import Testing
 @testable import OpsdocsSnippets
