@@ -81,12 +81,11 @@ public enum SiteCompiler {
         for page in tree.pages {
             let shown = ContentLoader.display(options.sourceDisplay, page.sourcePath)
             if let first = owner[page.url] {
-                diagnostics.append(.error(shown, line: page.line(of: page.frontMatter["url"] != nil ? "url" : "slug"),
-                                          kind: "duplicate-url",
+                diagnostics.append(.error(shown, line: URLConflicts.urlLine(page), kind: "duplicate-url",
                                           "URL /\(page.url) is already produced by \(first); page skipped"))
                 continue
             }
-            owner[page.url] = page.sourcePath
+            owner[page.url] = "\(shown):\(URLConflicts.urlLine(page))"
             pages.append(page)
         }
 

@@ -1,0 +1,260 @@
+// Spec of a build facing hostile input and hostile timing: names that collide or are too long
+// for a file system, tags that would make paths or markup, the verification cache kept inside
+// the output folder, one build per output at a time, and nothing written anywhere else
+// whatever the current folder. Notes come from Tests/Fixtures/hostile/.
+
+import Foundation
+import Testing
+@testable import OpsdocsSite
+
+private let hostile = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    .appendingPathComponent("Fixtures/hostile")
+private func fixture(_ name: String) throws -> String {
+    try String(contentsOf: hostile.appendingPathComponent(name), encoding: .utf8)
+}
+
+@Suite struct CollidingURLTests {
+    @Test func aliasesOntoGeneratedFilesOrOtherPagesAreErrorsAndTheOldSiteStays() throws {
+        let site = try SiteFixture(SiteFixture.opsNotes)
+        defer { site.remove() }
+        #expect(try site.build().published)
+        let before = site.tree("public")
+        try site.write("content/thief.md", try fixture("aliases.md"))
+        let report = try site.build()  // must not throw: a bad alias is a note's error, not the build's
+        #expect(!report.published)
+        let errors = report.diagnostics.filter { $0.severity == .error }
+        #expect(errors.count == 5)
+        #expect(errors.allSatisfy { $0.file == "content/thief.md" && $0.line == 3 && $0.kind == "duplicate-url" })
+        #expect(errors.contains { $0.message.contains("/atom.xml is a file of the site") })
+        #expect(errors.contains { $0.message.contains("/css/opsdocs.css is a file of the site") })
+        #expect(errors.contains { $0.message.contains("/index.html is a file of the site") })
+        #expect(errors.contains { $0.message.contains("alias /tags/ is the tags index") })
+        #expect(errors.contains { $0.message.contains("alias /k8s/kube-apiserver/ is the URL of content/k8s/kube-apiserver.md:1") })
+        #expect(site.tree("public") == before)
+    }
+
+    @Test func twoNotesOnOneURLNameBothLines() throws {
+        var files = SiteFixture.opsNotes
+        files["content/k8s/copy.md"] = "---\ntitle: 副本\nslug: kube-apiserver\n---\n正文\n"
+        let site = try SiteFixture(files)
+        defer { site.remove() }
+        let report = try site.build()
+        let error = try #require(report.diagnostics.first { $0.kind == "duplicate-url" })
+        // Notes are taken in path order: copy.md claims the URL first.
+        #expect(error.file == "content/k8s/kube-apiserver.md" && error.line == 1)
+        #expect(error.message.contains("already produced by content/k8s/copy.md:3"))
+    }
+}
+
+@Suite struct LongAndOddNameTests {
+    @Test func longSlugsTagsAndAliasesAreShortenedWithAWarningAndTheSiteIsBuilt() throws {
+        var files = SiteFixture.opsNotes
+        files["content/names.md"] = try fixture("names.md")
+        let site = try SiteFixture(files)
+        defer { site.remove() }
+        let report = try site.build()
+        #expect(report.published, "\(report.diagnostics.filter { $0.severity == .error })")
+        let paths = site.tree("public").keys
+        let longest = paths.flatMap { $0.split(separator: "/") }.map(\.utf8.count).max() ?? 0
+        #expect(longest <= 200)
+        let warnings = report.diagnostics.filter { $0.file == "content/names.md" && $0.kind == "path" }
+        #expect(warnings.map(\.line).sorted() == [11, 13])
+        // The shortened names keep a readable beginning and a hash that keeps them apart.
+        #expect(paths.contains { $0.hasPrefix("这是一个非常非常非常长的网址") && $0.hasSuffix("/index.html") })
+        #expect(paths.contains { $0.hasPrefix("tags/这是一个非常非常非常长的标签") && $0.hasSuffix("/index.html") })
+    }
+
+    @Test func tagsBecomeSlugsThatCannotMakePathsOrMarkup() throws {
+        var files = SiteFixture.opsNotes
+        files["content/names.md"] = try fixture("names.md")
+        let site = try SiteFixture(files)
+        defer { site.remove() }
+        let report = try site.build()
+        #expect(site.exists("public/tags/b-tag-b/index.html"))
+        #expect(site.exists("public/tags/a-b/index.html"))
+        #expect(site.exists("public/tags/term/index.html"))
+        #expect(!site.tree("public").keys.contains { $0.contains("<") || $0.contains("\\") || $0.contains("/../") })
+        // Two spellings on one slug share one page, and the author is told.
+        let merged = report.diagnostics.filter { $0.kind == "taxonomy" }.map(\.message)
+        #expect(merged.contains("tags `a\\b` and `a/b` share the page /tags/a-b/"))
+        #expect(merged.contains("tags `.` and `..` share the page /tags/term/"))
+        // `Kubernetes` here and `kubernetes` in another note are one term.
+        #expect(merged.contains { $0.contains("`kubernetes`") && $0.contains("`Kubernetes`") })
+        let tagPage = try #require(site.read("public/tags/b-tag-b/index.html"))
+        #expect(tagPage.contains("&lt;b&gt;tag&lt;/b&gt;"))
+        #expect(!tagPage.contains("<b>tag</b>"))
+    }
+}
+
+@Suite struct BuildStateTests {
+    @Test func theVerificationCacheLivesInTheOutputAndSurvivesTheSwap() throws {
+        let site = try SiteFixture(SiteFixture.opsNotes)
+        defer { site.remove() }
+        #expect(try site.build().published)
+        let cache = try #require(site.read("public/.opsdocs/verification.json"))
+        #expect(try site.build().published)
+        #expect(site.read("public/.opsdocs/verification.json") == cache)
+        #expect(!site.exists(".opsdocs-cache"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: site.root.path).sorted() == ["content", "opsdocs.toml", "public"])
+    }
+
+    @Test func aCacheFolderTheUserNamesIsUsedInstead() throws {
+        let site = try SiteFixture(SiteFixture.opsNotes)
+        defer { site.remove() }
+        var options = site.options()
+        options.cacheFolder = site.root.appendingPathComponent("ci-cache")
+        #expect(try SiteBuilder.build(options).published)
+        #expect(site.exists("ci-cache/verification.json"))
+        #expect(!site.exists("public/.opsdocs"))
+    }
+
+    @Test func anUnreadableCacheIsAWarningNotSilence() throws {
+        let site = try SiteFixture(SiteFixture.opsNotes)
+        defer { site.remove() }
+        #expect(try site.build().published)
+        try site.write("public/.opsdocs/verification.json", "{not json")
+        let report = try site.build()
+        #expect(report.published)
+        #expect(report.diagnostics.contains { $0.kind == "cache" && $0.message.contains("verified again") })
+        #expect(site.read("public/.opsdocs/verification.json")?.hasPrefix("{\"") == true)
+    }
+
+    @Test func anUnwritableCacheFolderIsAWarning() throws {
+        let site = try SiteFixture(SiteFixture.opsNotes)
+        defer { site.remove() }
+        try site.write("blocked", "a file where the cache folder should be")
+        var options = site.options()
+        options.cacheFolder = site.root.appendingPathComponent("blocked/cache")
+        let report = try SiteBuilder.build(options)
+        #expect(report.published)
+        #expect(report.diagnostics.contains { $0.kind == "cache" && $0.message.contains("cannot write") })
+    }
+
+    @Test func snippetsWithoutAnOutputFolderKeepNoCache() throws {
+        let site = try SiteFixture(SiteFixture.opsNotes)
+        defer { site.remove() }
+        var options = site.options()
+        options.cacheFolder = nil
+        _ = SnippetCommand.collect(options, query: SnippetQuery())
+        #expect(try FileManager.default.contentsOfDirectory(atPath: site.root.path).sorted() == ["content", "opsdocs.toml"])
+    }
+}
+
+@Suite struct BuildLockTests {
+    @Test func aSecondBuildThatWillNotWaitIsRefusedWhileTheFirstHoldsTheLock() throws {
+        let site = try SiteFixture(SiteFixture.opsNotes)
+        defer { site.remove() }
+        let held = try BuildLock(output: site.root.appendingPathComponent("public"), wait: false, waiting: { _ in })
+        var options = site.options()
+        options.waitForLock = false
+        #expect(throws: BuildLockBusy.self) { try SiteBuilder.build(options) }
+        held.release()
+        #expect(try SiteBuilder.build(options).published)
+        // A clean run leaves nothing beside the output folder.
+        #expect(!site.exists(".public.opsdocs-lock"))
+        #expect(!site.exists(".public.opsdocs-tmp"))
+    }
+
+    @Test func aStaleLockFromAKilledBuildIsTakenOver() throws {
+        let site = try SiteFixture(SiteFixture.opsNotes)
+        defer { site.remove() }
+        try site.write(".public.opsdocs-lock", "999999\n")  // its process is gone: nobody holds it
+        var options = site.options()
+        options.waitForLock = false
+        #expect(try SiteBuilder.build(options).published)
+        #expect(!site.exists(".public.opsdocs-lock"))
+    }
+
+    @Test func overlappingBuildsLeaveOneCompleteSite() async throws {
+        let site = try SiteFixture(SiteFixture.opsNotes)
+        defer { site.remove() }
+        #expect(try site.build().published)
+        let expected = site.tree("public")
+        let waits = WaitCounter()
+        var options = site.options()
+        options.onWait = { _ in waits.add() }
+        let opts = options
+        let results = try await withThrowingTaskGroup(of: Bool.self) { group in
+            for _ in 0..<4 { group.addTask { try SiteBuilder.build(opts).published } }
+            return try await group.reduce(into: [Bool]()) { $0.append($1) }
+        }
+        #expect(results == [true, true, true, true])
+        #expect(site.tree("public") == expected)
+        #expect(waits.count >= 1)
+    }
+}
+
+final class WaitCounter: Sendable {
+    private let value = Mutex(0)
+    func add() { value.withLock { $0 += 1 } }
+    var count: Int { value.withLock { $0 } }
+}
+
+import Synchronization
+
+@Suite struct NothingOutsideTheOutputTests {
+    /// The `opsdocs` binary built beside the tests.
+    static var binary: URL? {
+        let candidates = [URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent(),
+                          URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+                              .deletingLastPathComponent().appendingPathComponent(".build/debug")]
+        return candidates.map { $0.appendingPathComponent("opsdocs") }
+            .first { FileManager.default.isExecutableFile(atPath: $0.path) }
+    }
+
+    /// Names in `folder` (one level), or every path below it with `deep`.
+    static func snapshot(_ folder: String, deep: Bool) -> Set<String> {
+        if !deep { return Set((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []) }
+        var out: Set<String> = []
+        let enumerator = FileManager.default.enumerator(atPath: folder)
+        while let rel = enumerator?.nextObject() as? String { out.insert(rel) }
+        return out
+    }
+
+    @Test(arguments: ["/", "HOME", "unrelated"])
+    func aBuildRunFromAnyFolderWritesOnlyItsOutput(from place: String) throws {
+        guard let binary = Self.binary else {
+            Issue.record("the opsdocs binary is not built beside the tests")
+            return
+        }
+        let site = try SiteFixture(SiteFixture.opsNotes)
+        defer { site.remove() }
+        let unrelated = site.root.appendingPathComponent("elsewhere")
+        try FileManager.default.createDirectory(at: unrelated, withIntermediateDirectories: true)
+        let cwd = place == "/" ? "/" : place == "HOME" ? FileManager.default.homeDirectoryForCurrentUser.path : unrelated.path
+        let output = FileManager.default.temporaryDirectory.appendingPathComponent("opsdocs-out-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: output) }
+        var watched: [String: Bool] = [:]
+        for folder in ["/", FileManager.default.homeDirectoryForCurrentUser.path, cwd, FileManager.default.temporaryDirectory.path] {
+            watched[folder] = false
+        }
+        watched[site.root.path] = true
+        var before: [String: Set<String>] = [:]
+        for (folder, deep) in watched { before[folder] = Self.snapshot(folder, deep: deep) }
+
+        for _ in 0..<2 {  // the second build reads the cache and replaces the first output
+            let process = Process()
+            process.executableURL = binary
+            process.arguments = ["build", "--quiet", "--source", site.root.appendingPathComponent("content").path,
+                                 "--output", output.path]
+            process.currentDirectoryURL = URL(fileURLWithPath: cwd)
+            process.standardOutput = FileHandle.nullDevice
+            process.standardError = FileHandle.nullDevice
+            try process.run()
+            process.waitUntilExit()
+            #expect(process.terminationStatus == 0)
+        }
+        #expect(FileManager.default.fileExists(atPath: output.appendingPathComponent("index.html").path))
+        #expect(FileManager.default.fileExists(atPath: output.appendingPathComponent(".opsdocs/verification.json").path))
+        for (folder, deep) in watched {
+            var after = Self.snapshot(folder, deep: deep)
+            if folder == FileManager.default.temporaryDirectory.path {
+                // Other tests come and go in the temporary folder: only look for ours.
+                after = after.filter { $0.contains(output.lastPathComponent) && $0 != output.lastPathComponent }
+                #expect(after.isEmpty, "beside the output: \(after)")
+                continue
+            }
+            #expect(after == before[folder], "\(folder) changed: \(after.symmetricDifference(before[folder] ?? []))")
+        }
+    }
+}
