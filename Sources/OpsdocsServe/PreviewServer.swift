@@ -41,13 +41,18 @@ public final class PreviewServer: Sendable {
     private let served: Mutex<ServedSite>
     private let hub = LiveReloadHub()
     private let server: HTTPServer
-    private let watcher: Mutex<FileWatcher?> = Mutex(nil)
+    private let watcher: FileWatcher
+    /// Live-reload events leave in order from here, so a rebuild never waits for them.
+    private let events = DispatchQueue(label: "opsdocs-live-events")
     private let tasks: Mutex<[Task<Void, Never>]> = Mutex([])
     private let basePath: String
 
     /// Builds the site (the slow part); `start()` then serves it.
     public init(_ options: Options, progress: SiteCompiler.Progress? = nil) throws {
         self.options = options
+        // Armed before the first build: a save made while it runs (or right after the first
+        // answer) waits in the kernel's queue and is applied as soon as watching starts.
+        watcher = try FileWatcher(paths: LiveSite.watchedPaths(options.build), settle: options.settle)
         let site = LiveSite(options.build, progress: progress)
         live = Mutex(site)
         basePath = site.basePath
@@ -87,9 +92,7 @@ public final class PreviewServer: Sendable {
             throw StartError(description: "the server did not report its address")
         }
 
-        let watcher = try FileWatcher(paths: live.withLock { $0.watchedPaths }, settle: options.settle)
         watcher.start { [self] paths in self.rebuild(paths) }
-        self.watcher.withLock { $0 = watcher }
         let errors = diagnostics.filter { $0.severity == .error }
         if !errors.isEmpty { await hub.broadcast(.errors(errors.map { $0.formatted(colour: false) })) }
         let pinger = Task { [hub] in
@@ -105,7 +108,7 @@ public final class PreviewServer: Sendable {
 
     /// Stops watching and serving; open pages' event streams end.
     public func stop() async {
-        watcher.withLock { $0?.stop() }
+        watcher.stop()
         for task in tasks.withLock({ $0 }) { task.cancel() }
         await hub.closeAll()
         await server.stop(timeout: 1)
@@ -155,13 +158,17 @@ public final class PreviewServer: Sendable {
     }
 
     private func broadcast(_ event: LiveEvent) {
-        // Blocking the watcher thread until the event is queued keeps events in order.
-        let done = DispatchSemaphore(value: 0)
-        Task { [hub] in
-            await hub.broadcast(event)
-            done.signal()
+        // A serial queue keeps events in order; the watcher thread goes straight on to the next
+        // change. (Waiting here for the busy task pool is what let a preview under load fall
+        // seconds behind its edits.)
+        events.async { [hub] in
+            let done = DispatchSemaphore(value: 0)
+            Task { [hub] in
+                await hub.broadcast(event)
+                done.signal()
+            }
+            done.wait()
         }
-        done.wait()
     }
 
     /// Folders a copied file may really live in (a symlink out of them is refused).

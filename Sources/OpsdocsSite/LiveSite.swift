@@ -29,11 +29,13 @@ public struct LiveSite: Sendable {
     public mutating func finishDeferred() -> SiteUpdate { state.finishDeferred() }
 
     /// The folders and files whose changes matter: the notes, `theme/`, `static/` and the config file.
-    public var watchedPaths: [URL] {
-        let options = state.options
-        return [options.source, options.projectRoot.appendingPathComponent("theme"),
-                options.projectRoot.appendingPathComponent("static"),
-                options.configFile ?? options.projectRoot.appendingPathComponent("opsdocs.toml")]
+    public var watchedPaths: [URL] { Self.watchedPaths(state.options) }
+
+    /// What a preview of `options` watches, known before the first build.
+    public static func watchedPaths(_ options: BuildOptions) -> [URL] {
+        [options.source, options.projectRoot.appendingPathComponent("theme"),
+         options.projectRoot.appendingPathComponent("static"),
+         options.configFile ?? options.projectRoot.appendingPathComponent("opsdocs.toml")]
     }
 
     /// Whether a changed path can affect the site (editor swap files and the output folder cannot).
