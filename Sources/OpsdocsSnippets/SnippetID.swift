@@ -18,34 +18,92 @@ public enum SnippetID {
 
     /// `tcp 相关` → `tcp-xiang-guan`; `""` (before the first heading) → `intro`.
     public static func base(forSection section: String) -> String {
-        if let known = memo.withLock({ $0[section] }) { return known }
-        let base = computeBase(section)
-        memo.withLock { $0[section] = base }
-        return base
+        slugify(latin(section))
     }
 
-    /// ICU transliteration costs ~0.3 ms a call (most of it building the transliterator);
-    /// headings repeat across blocks and pages.
-    private static let memo = Mutex<[String: String]>([:])
+    /// ICU transliteration costs ~0.1–0.3 ms a call and its string editing is quadratic in
+    /// the text's length, so it runs once per distinct run of non-ASCII text (`步骤`, `：配置节点`)
+    /// with the ASCII character on each side as context (ICU puts a space between `装` and
+    /// `e` in `安装etcd`), not per heading: 10,000 headings `步骤 N：配置节点` are a dozen runs.
+    private static let runs = Mutex<[String: String]>([:])
+    private static let transform = StringTransform("Han-Latin; Latin-ASCII")
 
-    /// Transliterates many headings in one ICU call (one per page instead of one per heading).
+    /// The heading transliterated run by run; its slug is the whole heading's slug.
+    static func latin(_ section: String) -> String {
+        var out = ""
+        for piece in pieces(section) {
+            guard let run = piece.run else { out += piece.text; continue }
+            if let known = runs.withLock({ $0[run.key] }) { out += known; continue }
+            let latin = strip(String(run.key).applyingTransform(transform, reverse: false) ?? run.key, run)
+            runs.withLock { $0[run.key] = latin }
+            out += latin
+        }
+        return out
+    }
+
+    /// Transliterates the non-ASCII runs of many headings in a few ICU calls.
     public static func prepare(sections: [String]) {
-        let missing = Array(Set(sections.filter { s in
-            !s.unicodeScalars.allSatisfy(\.isASCII) && !s.contains("\n") && memo.withLock { $0[s] == nil }
-        })).sorted()
-        guard !missing.isEmpty else { return }
-        let joined = missing.joined(separator: "\n")
-        guard let latin = joined.applyingTransform(StringTransform("Han-Latin; Latin-ASCII"), reverse: false) else { return }
-        let parts = latin.split(separator: "\n", omittingEmptySubsequences: false)
-        guard parts.count == missing.count else { return }
-        let bases = zip(missing, parts).map { ($0, slugify(String($1))) }
-        memo.withLock { memo in for (section, base) in bases { memo[section] = base } }
+        var missing: [String: Run] = [:]
+        runs.withLock { known in
+            for section in sections where !section.contains("\n") {
+                for piece in pieces(section) {
+                    if let run = piece.run, known[run.key] == nil { missing[run.key] = run }
+                }
+            }
+        }
+        let ordered = missing.keys.sorted()
+        var start = 0
+        while start < ordered.count {
+            // 64 runs a call: the ICU set-up is shared, the in-place string edits stay short.
+            let chunk = Array(ordered[start..<min(start + 64, ordered.count)])
+            start += chunk.count
+            guard let latin = chunk.joined(separator: "\n").applyingTransform(transform, reverse: false) else { continue }
+            let parts = latin.split(separator: "\n", omittingEmptySubsequences: false)
+            guard parts.count == chunk.count else { continue }
+            runs.withLock { known in
+                for (key, part) in zip(chunk, parts) {
+                    if let run = missing[key] { known[key] = strip(String(part), run) }
+                }
+            }
+        }
     }
 
-    private static func computeBase(_ section: String) -> String {
-        let latin = section.unicodeScalars.allSatisfy(\.isASCII)
-            ? section : (section.applyingTransform(StringTransform("Han-Latin; Latin-ASCII"), reverse: false) ?? section)
-        return slugify(latin)
+    /// A run of non-ASCII text with the ASCII characters around it (`key` = before + run + after).
+    struct Run {
+        var key: String
+        var before: Character?
+        var after: Character?
+    }
+
+    /// The heading as ASCII text and non-ASCII runs, in order. ASCII text is kept as it is.
+    private static func pieces(_ text: String) -> [(text: String, run: Run?)] {
+        let characters = Array(text)
+        var out: [(String, Run?)] = []
+        var start = 0
+        while start < characters.count {
+            let ascii = characters[start].isASCII
+            var end = start
+            while end < characters.count, characters[end].isASCII == ascii { end += 1 }
+            let text = String(characters[start..<end])
+            if ascii {
+                out.append((text, nil))
+            } else {
+                let before = start > 0 ? characters[start - 1] : nil
+                let after = end < characters.count ? characters[end] : nil
+                let key = (before.map(String.init) ?? "") + text + (after.map(String.init) ?? "")
+                out.append((text, Run(key: key, before: before, after: after)))
+            }
+            start = end
+        }
+        return out
+    }
+
+    /// The run's part of its transliterated context: the ASCII characters come back unchanged.
+    private static func strip(_ latin: String, _ run: Run) -> String {
+        var part = Substring(latin)
+        if let before = run.before, part.first == before { part = part.dropFirst() }
+        if let after = run.after, part.last == after { part = part.dropLast() }
+        return String(part)
     }
 
     private static func slugify(_ latin: String) -> String {
