@@ -1,6 +1,7 @@
 // swift-tools-version:6.0
 // opsdocs: compiles a folder of ops notes into an offline site, verified snippets and search.
 // Targets follow ../shared/DESIGN.md: each stage only knows the stages before it.
+import Foundation
 import PackageDescription
 
 let package = Package(
@@ -54,3 +55,18 @@ let package = Package(
     ],
     swiftLanguageModes: [.v6]
 )
+
+// Fuzz targets (libFuzzer), only when asked for: `bench/fuzz.sh` builds them with
+// OPSDOCS_FUZZ=1 and `-sanitize=fuzzer,address` into .build-fuzz/.
+if ProcessInfo.processInfo.environment["OPSDOCS_FUZZ"] != nil {
+    let fuzzTargets: [(String, [Target.Dependency])] = [
+        ("FuzzFrontMatter", ["OpsdocsConfig", "OpsdocsContent"]),
+        ("FuzzTranscript", ["OpsdocsSnippets"]),
+        ("FuzzTokenizer", ["OpsdocsSearch"]),
+        ("FuzzLinks", ["OpsdocsContent", "OpsdocsMarkdown"]),
+        ("FuzzHighlighter", ["OpsdocsMarkdown"]),
+    ]
+    for (name, dependencies) in fuzzTargets {
+        package.targets.append(.executableTarget(name: name, dependencies: dependencies, path: "Fuzz/\(name)"))
+    }
+}
