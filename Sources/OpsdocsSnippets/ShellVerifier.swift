@@ -32,16 +32,21 @@ enum ShellVerifier {
     /// assigned) and SC2034 (assigned but unused) say nothing about one snippet.
     static let excluded = "SC2154,SC2034,SC1091"
 
-    /// Findings per script, and how many processes that took.
-    static func verify(_ scripts: [String], tools: ShellTools) -> ([[Finding]], Int) {
-        guard !scripts.isEmpty else { return ([], 0) }
-        var started = tools.bash == nil ? 0 : scripts.count
-        var results: [[Finding]] = scripts.parallelMap { script in
-            guard let bash = tools.bash else { return [] }
+    /// Findings per script, which tools checked each, and how many processes that took.
+    /// A script ShellGrammar proves is made of simple commands skips `bash -n`.
+    static func verify(_ scripts: [String], tools: ShellTools) -> (findings: [[Finding]], tools: [[String]], processes: Int) {
+        guard !scripts.isEmpty else { return ([], [], 0) }
+        let proven = scripts.parallelMap { ShellGrammar.isPlainlyValid($0) }
+        var started = tools.bash == nil ? 0 : proven.filter { !$0 }.count
+        var results: [[Finding]] = Array(zip(scripts, proven)).parallelMap { script, proven in
+            guard let bash = tools.bash, !proven else { return [] }
             guard let run = ProcessRunner.run(bash, ["-n"], stdin: Array(script.utf8), environment: [:], timeout: 10) else {
                 return [Finding(line: 1, .error, tool: "bash -n", "could not run bash")]
             }
             return run.status == 0 ? [] : parseBash(run.stderrText)
+        }
+        let checkers = proven.map { proven in
+            proven ? ["bash grammar"] + (tools.shellcheck == nil ? [] : ["shellcheck"]) : tools.names
         }
         // A script bash cannot parse gets only bash's word: shellcheck would repeat it as SC1xxx.
         if let shellcheck = tools.shellcheck {
@@ -50,7 +55,7 @@ enum ShellVerifier {
             started += batches
             for (position, findings) in found { results[parsed[position]] += findings }
         }
-        return (results, started)
+        return (results, checkers, started)
     }
 
     /// `bash: line 3: syntax error near unexpected token `fi'`

@@ -51,10 +51,10 @@ public enum SnippetVerifier {
 
         var started = 0
         if !shellJobs.isEmpty {
-            let (findings, processes) = ShellVerifier.verify(shellJobs.map(\.script), tools: tools)
+            let (findings, checkers, processes) = ShellVerifier.verify(shellJobs.map(\.script), tools: tools)
             started = processes
-            for (job, found) in zip(shellJobs, findings) {
-                let entry = VerificationCache.Entry(findings: found, tools: tools.names)
+            for ((job, found), checked) in zip(zip(shellJobs, findings), checkers) {
+                let entry = VerificationCache.Entry(findings: found, tools: checked)
                 newCache.entries[job.key] = entry
                 for index in waiting[job.key] ?? [job.snippet] { apply(entry, to: &result[index]) }
             }

@@ -43,7 +43,7 @@ import Testing
     @Test func bashAndShellcheck() throws {
         let tools = ShellTools.detect()
         try #require(tools.bash != nil)
-        let (results, _) = ShellVerifier.verify(["echo ok\n", "if true; then\n  echo x\n", "cd /tmp\nrm -rf $DIR/*\n"], tools: tools)
+        let (results, _, _) = ShellVerifier.verify(["echo ok\n", "if true; then\n  echo x\n", "cd /tmp\nrm -rf $DIR/*\n"], tools: tools)
         #expect(results[0].isEmpty)
         #expect(results[1].first?.tool == "bash -n")
         #expect(results[1].first?.severity == .error)
