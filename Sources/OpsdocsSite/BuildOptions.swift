@@ -59,6 +59,8 @@ public struct BuildReport: Sendable {
     public var timings: [(stage: String, seconds: Double)] = []
     /// Verification results to keep for the next build.
     public var snippetCache = VerificationCache()
+    /// Nothing had changed since the last build: the output was left as it was.
+    public var upToDate = false
 
     public var failed: Bool { !published }
 }

@@ -15,6 +15,20 @@ public enum SiteBuilder {
         defer { lock.release() }
         // Checked again under the lock: the build we waited for may have changed the folder.
         try OutputFolder.validate(output: options.output, source: options.source)
+        func seconds() -> Double {
+            let elapsed = clock.now - start
+            return elapsed.seconds
+        }
+        // Nothing changed since the last build, and its output is still there: done.
+        let inputs = options.cacheFolder == nil ? "" : BuildFingerprint.inputs(of: options)
+        if let folder = options.cacheFolder, let last = BuildFingerprint.load(from: folder), last.fingerprint.inputs == inputs,
+           FileManager.default.fileExists(atPath: options.output.appendingPathComponent(OutputFolder.markerName).path),
+           BuildFingerprint.output(onDisk: options.output) == last.fingerprint.output
+        {
+            return BuildReport(diagnostics: last.diagnostics, pageCount: last.pageCount, fileCount: last.fileCount,
+                               published: true, seconds: seconds(), timings: [("unchanged", seconds())], upToDate: true)
+        }
+
         var options = options
         var cacheDiagnostics: [Diagnostic] = []
         if let folder = options.cacheFolder {
@@ -31,13 +45,19 @@ public enum SiteBuilder {
         }
         site.diagnostics = (site.diagnostics + cacheDiagnostics).sorted()
         let failing = site.diagnostics.errorCount > 0 || (options.strict && site.diagnostics.warningCount > 0)
-        func seconds() -> Double {
-            let elapsed = clock.now - start
-            return elapsed.seconds
-        }
         guard !failing else {
             return BuildReport(diagnostics: site.diagnostics, pageCount: site.pageCount, fileCount: 0, published: false,
                                seconds: seconds(), timings: site.timings, snippetCache: site.snippetCache)
+        }
+        let fileCount = site.files.count + site.copies.count
+        var state: Data?
+        if options.cacheFolder != nil, options.writesCache {
+            let fingerprint = BuildFingerprint(inputs: inputs, output: BuildFingerprint.output(files: site.files, copies: site.copies))
+            state = BuildFingerprint.encode(.init(fingerprint: fingerprint, diagnostics: site.diagnostics,
+                                                  pageCount: site.pageCount, fileCount: fileCount))
+            if options.cacheIsInOutput, let state {
+                site.files[SnippetCacheStore.folderInOutput + "/" + BuildFingerprint.fileName] = state
+            }
         }
         let written = clock.now
         let output = try OutputFolder(final: options.output)
@@ -51,10 +71,13 @@ public enum SiteBuilder {
             output.discard()
             throw error
         }
+        if !options.cacheIsInOutput, let folder = options.cacheFolder, let state {
+            try? state.write(to: folder.appendingPathComponent(BuildFingerprint.fileName), options: .atomic)
+        }
         let writing = clock.now - written
         let writeSeconds = writing.seconds
         return BuildReport(diagnostics: site.diagnostics, pageCount: site.pageCount,
-                           fileCount: site.files.count + site.copies.count, published: true, seconds: seconds(),
+                           fileCount: fileCount, published: true, seconds: seconds(),
                            timings: site.timings + [("write output", writeSeconds)], snippetCache: site.snippetCache)
     }
 }

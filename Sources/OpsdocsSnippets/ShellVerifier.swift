@@ -15,7 +15,7 @@ public struct ShellTools: Sendable, Equatable {
 
     /// Changes when a tool is replaced (path, size, modification time), so cached results
     /// made with another shellcheck are not reused.
-    var fingerprint: String {
+    public var fingerprint: String {
         [bash, shellcheck].map { path -> String in
             guard let path, let attributes = try? FileManager.default.attributesOfItem(atPath: path) else { return "-" }
             let size = (attributes[.size] as? NSNumber)?.intValue ?? 0

@@ -23,7 +23,8 @@ enum Terminal {
     static func printSummary(_ report: BuildReport, output: String) {
         let errors = report.diagnostics.errorCount, warnings = report.diagnostics.warningCount
         let time = String(format: "%.2f s", report.seconds)
-        let outcome = report.published ? "→ \(output)/" : "\(output)/ left unchanged"
+        let outcome = report.upToDate ? "→ \(output)/ (nothing changed since the last build)"
+            : report.published ? "→ \(output)/" : "\(output)/ left unchanged"
         print("opsdocs: \(report.pageCount) pages, \(warnings) warning\(warnings == 1 ? "" : "s"), "
             + "\(errors) error\(errors == 1 ? "" : "s") in \(time) \(outcome)")
     }

@@ -98,6 +98,30 @@ private func fixture(_ name: String) throws -> String {
         #expect(try FileManager.default.contentsOfDirectory(atPath: site.root.path).sorted() == ["content", "opsdocs.toml", "public"])
     }
 
+    @Test func aBuildWithNothingChangedWritesNothingAndReportsTheSameDiagnostics() throws {
+        let site = try SiteFixture(SiteFixture.opsNotes)
+        defer { site.remove() }
+        let first = try site.build()
+        #expect(first.published && !first.upToDate)
+        let index = site.root.appendingPathComponent("public/index.html").path
+        let before = try FileManager.default.attributesOfItem(atPath: index)[.modificationDate] as? Date
+        let again = try site.build()
+        #expect(again.upToDate)
+        #expect(again.diagnostics == first.diagnostics)
+        #expect(again.pageCount == first.pageCount)
+        #expect(try FileManager.default.attributesOfItem(atPath: index)[.modificationDate] as? Date == before)
+        // Any change of input builds again: a note, a removed output file, the options.
+        try site.write("content/linux/2024-04-08-sysctl.md", "# 内核参数调优\n\n`net.core.somaxconn = 4096`\n")
+        #expect(try !site.build().upToDate)
+        #expect(try site.build().upToDate)
+        try FileManager.default.removeItem(atPath: site.root.appendingPathComponent("public/archive/index.html").path)
+        #expect(try !site.build().upToDate)
+        #expect(site.exists("public/archive/index.html"))
+        var drafts = site.options()
+        drafts.includeDrafts = true
+        #expect(try !SiteBuilder.build(drafts).upToDate)
+    }
+
     @Test func aCacheFolderTheUserNamesIsUsedInstead() throws {
         let site = try SiteFixture(SiteFixture.opsNotes)
         defer { site.remove() }
@@ -113,6 +137,7 @@ private func fixture(_ name: String) throws -> String {
         defer { site.remove() }
         #expect(try site.build().published)
         try site.write("public/.opsdocs/verification.json", "{not json")
+        try site.write("content/linux/new.md", "# 新笔记\n\n```bash\nuname -r\n```\n")  // so the build has work to do
         let report = try site.build()
         #expect(report.published)
         #expect(report.diagnostics.contains { $0.kind == "cache" && $0.message.contains("verified again") })

@@ -124,7 +124,8 @@ import Testing
 @Suite struct VerificationDedupTests {
     @Test func theSameScriptInManyPlacesIsVerifiedOnce() throws {
         try #require(ShellTools.detect().bash != nil)
-        let block = "```bash\nsystemctl restart kubelet\n```\n\n"
+        // `$( )` is beyond ShellGrammar, so bash -n runs: once for all five copies.
+        let block = "```bash\nsystemctl restart \"$(hostname)-kubelet\"\n```\n\n"
         func page(_ copies: Int) -> [Snippet] {
             let md = (1...copies).map { "## 第 \($0) 节\n\n" + block }.joined()
             return SnippetExtractor.extract(SnippetPage(sourcePath: "a.md", displayPath: "a.md", url: "a/", tags: [],
@@ -135,6 +136,18 @@ import Testing
         let many = SnippetVerifier.verify(page(5), cache: VerificationCache(), tools: tools)
         #expect(once.processesStarted == 1)
         #expect(many.processesStarted == 1)
-        #expect(many.snippets.allSatisfy { $0.status == .ok })
+        #expect(many.snippets.allSatisfy { $0.status == .ok && $0.verifiedBy == ["bash -n"] })
+    }
+
+    @Test func aScriptOfSimpleCommandsIsProvenWithoutStartingBash() throws {
+        try #require(ShellTools.detect().bash != nil)
+        let md = "## 重启\n\n```bash\nsystemctl restart kubelet\n```\n"
+        let snippets = SnippetExtractor.extract(SnippetPage(sourcePath: "a.md", displayPath: "a.md", url: "a/", tags: [],
+                                                            blocks: MarkdownRenderer.render(md).codeBlocks))
+        let result = SnippetVerifier.verify(snippets, cache: VerificationCache(),
+                                            tools: ShellTools(bash: ShellTools.detect().bash, shellcheck: nil))
+        #expect(result.processesStarted == 0)
+        #expect(result.snippets.first?.verifiedBy == ["bash grammar"])
+        #expect(result.snippets.first?.status == .ok)
     }
 }
