@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Load on `opsdocs serve`: wrk for 30 s at 64 connections over the site's pages (every URL
-# of its sitemap, in turn), first idle, then while a note is edited every 200 ms. Prints
-# wrk's report; any socket error or non-2xx answer is listed by wrk and counted here.
+# of its sitemap, in turn), first idle, then while a note is edited again 200 ms after each
+# edit is served. Prints wrk's report (any socket error or non-2xx answer is counted) and,
+# for the edits, how long each took from the save to the new HTML being served (p50/p95/max).
 #
 # usage: bench/serve-load.sh [CORPUS]   (default ../shared/corpus; run `make release` first)
 set -euo pipefail
@@ -47,7 +48,9 @@ end
 """)
 PY
 pages=$(grep -o '"/' "$work/paths.lua" | wc -l)
-note=$(find "$work/notes" -name '*.md' -size +4k | sort | head -1)
+# A note that is a page of its own (not a folder's index) at the URL its path gives.
+note=$(find "$work/notes" -name '*.md' -size +4k ! -iname readme.md ! -name index.md ! -name _index.md \
+  | grep -vE '/[0-9]{4}-[0-9]{2}-[0-9]{2}|[[:space:]]' | sort | head -1)
 echo "corpus: $corpus; $pages page URLs; wrk $duration, 64 connections, 2 threads; $(nproc) cores"
 
 run() {
@@ -62,8 +65,41 @@ run() {
 echo "--- idle"
 run idle
 echo "--- while ${note#"$work/notes/"} is edited every 200 ms"
-( n=0; while true; do n=$((n+1)); printf '\n\nedit %s\n' "$n" >> "$note"; sleep 0.2; done ) &
+# The editor appends a marker, then asks for the page until the marker is served (through the
+# same loaded server), records how long that took, waits 200 ms and edits again.
+python3 - "$port" "$note" "$work/notes" "$work/latency.txt" <<'PY' &
+import os, sys, time, urllib.request
+port, note, root, out = sys.argv[1], sys.argv[2], sys.argv[3], sys.argv[4]
+rel = os.path.relpath(note, root)[:-3]
+import urllib.parse
+url = f"http://127.0.0.1:{port}/" + urllib.parse.quote(rel) + "/"
+n = 0
+with open(out, "w") as log:
+    while True:
+        n += 1
+        marker = f"load-edit-{n}-{time.time_ns()}"
+        start = time.monotonic()
+        with open(note, "a", encoding="utf-8") as f:
+            f.write(f"\n\n{marker}\n")
+        while True:
+            try:
+                if marker in urllib.request.urlopen(url, timeout=30).read().decode("utf-8", "replace"):
+                    break
+            except Exception:
+                pass
+            time.sleep(0.01)
+        log.write(f"{(time.monotonic() - start) * 1000:.1f}\n")
+        log.flush()
+        time.sleep(0.2)
+PY
 editor=$!
 run editing
 kill "$editor"; editor=""
 echo "rebuilds during the run: $(grep -c 'rebuilt in' "$work/serve.err" || true); slowest: $(grep -o 'rebuilt in [0-9]* ms' "$work/serve.err" | awk '{print $3}' | sort -n | tail -1) ms"
+python3 - "$work/latency.txt" <<'PY'
+import sys
+ms = sorted(float(l) for l in open(sys.argv[1]) if l.strip())
+if ms:
+    pick = lambda q: ms[min(len(ms) - 1, int(q * len(ms)))]
+    print(f"edit → new HTML served, under load: {len(ms)} edits, p50 {pick(0.5):.0f} ms, p95 {pick(0.95):.0f} ms, max {ms[-1]:.0f} ms")
+PY
