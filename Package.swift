@@ -66,7 +66,8 @@ if ProcessInfo.processInfo.environment["OPSDOCS_FUZZ"] != nil {
         ("FuzzLinks", ["OpsdocsContent", "OpsdocsMarkdown"]),
         ("FuzzHighlighter", ["OpsdocsMarkdown"]),
     ]
+    package.targets.append(.target(name: "FuzzSupport", path: "Fuzz/FuzzSupport"))
     for (name, dependencies) in fuzzTargets {
-        package.targets.append(.executableTarget(name: name, dependencies: dependencies, path: "Fuzz/\(name)"))
+        package.targets.append(.executableTarget(name: name, dependencies: dependencies + ["FuzzSupport"], path: "Fuzz/\(name)"))
     }
 }

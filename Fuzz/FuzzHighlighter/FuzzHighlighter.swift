@@ -1,6 +1,7 @@
 // libFuzzer target: every syntax highlighter. Stripping the tags from its output must give
 // back the input exactly (the highlighter may only add spans, never change the text).
 
+import FuzzSupport
 import OpsdocsMarkdown
 
 let languages = ["bash", "console", "yaml", "dockerfile", "ini", "sysctl", "json", "toml", "go", "python", "nginx",
@@ -20,7 +21,7 @@ func text(of html: String) -> String {
 
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
-    let code = String(decoding: UnsafeBufferPointer(start: data, count: size), as: UTF8.self)
+    let code = Fuzzing.text(data, size)
     for language in languages {
         guard let html = SyntaxHighlighter.highlight(code, language: language) else { continue }
         if text(of: html) != code.replacingOccurrences(of: "\r\n", with: "\n") && text(of: html) != code {
@@ -30,15 +31,7 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
     return 0
 }
 
-/// SwiftPM names an executable's entry point `<Target>_main`; it hands over to libFuzzer's driver.
-@_silgen_name("LLVMFuzzerRunDriver")
-func runFuzzerDriver(_ argc: UnsafeMutablePointer<Int32>,
-                     _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>,
-                     _ callback: @convention(c) (UnsafePointer<UInt8>, Int) -> Int32) -> Int32
-
 @_cdecl("FuzzHighlighter_main")
 public func fuzzMain(_ argc: Int32, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> Int32 {
-    var count = argc
-    var arguments = argv
-    return runFuzzerDriver(&count, &arguments, fuzz)
+    Fuzzing.run(argc, argv, fuzz)
 }

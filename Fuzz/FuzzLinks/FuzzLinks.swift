@@ -2,6 +2,7 @@
 // resolved from a note (and every href it yields must stay a site path); the whole input is
 // also rendered as a note, which resolves, rewrites and checks every link in it.
 
+import FuzzSupport
 import OpsdocsContent
 import OpsdocsMarkdown
 
@@ -10,7 +11,7 @@ let resolver = LinkResolver(pageURLs: ["k8s/a.md": "k8s/a/", "k8s/etcd/index.md"
 
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
-    let text = String(decoding: UnsafeBufferPointer(start: data, count: size), as: UTF8.self)
+    let text = Fuzzing.text(data, size)
     let destination = String(text.prefix { $0 != "\n" })
     let resolution = resolver.resolve(destination, from: "k8s/etcd/backup.md")
     if let href = resolver.href(for: resolution, original: destination), !href.hasPrefix("/docs/") {
@@ -24,15 +25,7 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
     return 0
 }
 
-/// SwiftPM names an executable's entry point `<Target>_main`; it hands over to libFuzzer's driver.
-@_silgen_name("LLVMFuzzerRunDriver")
-func runFuzzerDriver(_ argc: UnsafeMutablePointer<Int32>,
-                     _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>,
-                     _ callback: @convention(c) (UnsafePointer<UInt8>, Int) -> Int32) -> Int32
-
 @_cdecl("FuzzLinks_main")
 public func fuzzMain(_ argc: Int32, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> Int32 {
-    var count = argc
-    var arguments = argv
-    return runFuzzerDriver(&count, &arguments, fuzz)
+    Fuzzing.run(argc, argv, fuzz)
 }

@@ -106,7 +106,7 @@ public enum SnippetID {
         return String(part)
     }
 
-    private static func slugify(_ latin: String) -> String {
+    static func slugify(_ latin: String) -> String {
         var out = ""
         for scalar in latin.lowercased().unicodeScalars {
             if scalar.isASCII, scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) {

@@ -16,23 +16,8 @@ import Testing
         heading.applyingTransform(StringTransform("Han-Latin; Latin-ASCII"), reverse: false) ?? heading
     }
 
-    /// The id as it was made before runs were transliterated apart.
-    static func wholeID(_ heading: String) -> String {
-        var out = ""
-        for scalar in whole(heading).lowercased().unicodeScalars {
-            if scalar.isASCII, scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) {
-                out.unicodeScalars.append(scalar)
-            } else if !out.isEmpty, !out.hasSuffix("-") {
-                out.append("-")
-            }
-        }
-        while out.hasSuffix("-") { out.removeLast() }
-        if out.count > 48 {
-            out = String(out.prefix(48))
-            while out.hasSuffix("-") { out.removeLast() }
-        }
-        return out.isEmpty ? "intro" : out
-    }
+    /// The id as it was made before runs were transliterated apart: the whole heading at once.
+    static func wholeID(_ heading: String) -> String { SnippetID.slugify(whole(heading)) }
 
     @Test func runByRunTransliterationMatchesTheWholeHeading() {
         for heading in Self.tricky {
