@@ -13,6 +13,28 @@ private func fixture(_ name: String) throws -> String {
     try String(contentsOf: hostile.appendingPathComponent(name), encoding: .utf8)
 }
 
+@Suite struct ScriptURLTests {
+    @Test func noOutputOfTheSiteCarriesAScriptURL() throws {
+        var files = SiteFixture.opsNotes
+        files["content/evil.md"] = "---\ntitle: 链接\ndate: 2024-07-01\n---\n" + (try fixture("unsafe-urls.md"))
+        let site = try SiteFixture(files)
+        defer { site.remove() }
+        let report = try site.build()
+        #expect(report.published)
+        let warnings = report.diagnostics.filter { $0.kind == "unsafe-url" }
+        #expect(warnings.count == 11 && warnings.allSatisfy { $0.file == "content/evil.md" && $0.severity == .warning })
+        for (path, data) in site.tree("public") where !path.hasPrefix(".opsdocs/") {
+            let text = String(decoding: data, as: UTF8.self).lowercased()
+            for attribute in ["href=\"javascript", "src=\"javascript", "href=\"vbscript", "href=\"data:text",
+                              "href=\"file:", "href=\"&#106;", "href=&quot;javascript", "src=&quot;javascript"] {
+                #expect(!text.contains(attribute), "\(path) has \(attribute)")
+            }
+        }
+        // The feed carries the note's text, made safe the same way.
+        #expect(site.read("public/atom.xml")?.contains("安全的：") == true)
+    }
+}
+
 @Suite struct CollidingURLTests {
     @Test func aliasesOntoGeneratedFilesOrOtherPagesAreErrorsAndTheOldSiteStays() throws {
         let site = try SiteFixture(SiteFixture.opsNotes)
