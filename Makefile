@@ -2,15 +2,17 @@
 # Both install the Debian packages opsdocs needs first (only what is missing).
 
 APT_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev shellcheck
+# Only for `make test`: the real-browser tests (copy button, search) and CJK fonts for screenshots.
+TEST_PACKAGES := chromium chromium-driver python3-selenium fonts-noto-cjk
 SWIFT ?= swift
 OPSDOCS := .build/release/opsdocs
 
-.PHONY: site test deps theme build release clean bench
+.PHONY: site test deps test-deps theme build release clean bench
 
 site: deps theme release
 	$(OPSDOCS) build
 
-test: deps theme
+test: deps test-deps theme
 	$(SWIFT) test
 
 build: deps theme
@@ -22,6 +24,9 @@ release: deps theme
 # Regenerates the default theme compiled into the binary from theme/ (only when it changed).
 theme:
 	python3 scripts/embed-theme.py
+
+test-deps:
+	@$(MAKE) --no-print-directory deps APT_PACKAGES="$(TEST_PACKAGES)"
 
 deps:
 	@missing=""; for p in $(APT_PACKAGES); do \
