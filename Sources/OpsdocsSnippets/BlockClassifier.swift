@@ -69,6 +69,12 @@ public enum BlockClassifier {
             if PromptStripper.isTranscript(code) { return .console }
             return mostlyCommands && !isTree(lines) ? .shell : nil
         }
+        // A one-line usage synopsis (`cut OPTION [FILE]`, `$ kill [-signal] PID`) shows syntax, not a command.
+        if statements.count == 1, let only = statements.first, declared != .yaml, declared != .json {
+            var line = only
+            if case .prompt(let length, _) = PromptStripper.classify(only) { line = only.dropFirst(length) }
+            if OutputLine.isSynopsis(line) { return .other }
+        }
         if isDockerfile(lines) { return .dockerfile }
         if isSysctl(lines) { return .sysctl }
         if (declared != .yaml && declared != .json) || startsWithPrompt(lines), PromptStripper.isTranscript(code) {
@@ -76,12 +82,18 @@ public enum BlockClassifier {
         }
         if isJSON(code) || (declared != .json && isJSONFragment(code)) || isTemplatedJSON(code) { return .json }
         if isKubernetesYAML(lines) { return .yaml }
+        // A command and what it printed, no prompt (`tree .` and its tree, `kubectl get pods` and its table).
+        if declared != .yaml, declared != .json, declared != .ini, let first = statements.first,
+           ShellWords.looksLikeCommand(first), PromptStripper.stripUnprompted(code) != nil { return .console }
         if isTree(lines) || isLoneURL(statements) { return .other }
         switch declared {
         case .shell, .console:
             // A unit file: `ExecStart=/usr/bin/etcd \` reads like `VAR=value`, so look for sections first.
             if lines.first?.hasPrefix("[") == true && isINI(lines) { return .ini }
-            if commandLines > 0 { return .shell }  // a `console` fence without prompts is a plain script
+            // A `console` fence without prompts is a plain script, unless some lines are output.
+            if commandLines > 0 { return PromptStripper.stripUnprompted(code) != nil ? .console : .shell }
+            // Nothing runs and every line reads as printed text (`Forwarding from 127.0.0.1:8080 -> 80`).
+            if statements.allSatisfy({ OutputLine.isEvidence($0, afterCommand: false) }) { return .output }
             // No line runs anything: program output, YAML settings, a unit file, or something else.
             if isOutput(statements) { return .output }
             if isYAML(lines, loose: true) { return .yaml }
@@ -102,7 +114,7 @@ public enum BlockClassifier {
             return nil
         default:
             // Bare, `text`, `output`: commands make it shell; a table header makes it output.
-            if mostlyCommands { return .shell }
+            if mostlyCommands { return PromptStripper.stripUnprompted(code) != nil ? .console : .shell }
             if isYAML(lines, loose: false) { return .yaml }
             if isINI(lines) { return .ini }
             if isOutput(statements) { return .output }

@@ -149,7 +149,12 @@ public enum PromptStripper {
         var opensEditor = false
         var output: [String] = []
 
+        /// Blank lines wait: kept between two kept lines, dropped before output.
+        var pendingBlanks: [Int] = []
+        var seenPrompt = false
         func take(_ command: Substring, from index: Int) {
+            if !script.isEmpty { for blank in pendingBlanks { script.append(""); origins.append(blank) } }
+            pendingBlanks = []
             script.append(command)
             origins.append(index)
             if let (delimiter, dash) = ShellWords.heredocDelimiter(in: command) { heredoc = (delimiter, dash) }
@@ -172,6 +177,7 @@ public enum PromptStripper {
             }
             switch kinds[index] {
             case .prompt(let length, _):
+                seenPrompt = true
                 let command = line.dropFirst(length)
                 if command.allSatisfy({ $0 == " " }) { continue }
                 if let word = ShellWords.commandWord(command), ShellWords.editors.contains(String(word)) { opensEditor = true }
@@ -182,11 +188,19 @@ public enum PromptStripper {
                     if let word = ShellWords.commandWord(command), ShellWords.editors.contains(String(word)) { opensEditor = true }
                     take(command, from: index)
                 } else if line.drop(while: { $0 == " " || $0 == "\t" }).count > 2 {
-                    script.append(line.drop { $0 == " " || $0 == "\t" })  // a comment: kept as one
-                    origins.append(index)
+                    take(line.drop { $0 == " " || $0 == "\t" }, from: index)  // a comment: kept as one
+                    quote = nil
+                    continuing = false
                 }
             case .none:
-                output.append(String(line))
+                if line.trimmedBlanks.isEmpty {
+                    pendingBlanks.append(index)
+                } else if !seenPrompt && ShellWords.looksLikeCommand(line) {
+                    take(line, from: index)  // a command before the first prompt (`ssh host`, then `$ docker run …`)
+                } else {
+                    pendingBlanks = []
+                    output.append(String(line))
+                }
             }
         }
         while let last = script.last, last.allSatisfy({ $0 == " " }) {
@@ -195,6 +209,98 @@ public enum PromptStripper {
         }
         let text = script.isEmpty ? "" : script.joined(separator: "\n") + "\n"
         return Transcript(script: text, sourceLines: origins, opensEditor: opensEditor, output: output)
+    }
+
+    /// A block with no prompts that pastes commands with what they printed (`kubectl get pods`
+    /// and its table): the commands, or nil when no line is output (the block is a script).
+    /// Output starts on positive evidence right after a command (OutputLine) and lasts until a
+    /// line reads as a command again, or a comment or blank line precedes one.
+    public static func stripUnprompted(_ code: String) -> Transcript? {
+        let lines = code.split(separator: "\n", omittingEmptySubsequences: false)
+        var script: [Substring] = []
+        var origins: [Int] = []
+        var output: [String] = []
+        var heredoc: (delimiter: String, stripTabs: Bool)?
+        var quote: Character?
+        var continuing = false
+        var hasCommand = false, lastWasCommand = false
+        var inOutput = false, blankSinceOutput = false
+        /// Inside `if … fi`, `for … done`, `f() { … }`: every line belongs to the command.
+        var depth = 0
+        /// Blank lines wait: they are kept only between kept lines, never before output.
+        var pendingBlanks: [Int] = []
+
+        func take(_ line: Substring, from index: Int) {
+            if !script.isEmpty { for blank in pendingBlanks { script.append(""); origins.append(blank) } }
+            pendingBlanks = []
+            script.append(line)
+            origins.append(index)
+        }
+        func command(_ line: Substring, from index: Int) {
+            take(line, from: index)
+            depth = max(0, depth + ShellWords.nesting(line))
+            hasCommand = true
+            lastWasCommand = true
+            inOutput = false
+            quote = ShellWords.openQuote(after: line, startingIn: nil)
+            continuing = ShellWords.continues(line)
+            if quote == nil && !continuing, let found = ShellWords.heredocDelimiter(in: line) { heredoc = found }
+        }
+        for (index, line) in lines.enumerated() {
+            if let doc = heredoc {
+                take(line, from: index)
+                let candidate = doc.stripTabs ? line.drop { $0 == "\t" } : line
+                if candidate.trimmedBlanks == doc.delimiter { heredoc = nil }
+                continue
+            }
+            if quote != nil || continuing {
+                take(line, from: index)
+                quote = ShellWords.openQuote(after: line, startingIn: quote)
+                continuing = ShellWords.continues(line)
+                if quote == nil && !continuing, let found = ShellWords.heredocDelimiter(in: line) { heredoc = found }
+                continue
+            }
+            let trimmed = line.trimmedBlanks
+            if trimmed.isEmpty {
+                pendingBlanks.append(index)
+                if inOutput { blankSinceOutput = true }
+                lastWasCommand = false
+                continue
+            }
+            if OutputLine.isElision(line) { continue }
+            if trimmed.hasPrefix("#") {
+                // `#` lines straight after output are more of it (a file `cat` printed, a diff).
+                if inOutput && !blankSinceOutput {
+                    output.append(String(line))
+                    continue
+                }
+                inOutput = false
+                take(line, from: index)
+                lastWasCommand = false
+                continue
+            }
+            // Shell grammar (`fi`, `}`) is a command only inside a compound or when it opens one.
+            let syntax = ShellWords.looksLikeShellSyntax(line) && (depth > 0 || ShellWords.nesting(line) > 0)
+            if depth > 0 || ShellWords.looksLikeCommand(line) || syntax {
+                command(line, from: index)
+                continue
+            }
+            let evidence = hasCommand && OutputLine.isEvidence(line, afterCommand: lastWasCommand)
+            // Output goes on, blank lines and all, until a line reads as a command (or a comment
+            // after a blank line); nothing starting with punctuation (`}`, `]`) is a command.
+            let startsLikeCommand = line.trimmedBlanks.first.map { $0.isLetter || $0.isNumber || "./~$_\\\"'".contains($0) } ?? false
+            if evidence || inOutput || (hasCommand && !startsLikeCommand) {
+                if !inOutput { pendingBlanks = [] }
+                inOutput = true
+                blankSinceOutput = false
+                lastWasCommand = false
+                output.append(String(line))
+                continue
+            }
+            command(line, from: index)
+        }
+        guard !output.isEmpty, hasCommand else { return nil }
+        return Transcript(script: script.joined(separator: "\n") + "\n", sourceLines: origins, opensEditor: false, output: output)
     }
 
     /// Continuation lines of a transcript often carry the secondary prompt `> `.

@@ -166,7 +166,7 @@ enum ShellGrammar {
                 case UInt8(ascii: "$"):
                     let next = at(i + 1)
                     if next == UInt8(ascii: "(") || next == UInt8(ascii: "{") || next == UInt8(ascii: "'")
-                        || next == UInt8(ascii: "\"") { return false }
+                        || next == UInt8(ascii: "\"") || next == UInt8(ascii: "[") { return false }  // `$[2+2]` too
                     inWord = true
                     word.append(b)
                     i += 1

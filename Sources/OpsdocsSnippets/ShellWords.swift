@@ -30,7 +30,17 @@ enum ShellWords {
         "stress", "fio", "iperf", "iperf3", "mtr", "nmap", "chattr", "lsattr", "setfacl", "getfacl", "yes", "seq",
         "tac", "nl", "basename", "dirname", "realpath", "readlink", "stat", "file", "sync", "cfssl-certinfo", "dk",
         "openstack", "ansible-inventory", "multipass", "lxc", "kubespray", "virtualenv", "hubble", "crane", "oras",
-        "cosign", "trivy", "kubeseal", "kube-bench", "sonobuoy",
+        "cosign", "trivy", "kubeseal", "kube-bench", "sonobuoy", "tree", "exit", "logout", "clear", "wait", "trap",
+        "pushd", "popd", "dirs", "jobs", "fg", "bg", "read", "let", "shift", "return", "umask", "chroot", "tmux",
+        "screen", "lvs", "vgs", "pvs", "lvextend", "xfs_growfs", "resize2fs", "systemd-analyze", "loginctl", "ntpq",
+        "nmcli", "ip6tables-save", "iptables-restore", "cfssl-json", "bzip2", "7z", "rar", "unrar", "column", "paste",
+        "join", "split", "comm", "fmt", "fold", "expand", "od", "xxd", "hexdump", "strings", "shred", "dd", "sfdisk",
+        "mkswap", "tune2fs", "e2fsck", "fsck", "quota", "last", "w", "who", "users", "groups", "finger", "write",
+        "wall", "mesg", "lpr", "at", "batch", "crond", "anacron", "logrotate", "rsyslogd", "time", "timeout",
+        "nice", "renice", "ionice", "taskset", "chrt", "pgrep", "pidof", "fuser", "vmstat", "iostat", "mpstat",
+        "sar", "pidstat", "iotop", "nethogs", "iftop", "dstat", "glances", "lscpu", "lspci", "lsusb", "dmidecode",
+        "hdparm", "smartctl", "sensors", "mktemp", "shopt", "bind", "complete", "compgen", "printenv", "caller",
+        "getopts", "mapfile", "readarray", "disown", "suspend", "command", "builtin", "enable", "hash", "help",
     ]
 
     static let editors: Set<String> = ["vi", "vim", "nano", "emacs", "nvim", "gedit"]
@@ -58,13 +68,52 @@ enum ShellWords {
         }
     }
 
+    /// Words that open and close compound commands, for telling a script's `else`, `fi` and
+    /// `esac` (and everything between `if` and `fi`) from output printed after a command.
+    static let openers: Set<Substring> = ["if", "for", "while", "until", "case", "select", "function"]
+    static let closers: Set<Substring> = ["fi", "done", "esac"]
+    static let keywords: Set<Substring> = ["then", "else", "elif", "do", "in", "{", "}", "!", "[[", "[", ";;", "(", ")"]
+
+    /// How a line changes the nesting of compound commands (`if …` +1, `fi` −1, `f() {` +1, `}` −1).
+    static func nesting(_ line: Substring) -> Int {
+        let words = line.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == ";" })
+        var depth = 0
+        for (i, word) in words.enumerated() {
+            if word.hasPrefix("#") { break }
+            if i == 0 || words[i - 1] == "then" || words[i - 1] == "do" || words[i - 1] == "else" || words[i - 1].hasSuffix("&&") {
+                if openers.contains(word) { depth += 1 }
+            }
+            if closers.contains(word) { depth -= 1 }
+            if word == "{" || word.hasSuffix("(){") || word.hasSuffix("{") && word.count == 1 { depth += 1 }
+            if word == "}" { depth -= 1 }
+        }
+        if line.trimmedBlanks.hasSuffix("() {") || line.trimmedBlanks.hasSuffix("(){") { depth += line.contains(" {") ? 0 : 1 }
+        return depth
+    }
+
+    /// Shell grammar rather than a command: `then`, `fi`, `esac`, `}`, `name() {`, a case
+    /// pattern `Linux) echo …`, a `;;` arm end. Only for telling a script from output.
+    static func looksLikeShellSyntax(_ line: Substring) -> Bool {
+        guard let word = commandWord(line) else { return false }
+        if keywords.contains(word) || closers.contains(word) || openers.contains(word) { return true }
+        let trimmed = line.trimmedBlanks
+        if trimmed.hasSuffix(";;") || trimmed.hasSuffix("() {") || trimmed.hasSuffix("(){") || trimmed.hasSuffix("()") { return true }
+        if let paren = word.firstIndex(of: ")"), paren == word.index(before: word.endIndex), !word.contains("("),
+           trimmed.count > word.count { return true }
+        return false
+    }
+
     /// A line whose first word is a known command, a path to a program, or shell syntax.
     static func looksLikeCommand(_ line: Substring) -> Bool {
         guard let word = commandWord(line) else { return false }
         if commands.contains(String(word)) { return true }
+
+        if line.drop(while: { $0 == " " || $0 == "\t" }).hasPrefix("sudo ") { return true }
+        // A program by its path: `/sbin/iptables`, `/usr/local/bin/helm`.
+        if word.hasPrefix("/"), let name = word.split(separator: "/").last, commands.contains(String(name)) { return true }
         if word.hasSuffix(".sh") && word.count > 3 && !word.contains(":") { return true }  // calicoctl.sh node status
         if word.hasPrefix("./") || word.hasPrefix("/usr/") || word.hasPrefix("/opt/") || word.hasPrefix("/bin/")
-            || word.hasPrefix("/etc/init.d/") || word.hasPrefix("~/") || word.hasPrefix("$(") || word.hasPrefix("${")
+            || word.hasPrefix("/sbin/") || word.hasPrefix("/etc/init.d/") || word.hasPrefix("~/") || word.hasPrefix("$(") || word.hasPrefix("${")
         {
             return true
         }

@@ -49,19 +49,21 @@ public enum SnippetExtractor {
                 snippet.status = .template
             } else if classification.kind.isExtracted {
                 if classification.kind == .console {
-                    let transcript = PromptStripper.strip(block.code)
+                    let transcript = PromptStripper.isTranscript(block.code) ? PromptStripper.strip(block.code)
+                        : PromptStripper.stripUnprompted(block.code) ?? PromptStripper.strip(block.code)
                     snippet.script = transcript.script
                     snippet.scriptLines = transcript.sourceLines.map { firstCodeLine + $0 }
                     snippet.opensEditor = transcript.opensEditor
                     snippet.expectedOutput = transcript.output
                 } else {
                     // As written, less trailing blank (or white-space-only) lines.
-                    var lines = block.code.split(separator: "\n", omittingEmptySubsequences: false)
-                    while let last = lines.last, last.allSatisfy({ $0 == " " || $0 == "\t" }) { lines.removeLast() }
-                    let body = lines.isEmpty ? "" : lines.joined(separator: "\n") + "\n"
-                    let count = body.split(separator: "\n", omittingEmptySubsequences: false).count - 1
+                    var lines = Array(block.code.split(separator: "\n", omittingEmptySubsequences: false).enumerated())
+                    // `...` lines in a shell script stand for what the author left out.
+                    if classification.kind == .shell { lines.removeAll { OutputLine.isElision($0.element) } }
+                    while let last = lines.last, last.element.allSatisfy({ $0 == " " || $0 == "\t" }) { lines.removeLast() }
+                    let body = lines.isEmpty ? "" : lines.map(\.element).joined(separator: "\n") + "\n"
                     snippet.script = body
-                    snippet.scriptLines = (0..<count).map { firstCodeLine + $0 }
+                    snippet.scriptLines = lines.map { firstCodeLine + $0.offset }
                     if classification.kind == .shell { snippet.opensEditor = opensEditor(body) }
                 }
                 if let script = snippet.script, script.isEmpty || script.allSatisfy({ $0 == "\n" }) {
