@@ -9,6 +9,7 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
     let code = Fuzzing.text(data, size)
     _ = PromptStripper.isTranscript(code)
     let transcript = PromptStripper.strip(code)
+    _ = PromptStripper.stripUnprompted(code)
     _ = Placeholders.find(in: transcript.script)
     for label in ["", "bash", "console", "shell", "yaml", "text", "dockerfile", "sysctl", "ini", "json"] {
         _ = BlockClassifier.classify(label: label, code: code)

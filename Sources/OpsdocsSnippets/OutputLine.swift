@@ -46,7 +46,15 @@ enum OutputLine {
     /// `read [-options] [variable...]`, `kubectl [command] [TYPE] [NAME] [flags]`, `ARRAY[INDEX]=value`).
     /// Not a test (`[ -f x ]`), a glob class (`[0-9]`) or an array element (`${a[1]}`).
     static func isSynopsis(_ raw: Substring) -> Bool {
-        let line = raw.trimmedBlanks
+        // Brackets inside quotes are a pattern (`grep '[-AZ]'`), not an optional part.
+        var unquoted = ""
+        var quote: Character?
+        for ch in raw.trimmedBlanks {
+            if let q = quote { if ch == q { quote = nil }; continue }
+            if ch == "'" || ch == "\"" { quote = ch; continue }
+            unquoted.append(ch)
+        }
+        let line = Substring(unquoted)
         var rest = line[...]
         while let open = rest.firstIndex(of: "[") {
             let after = rest[rest.index(after: open)...]

@@ -195,7 +195,7 @@ public enum PromptStripper {
             case .none:
                 if line.trimmedBlanks.isEmpty {
                     pendingBlanks.append(index)
-                } else if !seenPrompt && ShellWords.looksLikeCommand(line) {
+                } else if !seenPrompt, let word = ShellWords.commandWord(line), ShellWords.commands.contains(String(word)) {
                     take(line, from: index)  // a command before the first prompt (`ssh host`, then `$ docker run …`)
                 } else {
                     pendingBlanks = []

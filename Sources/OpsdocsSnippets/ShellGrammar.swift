@@ -138,8 +138,9 @@ enum ShellGrammar {
                     if b == UInt8(ascii: "<"), next == UInt8(ascii: "<") || next == UInt8(ascii: "(") { return false }
                     if b == UInt8(ascii: ">"), next == UInt8(ascii: "(") { return false }
                     i += 1
-                    if next == UInt8(ascii: ">") || next == UInt8(ascii: "|") || next == UInt8(ascii: "&")
-                        || (b == UInt8(ascii: "<") && next == UInt8(ascii: ">")) { i += 1 }
+                    // `>>`, `>|`, `>&`, `<&`, `<>` (there is no `<|` or `<<` here: heredocs went to bash above).
+                    if (b == UInt8(ascii: ">") && (next == UInt8(ascii: ">") || next == UInt8(ascii: "|")))
+                        || next == UInt8(ascii: "&") || (b == UInt8(ascii: "<") && next == UInt8(ascii: ">")) { i += 1 }
                     needTarget = true
                 case UInt8(ascii: "("), UInt8(ascii: ")"), UInt8(ascii: "`"):
                     return false

@@ -46,8 +46,9 @@ public struct Snippet: Sendable {
     public var findings: [Finding]
     public var verifiedBy: [String]
 
-    /// Usable as is: extracted, no placeholders to fill, no editor session.
-    public var runnable: Bool { script != nil && placeholders.isEmpty && !opensEditor }
+    /// Usable as is: extracted, no placeholders to fill. A command that opens an editor is
+    /// runnable (what was typed into the editor is not part of the script; RULES.md).
+    public var runnable: Bool { script != nil && placeholders.isEmpty }
 
     /// Site-relative path of the snippet file.
     public var file: String? {

@@ -35,7 +35,7 @@ import Testing
         "if true; then\n  echo x\n", "for i in 1 2; do echo $i; done\n", "echo $(hostname)\n", "echo `date`\n",
         "echo ${HOME}\n", "cat <<EOF\nx\nEOF\n", "f() { echo; }\n", "[[ -f x ]] && echo\n", "echo 'open\n",
         "echo a |\n", "&& echo\n", "echo a ;;\n", "echo >\n", "(cd /tmp)\n", "echo a \\", "diff <(ls) <(ls)\n",
-        "a=(1 2)\n", "ARRAY[INDEX=value\n", "A[\"x y\"]=1 cmd\n", "echo \"$(id)\"\n", "{ echo; }\n", "fi\n", "echo $'a\\tb'\n", "echo $[2+2\n",
+        "a=(1 2)\n", "ARRAY[INDEX=value\n", "A[\"x y\"]=1 cmd\n", "echo \"$(id)\"\n", "{ echo; }\n", "fi\n", "echo $'a\\tb'\n", "echo $[2+2\n", "cat <| x\n",
     ])
     func anythingElseGoesToBash(script: String) {
         #expect(!ShellGrammar.isPlainlyValid(script))
