@@ -3,13 +3,15 @@
 prints, as JSON, the text each click handed to the clipboard (navigator.clipboard.writeText
 is recorded, since a headless browser has no system clipboard to read back).
 
-usage: bench/copy-browser.py SITE_DIR PATH    (Debian chromium, chromium-driver, python3-selenium)
+usage: bench/copy-browser.py SITE_DIR PATH [--all]    (Debian chromium, chromium-driver, python3-selenium)
+With --all, every code block's button is clicked, in page order.
 """
 import functools, http.server, json, sys, threading
 from selenium import webdriver
 from selenium.webdriver.common.by import By
 
 site, path = sys.argv[1], sys.argv[2]
+every = "--all" in sys.argv[3:]
 class Quiet(http.server.SimpleHTTPRequestHandler):
     def log_message(self, *args):
         pass
@@ -25,7 +27,8 @@ try:
         window.__copied = [];
         Object.defineProperty(navigator, 'clipboard', { configurable: true, value: {
             writeText: function (t) { window.__copied.push(t); return Promise.resolve(); } } });""")
-    buttons = driver.find_elements(By.CSS_SELECTOR, '.code-block[data-lang="console"] .copy-button')
+    selector = '.code-block .copy-button' if every else '.code-block[data-lang="console"] .copy-button'
+    buttons = driver.find_elements(By.CSS_SELECTOR, selector)
     for button in buttons:
         driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", button)
         button.click()

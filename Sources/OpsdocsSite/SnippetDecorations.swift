@@ -7,7 +7,10 @@ import OpsdocsSnippets
 
 enum SnippetDecorations {
     static func html(for snippet: Snippet, basePath: String) -> String {
-        var parts = "<div class=\"code-meta\"><span class=\"code-kind\">\(snippet.kind.rawValue)</span>"
+        // The copy button copies exactly the snippet's script (theme.js reads `data-script`):
+        // the same prompts stripped, output dropped and heredocs kept as the snippet file.
+        let script = snippet.kind.isShell ? snippet.script.map { " data-script=\"\(HTMLEscaping.escape($0))\"" } ?? "" : ""
+        var parts = "<div class=\"code-meta\"\(script)><span class=\"code-kind\">\(snippet.kind.rawValue)</span>"
         let tools = snippet.verifiedBy.joined(separator: ", ")
         switch snippet.status {
         case .ok:

@@ -51,4 +51,96 @@ import Testing
             """])
         #expect(result.labels == ["已复制"])
     }
+
+    /// Blocks of every kind the snippet extractor once got wrong; for each, what the copy button
+    /// hands over must be the snippet file's script, byte for byte.
+    @Test(.enabled(if: SearchBrowserTests.available, "chromium-driver and python3-selenium are not installed"))
+    func theCopyButtonCopiesTheSnippetScript() throws {
+        let output = FileManager.default.temporaryDirectory.appendingPathComponent("opsdocs-copy-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: output) }
+        let fence = "```"
+        let fixture = try SiteFixture([
+            "content/runbook.md": """
+                ---
+                title: 运行手册
+                ---
+                ## 命令和输出，没有提示符
+
+                \(fence)
+                kubectl get pods -n kube-system
+                NAME                       READY   STATUS    RESTARTS   AGE
+                coredns-5d78c9869d-8x2lq   1/1     Running   0          3d
+                \(fence)
+
+                ## 省略号
+
+                \(fence)bash
+                ./ezdown -D
+                ./ezdown -X flannel
+                ...
+                \(fence)
+
+                ## 命令之间的空行
+
+                \(fence)console
+                $ date +%F
+                2024-05-01
+
+                $ uname -r
+                5.15.0-91-generic
+                \(fence)
+
+                ## 第一条命令没有提示符
+
+                \(fence)console
+                ssh k8s@172.27.132.67
+                $ docker run -d --name registry \\
+                    -p 5000:5000 registry:2
+                \(fence)
+
+                ## 续行里的注释
+
+                \(fence)bash
+                docker run -d \\
+                  --name web \\
+                  nginx:1.25   # 启动
+                \(fence)
+
+                ## heredoc
+
+                \(fence)bash
+                cat > /etc/modules-load.d/k8s.conf <<EOF
+                overlay
+                br_netfilter
+                EOF
+                \(fence)
+                """,
+        ])
+        defer { fixture.remove() }
+        var options = fixture.options(output: output.path)
+        options.output = output
+        options.cacheFolder = nil
+        _ = try SiteBuilder.build(options)
+        let run = try #require(ProcessRunner.run("/usr/bin/python3",
+                                                 [SearchBrowserTests.repository.appendingPathComponent("bench/copy-browser.py").path,
+                                                  output.path, "/runbook/", "--all"], timeout: 120))
+        #expect(run.status == 0, "\(run.stderrText)")
+        struct Result: Decodable { var copied: [String] }
+        let copied = try JSONDecoder().decode(Result.self, from: Data(run.stdoutText.utf8)).copied
+        let files = ["ming-ling-he-shu-chu-mei-you-ti-shi-fu-1", "sheng-lue-hao-1", "ming-ling-zhi-jian-de-kong-xing-1",
+                     "di-yi-tiao-ming-ling-mei-you-ti-shi-fu-1", "xu-xing-li-de-zhu-shi-1", "heredoc-1"]
+        #expect(copied.count == files.count)
+        for (text, name) in zip(copied, files) {
+            let file = try String(contentsOf: output.appendingPathComponent("snippets/runbook/\(name).sh"), encoding: .utf8)
+            // The file is the script under its provenance header (`#!…` and `# …:` lines).
+            let header = ["#!/usr/bin/env bash", "# Source: ", "# SHA-256 of the body: ", "# Verified by: ", "# Fill in before running: "]
+            let body = file.split(separator: "\n", omittingEmptySubsequences: false)
+                .drop { line in header.contains { line.hasPrefix($0) } }.joined(separator: "\n")
+            #expect(text == body, "\(name)")
+        }
+        #expect(copied.first == "kubectl get pods -n kube-system\n")
+        #expect(copied[1] == "./ezdown -D\n./ezdown -X flannel\n")
+        #expect(copied[2] == "date +%F\n\nuname -r\n")
+        #expect(copied[3].hasPrefix("ssh k8s@172.27.132.67\ndocker run -d"))
+    }
 }

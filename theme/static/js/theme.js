@@ -81,8 +81,12 @@
     button.className = "copy-button";
     button.textContent = "复制";
     button.setAttribute("aria-label", "复制代码");
+    // A shell or console block's snippet script, when opsdocs extracted one: the copy is the snippet.
+    var block = code.parentNode.parentNode;
+    var meta = block.previousElementSibling;
+    var script = meta && meta.classList.contains("code-meta") ? meta.getAttribute("data-script") : null;
     button.addEventListener("click", function () {
-      var text = commandText(code);
+      var text = script !== null ? script : commandText(code);
       var done = function () {
         button.textContent = "已复制";
         setTimeout(function () { button.textContent = "复制"; }, 1500);
