@@ -354,6 +354,7 @@ private struct Walk {
                 fencedNodes.append(node)
                 codeBlocks.append(CodeBlock(index: index, info: info, language: language, code: code, line: line,
                                             endLine: Int(cmark_node_get_end_line(node)) + lineOffset,
+                                            column: Int(cmark_node_get_start_column(node)),
                                             section: "", sectionID: ""))
             case CMARK_NODE_LINK, CMARK_NODE_IMAGE:
                 guard entering else { continue }

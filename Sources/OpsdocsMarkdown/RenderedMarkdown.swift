@@ -86,6 +86,9 @@ public struct CodeBlock: Sendable, Equatable {
     /// 1-based line of the opening fence in the source file.
     public var line: Int
     public var endLine: Int
+    /// 1-based column where the opening fence starts (after list or quote markers): the block's
+    /// text begins that far in, so a column inside the code maps back to the note.
+    public var column: Int = 1
     /// Text of the nearest heading above the block (`""` before the first heading).
     public var section: String
     public var sectionID: String

@@ -7,6 +7,8 @@ public enum PromptStripper {
         public var script: String
         /// For each script line (0-based), the 0-based line inside the block it came from.
         public var sourceLines: [Int]
+        /// For each script line, how many characters of prompt were taken off its start.
+        public var promptLengths: [Int] = []
         /// A command opens an editor (`vim file`): what follows was typed into the editor.
         public var opensEditor: Bool
         /// The output lines the transcript shows, in order (for `opsdocs snippets --run`).
@@ -152,11 +154,13 @@ public enum PromptStripper {
         /// Blank lines wait: kept between two kept lines, dropped before output.
         var pendingBlanks: [Int] = []
         var seenPrompt = false
+        var promptLengths: [Int] = []
         func take(_ command: Substring, from index: Int) {
-            if !script.isEmpty { for blank in pendingBlanks { script.append(""); origins.append(blank) } }
+            if !script.isEmpty { for blank in pendingBlanks { script.append(""); origins.append(blank); promptLengths.append(0) } }
             pendingBlanks = []
             script.append(command)
             origins.append(index)
+            promptLengths.append(lines[index].count - command.count)
             if let (delimiter, dash) = ShellWords.heredocDelimiter(in: command) { heredoc = (delimiter, dash) }
             quote = ShellWords.openQuote(after: command, startingIn: quote)
             continuing = ShellWords.continues(command)
@@ -167,6 +171,7 @@ public enum PromptStripper {
                 let body = dropSecondaryPrompt(line)
                 script.append(body)
                 origins.append(index)
+                promptLengths.append(line.count - body.count)
                 let candidate = doc.stripTabs ? body.drop { $0 == "\t" } : body
                 if candidate.trimmedBlanks == doc.delimiter { heredoc = nil }
                 continue
@@ -206,9 +211,11 @@ public enum PromptStripper {
         while let last = script.last, last.allSatisfy({ $0 == " " }) {
             script.removeLast()
             origins.removeLast()
+            promptLengths.removeLast()
         }
         let text = script.isEmpty ? "" : script.joined(separator: "\n") + "\n"
-        return Transcript(script: text, sourceLines: origins, opensEditor: opensEditor, output: output)
+        return Transcript(script: text, sourceLines: origins, promptLengths: promptLengths, opensEditor: opensEditor,
+                          output: output)
     }
 
     /// A block with no prompts that pastes commands with what they printed (`kubectl get pods`
@@ -300,7 +307,8 @@ public enum PromptStripper {
             command(line, from: index)
         }
         guard !output.isEmpty, hasCommand else { return nil }
-        return Transcript(script: script.joined(separator: "\n") + "\n", sourceLines: origins, opensEditor: false, output: output)
+        return Transcript(script: script.joined(separator: "\n") + "\n", sourceLines: origins,
+                          promptLengths: Array(repeating: 0, count: origins.count), opensEditor: false, output: output)
     }
 
     /// Continuation lines of a transcript often carry the secondary prompt `> `.

@@ -76,7 +76,9 @@ enum ShellVerifier {
     }
 
     private struct ShellcheckOutput: Decodable {
-        struct Comment: Decodable { var file: String; var line: Int; var level: String; var code: Int; var message: String }
+        struct Comment: Decodable {
+            var file: String; var line: Int; var column: Int?; var level: String; var code: Int; var message: String
+        }
         var comments: [Comment]
     }
 
@@ -103,7 +105,7 @@ enum ShellVerifier {
                 let name = (comment.file as NSString).lastPathComponent
                 guard let index = Int(name.dropLast(3)) else { return nil }
                 let severity: Finding.Severity = comment.level == "error" ? .error : .warning
-                return (index, Finding(line: comment.line, severity, tool: "shellcheck",
+                return (index, Finding(line: comment.line, column: comment.column, severity, tool: "shellcheck",
                                        "SC\(comment.code): \(comment.message)"))
             }
         }

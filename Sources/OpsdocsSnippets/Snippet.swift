@@ -36,6 +36,9 @@ public struct Snippet: Sendable {
     public var script: String?
     /// For each script line (0-based), its 1-based line in the Markdown file.
     public var scriptLines: [Int]
+    /// For each script line, the 0-based column in the note where it starts (fence indent plus
+    /// the prompt that was taken off), so a finding's column maps back to the note.
+    public var scriptColumnOffsets: [Int] = []
     public var placeholders: [String]
     public var opensEditor: Bool
     public var sha256: String?
@@ -54,6 +57,12 @@ public struct Snippet: Sendable {
     public var file: String? {
         guard script != nil else { return nil }
         return "snippets/" + (pageURL.isEmpty ? "home/" : pageURL) + id + kind.fileSuffix
+    }
+
+    /// The 1-based Markdown column of a 1-based column of a 1-based script line.
+    public func fileColumn(ofScriptLine line: Int, column: Int) -> Int {
+        guard line >= 1, line <= scriptColumnOffsets.count else { return column }
+        return scriptColumnOffsets[line - 1] + column
     }
 
     /// The 1-based Markdown line of a 1-based script line. Past the end (bash's "unexpected

@@ -53,6 +53,9 @@ public enum SnippetExtractor {
                         : PromptStripper.stripUnprompted(block.code) ?? PromptStripper.strip(block.code)
                     snippet.script = transcript.script
                     snippet.scriptLines = transcript.sourceLines.map { firstCodeLine + $0 }
+                    snippet.scriptColumnOffsets = transcript.sourceLines.indices.map { i in
+                        block.column - 1 + (transcript.promptLengths.indices.contains(i) ? transcript.promptLengths[i] : 0)
+                    }
                     snippet.opensEditor = transcript.opensEditor
                     snippet.expectedOutput = transcript.output
                 } else {
@@ -64,6 +67,7 @@ public enum SnippetExtractor {
                     let body = lines.isEmpty ? "" : lines.map(\.element).joined(separator: "\n") + "\n"
                     snippet.script = body
                     snippet.scriptLines = lines.map { firstCodeLine + $0.offset }
+                    snippet.scriptColumnOffsets = lines.map { _ in block.column - 1 }
                     if classification.kind == .shell { snippet.opensEditor = opensEditor(body) }
                 }
                 if let script = snippet.script, script.isEmpty || script.allSatisfy({ $0 == "\n" }) {

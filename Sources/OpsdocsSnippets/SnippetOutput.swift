@@ -130,8 +130,9 @@ public enum SnippetOutput {
         }
         for finding in snippet.findings {
             let line = snippet.fileLine(ofScriptLine: finding.line)
+            let column = finding.column.map { snippet.fileColumn(ofScriptLine: finding.line, column: $0) } ?? 1
             out.append(Diagnostic(finding.severity == .error ? .error : .warning, file: snippet.displayPath, line: line,
-                                  kind: finding.tool, finding.message))
+                                  column: column, kind: finding.tool, finding.message))
         }
         return out
     }
