@@ -196,9 +196,12 @@ enum CmarkDocument {
         cmark_node_free(quote)
     }
 
+    /// On another host: any `http:`/`https:` URL (browsers read `https:evil.example/x.png` and
+    /// `https:/evil.example` as other hosts too) and scheme-relative `//host/…`.
     private static func isRemote(_ url: String) -> Bool {
-        let lower = url.lowercased()
-        return lower.hasPrefix("http://") || lower.hasPrefix("https://") || lower.hasPrefix("//")
+        let lower = url.trimmingCharacters(in: .whitespaces).lowercased().filter { $0 != "\t" && $0 != "\n" && $0 != "\r" }
+        return lower.hasPrefix("http:") || lower.hasPrefix("https:") || lower.hasPrefix("//") || lower.hasPrefix("\\\\")
+            || lower.hasPrefix("/\\") || lower.hasPrefix("\\/")
     }
 
     /// `![alt](https://host/x.png)` → a link to the image, labelled with its alt text.

@@ -33,8 +33,12 @@ enum URLSafety {
         case "javascript", "vbscript", "file":
             return name
         case "data":
+            // The media type must be exactly one of these (`image/pngx`, `image/png+xml` are not).
             let media = String(decoding: rest, as: UTF8.self)
-            for safe in ["image/png", "image/gif", "image/jpeg", "image/webp"] where media.hasPrefix(safe) { return nil }
+            for safe in ["image/png", "image/gif", "image/jpeg", "image/webp"] where media.hasPrefix(safe) {
+                let after = media.dropFirst(safe.count).first
+                if after == ";" || after == "," { return nil }
+            }
             return name
         default:
             return nil

@@ -28,7 +28,8 @@ final class BuildLock {
                                                  withIntermediateDirectories: true)
         var told = false
         while true {
-            let fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
+            // O_NOFOLLOW: a symlink planted at the lock's path must not make us write elsewhere.
+            let fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0o644)
             guard fd >= 0 else {
                 throw OutputFolderError(description: "cannot create the build lock \(path): \(String(cString: strerror(errno)))")
             }

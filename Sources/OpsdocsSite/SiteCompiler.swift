@@ -3,6 +3,7 @@
 // SiteBuilder's job, so a preview server can serve the same result without touching disk.
 
 import Foundation
+import Glibc
 import OpsdocsConfig
 import OpsdocsContent
 import OpsdocsMarkdown
@@ -154,16 +155,15 @@ public enum SiteCompiler {
         return path.hasPrefix(base + "/") ? String(path.dropFirst(base.count + 1)) : path
     }
 
-    /// Every regular file below `folder` (hidden ones skipped), relative, sorted.
+    /// Every regular file below `folder` (hidden ones skipped), relative, sorted. FIFOs, sockets
+    /// and devices are not files to publish: opening a FIFO would block the build forever.
     static func listFiles(_ folder: URL) -> [String] {
         guard let enumerator = FileManager.default.enumerator(atPath: folder.path) else { return [] }
         var out: [String] = []
         while let rel = enumerator.nextObject() as? String {
             if rel.split(separator: "/").contains(where: { $0.hasPrefix(".") }) { continue }
-            var isDirectory: ObjCBool = false
-            if FileManager.default.fileExists(atPath: folder.appendingPathComponent(rel).path, isDirectory: &isDirectory),
-               !isDirectory.boolValue
-            {
+            var info = stat()
+            if stat(folder.appendingPathComponent(rel).path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG {
                 out.append(rel)
             }
         }
