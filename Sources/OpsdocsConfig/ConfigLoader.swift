@@ -52,6 +52,15 @@ public enum ConfigLoader {
                         warnType("taxonomies.\(singular)", "a string (the front matter key)")
                         return nil
                     }
+                    // The name is a folder of the site: one plain segment, not a page opsdocs makes.
+                    let plain = plural.allSatisfy { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }
+                    let generated: Set<String> = ["archive", "search", "snippets", "css", "js", "404.html", "index.html"]
+                    guard plain, !generated.contains(plural.lowercased()), plural.utf8.count <= 100 else {
+                        diagnostics.append(.error(path, line: lineOf("taxonomies.\(singular)"), kind: "config",
+                                                  "taxonomy name `\(plural)` must be one plain word (letters, digits, - _) "
+                                                      + "that is not a folder opsdocs writes (archive, search, snippets, css, js)"))
+                        return nil
+                    }
                     return SiteConfig.Taxonomy(singular: singular, plural: plural)
                 }
             } else {

@@ -21,7 +21,11 @@ public struct Diagnostic: Sendable, Hashable, Codable, Comparable {
         self.file = file
         self.line = max(line, 1)
         self.column = max(column, 1)
-        self.message = message
+        // One diagnostic, one line: editors and CI annotations read them line by line.
+        self.message = message.contains(where: { $0.isNewline || $0 == "\t" })
+            ? message.split(whereSeparator: { $0.isNewline || $0 == "\t" }).map { $0.trimmingCharacters(in: .whitespaces) }
+                .filter { !$0.isEmpty }.joined(separator: " ")
+            : message
         self.kind = kind
     }
 

@@ -89,6 +89,11 @@ public enum PageBuilder {
                                         "the file name is longer than \(SitePath.maxSegmentBytes) bytes; its URL is shortened to /\(url)"))
         }
 
+        if let problem = SitePath.problem(with: url) {
+            return (nil, [.error(displayPath, line: urlKey.map(frontMatter.line(of:)) ?? 1, kind: "path",
+                                 "the URL /\(url) \(problem); page skipped")])
+        }
+
         var aliases: [String] = []
         for alias in fields["aliases"]?.stringList ?? [] {
             guard var clean = SitePath.normalise(alias, allowLeadingSlash: true), !clean.isEmpty else {
@@ -100,6 +105,11 @@ public enum PageBuilder {
                 diagnostics.append(.warning(displayPath, line: frontMatter.line(of: "aliases"), kind: "path",
                                             "alias segment longer than \(SitePath.maxSegmentBytes) bytes; shortened to /\(capped)/"))
                 clean = capped
+            }
+            if let problem = SitePath.problem(with: clean) {
+                diagnostics.append(.error(displayPath, line: frontMatter.line(of: "aliases"), kind: "path",
+                                          "alias /\(clean) \(problem)"))
+                continue
             }
             aliases.append(clean + "/")
         }

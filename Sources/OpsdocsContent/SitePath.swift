@@ -39,6 +39,20 @@ public enum SitePath {
         return out + "-" + SHA256.hex(segment).prefix(8)
     }
 
+    /// Longest URL path opsdocs writes, in bytes (Linux refuses paths over 4,096; the output
+    /// folder's own path and `index.html` need room too).
+    public static let maxPathBytes = 1_024
+
+    /// Why a site path cannot be written, or nil: too long as a whole, or inside the build
+    /// state (`.opsdocs/`, `.opsdocs-output`), which is not part of the site.
+    public static func problem(with path: String) -> String? {
+        if path.utf8.count > maxPathBytes { return "is longer than \(maxPathBytes) bytes" }
+        for segment in path.split(separator: "/") where segment == ".opsdocs" || segment == ".opsdocs-output" {
+            return "is inside `\(segment)`, opsdocs's build state, which is not part of the site"
+        }
+        return nil
+    }
+
     /// `path` with every segment capped; nil when no segment needed it.
     public static func capped(_ path: String) -> String? {
         let segments = path.split(separator: "/", omittingEmptySubsequences: false)

@@ -1,8 +1,9 @@
 // "Nothing changed since the last build": a digest of everything a build reads — every file
 // of the notes folder, the config, theme overrides, `static/`, the options, the checking tools
-// and the opsdocs binary itself — kept with the build state (`.opsdocs/build.json`). When it
-// matches and the output folder still holds exactly what that build wrote, `opsdocs build`
-// reports the stored diagnostics and writes nothing.
+// and the opsdocs binary itself — kept with the build state (`.opsdocs/build.json`), written
+// after the new site is in place. When it matches and the output folder still holds exactly
+// what that build wrote (paths, sizes, times), `opsdocs build` reports the stored diagnostics
+// and writes nothing. The file records times, so unlike the site it differs between machines.
 
 import Foundation
 import Glibc
@@ -46,35 +47,30 @@ struct BuildFingerprint: Codable, Equatable, Sendable {
         return digest.hex
     }
 
-    /// Digest of a site's published paths and sizes (build state and marker excluded).
-    static func output(files: [String: Data], copies: [String: URL]) -> String {
-        var sizes: [String: Int] = [:]
-        for (path, data) in files { sizes[path] = data.count }
-        for (path, source) in copies {
-            sizes[path] = (try? FileManager.default.attributesOfItem(atPath: source.path)[.size] as? Int) ?? -1
-        }
-        return digest(of: sizes)
-    }
-
-    /// The same digest, read back from an output folder on disk.
+    /// Digest of what an output folder holds: every file's path, size and modification time
+    /// (build state and marker aside), so an edit to a published file — even one that keeps its
+    /// size — means the next build writes the site again.
     static func output(onDisk folder: URL) -> String {
-        var sizes: [String: Int] = [:]
+        var digest = Digest64()
         for rel in allFiles(folder, includeHidden: true) where !rel.hasPrefix(SnippetCacheStore.folderInOutput + "/")
             && rel != OutputFolder.markerName
         {
             var info = stat()
-            sizes[rel] = stat(folder.appendingPathComponent(rel).path, &info) == 0 ? Int(info.st_size) : -1
-        }
-        return digest(of: sizes)
-    }
-
-    private static func digest(of sizes: [String: Int]) -> String {
-        var digest = Digest64()
-        for path in sizes.keys.sorted() where !path.hasPrefix(SnippetCacheStore.folderInOutput + "/") {
-            digest.add(path)
-            digest.add(String(sizes[path] ?? 0))
+            let found = stat(folder.appendingPathComponent(rel).path, &info) == 0
+            digest.add(rel)
+            digest.add(found ? "\(info.st_size):\(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec):\(info.st_ino)" : "-")
         }
         return digest.hex
+    }
+
+    /// Where the state of a build into `output` is kept: `build.json` inside the output's own
+    /// state folder; in a folder the user names, one file per output folder, so two outputs
+    /// sharing a `--cache-dir` never mistake each other's state for their own.
+    static func stateFile(_ options: BuildOptions) -> URL? {
+        guard let folder = options.cacheFolder else { return nil }
+        if options.cacheIsInOutput { return folder.appendingPathComponent(fileName) }
+        let key = SHA256.hex(options.output.standardizedFileURL.path).prefix(12)
+        return folder.appendingPathComponent("build-\(key).json")
     }
 
     /// Every regular file below `folder`, relative and sorted (hidden ones skipped unless asked).
@@ -96,8 +92,8 @@ struct BuildFingerprint: Codable, Equatable, Sendable {
         return "\(info.st_size):\(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec)"
     }
 
-    static func load(from folder: URL) -> State? {
-        guard let data = FileManager.default.contents(atPath: folder.appendingPathComponent(fileName).path) else { return nil }
+    static func load(_ file: URL) -> State? {
+        guard let data = FileManager.default.contents(atPath: file.path) else { return nil }
         return try? JSONDecoder().decode(State.self, from: data)
     }
 

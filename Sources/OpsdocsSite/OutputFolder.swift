@@ -20,10 +20,31 @@ struct OutputFolder {
     let staging: URL
     private let retired: URL
 
-    /// Checks that `output` is a folder opsdocs may replace, given the source folder.
-    static func validate(output: URL, source: URL) throws {
-        let out = output.standardizedFileURL.resolvingSymlinksInPath().path
-        let src = source.standardizedFileURL.resolvingSymlinksInPath().path
+    /// `url` with symlinks resolved as far as the path exists (`link/out` where only `link`
+    /// exists is resolved through `link`), so an output cannot hide inside an input.
+    static func realPath(_ url: URL) -> String {
+        var existing = url.standardizedFileURL
+        var rest: [String] = []
+        while !FileManager.default.fileExists(atPath: existing.path), existing.path != "/" {
+            rest.insert(existing.lastPathComponent, at: 0)
+            existing = existing.deletingLastPathComponent()
+        }
+        var resolved = existing.resolvingSymlinksInPath()
+        for part in rest { resolved.appendPathComponent(part) }
+        return resolved.standardizedFileURL.path
+    }
+
+    /// Checks that `output` is a folder opsdocs may replace, given the source folder and the
+    /// other folders a build reads (`static/`, `theme/`): it may be inside none of them.
+    static func validate(output: URL, source: URL, inputs: [URL] = []) throws {
+        let out = realPath(output)
+        let src = realPath(source)
+        for input in inputs {
+            let folder = realPath(input)
+            if out == folder || out.hasPrefix(folder + "/") {
+                throw OutputFolderError(description: "refusing output folder \(output.path): it is inside \(input.path), which the build reads")
+            }
+        }
         let home = FileManager.default.homeDirectoryForCurrentUser.standardizedFileURL.resolvingSymlinksInPath().path
         func isAncestor(_ a: String, of b: String) -> Bool { b == a || b.hasPrefix(a == "/" ? "/" : a + "/") }
         if out == "/" { throw OutputFolderError(description: "refusing to use `/` as the output folder") }
@@ -150,6 +171,16 @@ struct OutputFolder {
         guard let renameat2 else { return false }
         let renameExchange: UInt32 = 2
         return renameat2(AT_FDCWD, a, AT_FDCWD, b, renameExchange) == 0
+    }
+
+    /// Removes what an interrupted build left beside `output` (its staging and retired folders;
+    /// ours by name). Only called with the build lock held.
+    static func clearLeftovers(of output: URL) {
+        let final = output.standardizedFileURL
+        let parent = final.deletingLastPathComponent()
+        for suffix in ["opsdocs-tmp", "opsdocs-old"] {
+            try? FileManager.default.removeItem(at: parent.appendingPathComponent(".\(final.lastPathComponent).\(suffix)"))
+        }
     }
 
     /// Drops the staging folder; the previous output is untouched.

@@ -10,21 +10,24 @@ public enum SiteBuilder {
     {
         let clock = ContinuousClock()
         let start = clock.now
-        try OutputFolder.validate(output: options.output, source: options.source)
+        let readFolders = [options.projectRoot.appendingPathComponent("static"), options.projectRoot.appendingPathComponent("theme")]
+        try OutputFolder.validate(output: options.output, source: options.source, inputs: readFolders)
         let lock = try BuildLock(output: options.output, wait: options.waitForLock, waiting: { options.onWait?($0) })
         defer { lock.release() }
         // Checked again under the lock: the build we waited for may have changed the folder.
-        try OutputFolder.validate(output: options.output, source: options.source)
+        try OutputFolder.validate(output: options.output, source: options.source, inputs: readFolders)
         func seconds() -> Double {
             let elapsed = clock.now - start
             return elapsed.seconds
         }
         // Nothing changed since the last build, and its output is still there: done.
-        let inputs = options.cacheFolder == nil ? "" : BuildFingerprint.inputs(of: options)
-        if let folder = options.cacheFolder, let last = BuildFingerprint.load(from: folder), last.fingerprint.inputs == inputs,
+        let stateFile = BuildFingerprint.stateFile(options)
+        let inputs = stateFile == nil ? "" : BuildFingerprint.inputs(of: options)
+        if let stateFile, let last = BuildFingerprint.load(stateFile), last.fingerprint.inputs == inputs,
            FileManager.default.fileExists(atPath: options.output.appendingPathComponent(OutputFolder.markerName).path),
            BuildFingerprint.output(onDisk: options.output) == last.fingerprint.output
         {
+            OutputFolder.clearLeftovers(of: options.output)  // a killed build's staging folder
             return BuildReport(diagnostics: last.diagnostics, pageCount: last.pageCount, fileCount: last.fileCount,
                                published: true, seconds: seconds(), timings: [("unchanged", seconds())], upToDate: true)
         }
@@ -50,15 +53,6 @@ public enum SiteBuilder {
                                seconds: seconds(), timings: site.timings, snippetCache: site.snippetCache)
         }
         let fileCount = site.files.count + site.copies.count
-        var state: Data?
-        if options.cacheFolder != nil, options.writesCache {
-            let fingerprint = BuildFingerprint(inputs: inputs, output: BuildFingerprint.output(files: site.files, copies: site.copies))
-            state = BuildFingerprint.encode(.init(fingerprint: fingerprint, diagnostics: site.diagnostics,
-                                                  pageCount: site.pageCount, fileCount: fileCount))
-            if options.cacheIsInOutput, let state {
-                site.files[SnippetCacheStore.folderInOutput + "/" + BuildFingerprint.fileName] = state
-            }
-        }
         let written = clock.now
         let output = try OutputFolder(final: options.output)
         do {
@@ -71,8 +65,14 @@ public enum SiteBuilder {
             output.discard()
             throw error
         }
-        if !options.cacheIsInOutput, let folder = options.cacheFolder, let state {
-            try? state.write(to: folder.appendingPathComponent(BuildFingerprint.fileName), options: .atomic)
+        // The state last, once the site is in place: a build killed before this leaves none, and
+        // the next build does all the work.
+        if let stateFile, options.writesCache {
+            let fingerprint = BuildFingerprint(inputs: inputs, output: BuildFingerprint.output(onDisk: options.output))
+            let state = BuildFingerprint.encode(.init(fingerprint: fingerprint, diagnostics: site.diagnostics,
+                                                      pageCount: site.pageCount, fileCount: fileCount))
+            try? FileManager.default.createDirectory(at: stateFile.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try? state.write(to: stateFile, options: .atomic)
         }
         let writing = clock.now - written
         let writeSeconds = writing.seconds

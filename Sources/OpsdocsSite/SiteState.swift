@@ -78,6 +78,12 @@ struct SiteState: Sendable {
         var site = CompiledSite(files: files, copies: copies, executables: snippetFiles.executables,
                                 diagnostics: [], pageCount: built.count, snippetCache: snippetCache,
                                 snippets: snippets, timings: [])
+        // A copied file (an image, `static/…`) at a path opsdocs generates is not published: say so.
+        for path in site.copies.keys.sorted() where site.files[path] != nil {
+            let source = site.copies[path].map { SiteCompiler.displayPath($0, relativeTo: options.projectRoot) } ?? path
+            diagnostics.append(.warning(source, kind: "duplicate-url",
+                                        "not published: opsdocs writes /\(path) itself (a generated page, feed or alias)"))
+        }
         site.dropCopiesShadowedByFiles()
         let clashes = URLConflicts.fileFolderClashes(site.publishedPaths, origins: URLConflicts.origins(of: built))
         for path in clashes.drop {

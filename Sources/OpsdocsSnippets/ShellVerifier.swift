@@ -69,10 +69,12 @@ enum ShellVerifier {
             if message.hasPrefix(":") { message = message.dropFirst() }
             let text = message.trimmingCharacters(in: .whitespaces)
             // bash repeats the offending line as "line N: `…'"; the line number already says where.
-            if text.hasPrefix("`") || findings.contains(where: { $0.line == number }) { continue }
+            if text.isEmpty || text.hasPrefix("`") || findings.contains(where: { $0.line == number }) { continue }
             findings.append(Finding(line: number, .error, tool: "bash -n", text))
         }
-        return findings.isEmpty ? [Finding(line: 1, .error, tool: "bash -n", stderr.trimmingCharacters(in: .whitespacesAndNewlines))] : findings
+        let text = stderr.trimmingCharacters(in: .whitespacesAndNewlines)
+        return findings.isEmpty ? [Finding(line: 1, .error, tool: "bash -n", text.isEmpty ? "bash cannot parse this script" : text)]
+            : findings
     }
 
     private struct ShellcheckOutput: Decodable {

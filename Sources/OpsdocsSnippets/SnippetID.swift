@@ -125,7 +125,8 @@ public enum SnippetID {
 
     /// An explicit `{#id}` must make a plain file name.
     public static func isValid(_ id: String) -> Bool {
-        !id.isEmpty && id.count <= 80 && id.first != "." && id.first != "-"
+        // `all` is the page's `all.sh`.
+        id.lowercased() != "all" && !id.isEmpty && id.count <= 80 && id.first != "." && id.first != "-"
             && id.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" || $0 == ".") }
     }
 }

@@ -10,10 +10,12 @@ enum SourceOptions {
     /// Exits with status 2 when the source folder does not exist.
     static func make(source: String, output: String = "public", config: String? = nil) throws -> BuildOptions {
         let cwd = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+        // `theme/` and `static/` sit beside the config file (the current folder without one).
+        let configURL = config.map { URL(fileURLWithPath: $0, relativeTo: cwd).standardizedFileURL }
         let options = BuildOptions(source: URL(fileURLWithPath: source, relativeTo: cwd).standardizedFileURL,
                                    output: URL(fileURLWithPath: output, relativeTo: cwd).standardizedFileURL,
-                                   projectRoot: cwd,
-                                   configFile: config.map { URL(fileURLWithPath: $0, relativeTo: cwd) },
+                                   projectRoot: configURL?.deletingLastPathComponent() ?? cwd,
+                                   configFile: configURL,
                                    sourceDisplay: source.hasSuffix("/") ? String(source.dropLast()) : source)
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: options.source.path, isDirectory: &isDirectory), isDirectory.boolValue

@@ -4,6 +4,7 @@
 // whatever the current folder. Notes come from Tests/Fixtures/hostile/.
 
 import Foundation
+import Glibc
 import Testing
 @testable import OpsdocsSite
 
@@ -312,3 +313,157 @@ import Synchronization
         }
     }
 }
+
+/// Each defect a hostile run found (a helper trying to break the build), kept as a case.
+@Suite struct HostileRunTests {
+    @Test func aTemplateThatIncludesItselfIsAnErrorNotACrash() throws {
+        var files = SiteFixture.opsNotes
+        files["theme/templates/page.mustache"] = "{{>page}}"
+        files["theme/templates/base.mustache"] = "{{<base}}{{/base}}"
+        let site = try SiteFixture(files)
+        defer { site.remove() }
+        let report = try site.build()
+        let errors = report.diagnostics.filter { $0.kind == "template" }
+        #expect(errors.map(\.file).sorted() == ["theme/templates/base.mustache", "theme/templates/page.mustache"])
+        #expect(!report.published)
+    }
+
+    @Test func aFIFOInStaticIsSkippedInsteadOfBlockingTheBuild() throws {
+        let site = try SiteFixture(SiteFixture.opsNotes)
+        defer { site.remove() }
+        try FileManager.default.createDirectory(at: site.root.appendingPathComponent("static"), withIntermediateDirectories: true)
+        #expect(mkfifo(site.root.appendingPathComponent("static/pipe.txt").path, 0o644) == 0)
+        #expect(try site.build().published)
+        #expect(!site.exists("public/pipe.txt"))
+    }
+
+    @Test func theLockNeverFollowsASymlink() throws {
+        let site = try SiteFixture(SiteFixture.opsNotes)
+        defer { site.remove() }
+        try site.write("victim.txt", "keep me")
+        try FileManager.default.createSymbolicLink(atPath: site.root.appendingPathComponent(".public.opsdocs-lock").path,
+                                                   withDestinationPath: site.root.appendingPathComponent("victim.txt").path)
+        #expect(throws: (any Error).self) { try site.build() }
+        #expect(site.read("victim.txt") == "keep me")
+    }
+
+    @Test func imagesOnOtherHostsWithoutSlashesAndNearMissDataTypesNeverLoad() throws {
+        var files = SiteFixture.opsNotes
+        files["content/img.md"] = "# 图\n\n![a](https:evil.example/x.png) ![b](http:/evil.example/y.png) "
+            + "![c](data:image/pngx,abc) [d](data:image/png+xml,abc) ![ok](data:image/gif;base64,R0lG)\n"
+        let site = try SiteFixture(files)
+        defer { site.remove() }
+        let report = try site.build()
+        let page = try #require(site.read("public/img/index.html"))
+        #expect(!page.contains("src=\"https:evil") && !page.contains("src=\"http:/evil"))
+        #expect(page.contains("外部图片：a") && page.contains("外部图片：b"))
+        #expect(!page.contains("data:image/pngx") && !page.contains("data:image/png+xml"))
+        #expect(page.contains("src=\"data:image/gif;base64,R0lG\""))
+        #expect(report.diagnostics.filter { $0.kind == "unsafe-url" }.count == 2)
+    }
+
+    @Test func aTableWithAnOverWideBodyRowIsShownAsSource() throws {
+        var files = SiteFixture.opsNotes
+        files["content/wide.md"] = "|h|\n|-|\n" + String(repeating: "|", count: 60_000) + "\n"
+        let site = try SiteFixture(files)
+        defer { site.remove() }
+        let report = try site.build()
+        #expect(report.diagnostics.contains { $0.kind == "table" && $0.file == "content/wide.md" })
+        #expect(site.read("public/wide/index.html")?.contains("table-source") == true)
+    }
+
+    @Test func aKilledBuildsStagingFolderGoesEvenWhenNothingChanged() throws {
+        let site = try SiteFixture(SiteFixture.opsNotes)
+        defer { site.remove() }
+        #expect(try site.build().published)
+        try site.write(".public.opsdocs-tmp/half.html", "<p>half a site</p>")
+        #expect(try site.build().upToDate)
+        #expect(!site.exists(".public.opsdocs-tmp"))
+    }
+
+    @Test func anOutputFileEditedInPlaceIsWrittenAgainEvenAtTheSameSize() throws {
+        let site = try SiteFixture(SiteFixture.opsNotes)
+        defer { site.remove() }
+        #expect(try site.build().published)
+        let page = try #require(site.read("public/k8s/kube-apiserver/index.html"))
+        try site.write("public/k8s/kube-apiserver/index.html", page.replacingOccurrences(of: "<html", with: "<HTML"))
+        #expect(try !site.build().upToDate)
+        #expect(site.read("public/k8s/kube-apiserver/index.html") == page)
+    }
+
+    @Test func twoOutputsSharingACacheFolderKeepTheirOwnState() throws {
+        let site = try SiteFixture(SiteFixture.opsNotes)
+        defer { site.remove() }
+        func options(_ output: String) -> BuildOptions {
+            var o = site.options(output: output)
+            o.cacheFolder = site.root.appendingPathComponent("ci-cache")
+            return o
+        }
+        _ = try SiteBuilder.build(options("out1"))
+        _ = try SiteBuilder.build(options("out2"))
+        try site.write("content/linux/2024-04-08-sysctl.md", "# 内核参数调优\n\n新的正文\n")
+        #expect(try !SiteBuilder.build(options("out1")).upToDate)
+        #expect(try !SiteBuilder.build(options("out2")).upToDate)
+        #expect(site.read("out2/linux/sysctl/index.html")?.contains("新的正文") == true)
+    }
+
+    @Test func nothingIsPublishedInsideTheBuildState() throws {
+        var files = SiteFixture.opsNotes
+        files["content/hidden.md"] = "---\nslug: .opsdocs\naliases: [/.opsdocs/old/, .opsdocs-output]\n---\n正文\n"
+        let site = try SiteFixture(files)
+        defer { site.remove() }
+        let report = try site.build()  // an error at the note's line, never exit 2
+        #expect(report.diagnostics.contains { $0.file == "content/hidden.md" && $0.line == 2 && $0.kind == "path" })
+        #expect(!report.published)
+    }
+
+    @Test func aTaxonomyNameThatIsAPathOrAGeneratedPageIsAConfigError() throws {
+        var files = SiteFixture.opsNotes
+        files["opsdocs.toml"] = "[taxonomies]\ntag = \"../x\"\ncategory = \"archive\"\n"
+        let site = try SiteFixture(files)
+        defer { site.remove() }
+        let report = try site.build()
+        #expect(report.diagnostics.filter { $0.kind == "config" && $0.severity == .error }.count == 2)
+    }
+
+    @Test func everyDiagnosticIsOneLine() throws {
+        var files = SiteFixture.opsNotes
+        files["content/dup.md"] = "---\ntitle: a\ntitle: b\n---\n正文\n"
+        let site = try SiteFixture(files)
+        defer { site.remove() }
+        let report = try site.build()
+        #expect(!report.diagnostics.isEmpty)
+        #expect(report.diagnostics.allSatisfy { !$0.formatted().contains("\n") && !$0.message.isEmpty })
+    }
+
+    @Test func aSnippetCannotTakeThePagesAllShName() throws {
+        var files = SiteFixture.opsNotes
+        files["content/ids.md"] = "# 命令\n\n```bash {#all}\nuname -r\n```\n"
+        let site = try SiteFixture(files)
+        defer { site.remove() }
+        #expect(try site.build().published)
+        let all = try #require(site.read("public/snippets/ids/all.sh"))
+        #expect(all.contains("set -e"))  // the page's aggregate, not the block's own file
+        #expect(site.tree("public/snippets/ids").count == 2)
+    }
+
+    @Test func aStaticFileShadowedByAGeneratedOneIsReported() throws {
+        var files = SiteFixture.opsNotes
+        files["static/atom.xml"] = "<feed/>"
+        let site = try SiteFixture(files)
+        defer { site.remove() }
+        let report = try site.build()
+        #expect(report.diagnostics.contains { $0.file == "static/atom.xml" && $0.message.contains("/atom.xml") })
+    }
+
+    @Test func anOutputInsideTheNotesThroughASymlinkOrInsideStaticIsRefused() throws {
+        let site = try SiteFixture(SiteFixture.opsNotes.merging(["static/robots.txt": "x"]) { a, _ in a })
+        defer { site.remove() }
+        try FileManager.default.createSymbolicLink(atPath: site.root.appendingPathComponent("link").path,
+                                                   withDestinationPath: site.root.appendingPathComponent("content").path)
+        #expect(throws: OutputFolderError.self) { try SiteBuilder.build(site.options(output: "link/out")) }
+        #expect(throws: OutputFolderError.self) { try SiteBuilder.build(site.options(output: "static/site")) }
+        #expect(!site.exists("content/out") && !site.exists("static/site"))
+    }
+}
+
