@@ -9,6 +9,8 @@
 # front matter and links, their fenced blocks for the transcript parser and highlighter, their
 # lines for the tokenizer). Crashes are kept in bench/fuzz-findings/<TARGET>/ (git-ignored);
 # every crash fixed becomes a fixture in Tests/Fixtures/fuzz/.
+# Swift's own crash backtracer is off (SWIFT_BACKTRACE=enable=no): libFuzzer prints the stack,
+# and the backtracer can wait forever on a crashed fuzz process.
 # Leak reports are off (-detect_leaks=0): TOMLKit leaks its parse-error message on every invalid
 # TOML front matter, which is not ours to fix and would stop the run at once.
 set -euo pipefail
@@ -49,7 +51,7 @@ PY
 
 log="$work/log"
 set +e
-".build-fuzz/release/$product" -max_total_time="$seconds" -max_len=16384 -timeout=10 -rss_limit_mb=4096 \
+SWIFT_BACKTRACE=enable=no ".build-fuzz/release/$product" -max_total_time="$seconds" -max_len=16384 -timeout=10 -rss_limit_mb=4096 \
   -detect_leaks=0 -print_final_stats=1 -artifact_prefix="bench/fuzz-findings/$target/" \
   "$work/corpus" "$work/seeds" >"$log" 2>&1
 status=$?
@@ -59,4 +61,4 @@ rate=$(grep -oE "exec/s: [0-9]+" "$log" | tail -1 | grep -oE "[0-9]+$" || echo 0
 coverage=$(grep -oE "cov: [0-9]+" "$log" | tail -1 | grep -oE "[0-9]+$" || echo 0)
 crashes=$(grep -cE "^==[0-9]+==ERROR|^Fatal error|deadly signal|Test unit written" "$log" || true)
 echo "fuzz $target: ${seconds} s, $executions executions (~$rate/s), coverage $coverage, crashes $crashes, exit $status"
-if [ "$crashes" != 0 ]; then grep -E "ERROR|Fatal error|#[0-9] .* in \\$s" "$log" | head -20; tail -5 "$log"; exit 1; fi
+if [ "$crashes" != 0 ]; then grep -E 'ERROR|Fatal error|#[0-9]+ .* in [$]s' "$log" | head -20; tail -5 "$log"; exit 1; fi

@@ -7,16 +7,32 @@ import OpsdocsMarkdown
 let languages = ["bash", "console", "yaml", "dockerfile", "ini", "sysctl", "json", "toml", "go", "python", "nginx",
                  "diff", "hcl"]
 
-/// The text of highlighted HTML: tags dropped, the five escapes decoded.
+/// The highlighted HTML's text: tags dropped, the five escapes decoded. On Unicode scalars,
+/// not Characters: `&quot;` before a combining mark is one Character, and would not match.
 func text(of html: String) -> String {
-    var out = ""
+    var out = String.UnicodeScalarView()
+    let scalars = Array(html.unicodeScalars)
+    let entities: [(String, Unicode.Scalar)] = [("&lt;", "<"), ("&gt;", ">"), ("&quot;", "\""), ("&#39;", "'"), ("&amp;", "&")]
+    var i = 0
     var inTag = false
-    for ch in html {
-        if ch == "<" { inTag = true } else if ch == ">" && inTag { inTag = false } else if !inTag { out.append(ch) }
+    scan: while i < scalars.count {
+        let c = scalars[i]
+        if inTag { if c == ">" { inTag = false }; i += 1; continue }
+        if c == "<" { inTag = true; i += 1; continue }
+        if c == "&" {
+            for (entity, value) in entities {
+                let e = Array(entity.unicodeScalars)
+                if i + e.count <= scalars.count, Array(scalars[i..<(i + e.count)]) == e {
+                    out.append(value)
+                    i += e.count
+                    continue scan
+                }
+            }
+        }
+        out.append(c)
+        i += 1
     }
-    return out.replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">")
-        .replacingOccurrences(of: "&quot;", with: "\"").replacingOccurrences(of: "&#39;", with: "'")
-        .replacingOccurrences(of: "&amp;", with: "&")
+    return String(out)
 }
 
 @_cdecl("LLVMFuzzerTestOneInput")
