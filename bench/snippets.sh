@@ -9,10 +9,10 @@ corpus=$(realpath "${1:-../shared/corpus}")
 opsdocs=$(realpath .build/release/opsdocs)
 project=$(mktemp -d /tmp/opsdocs-snippets-bench.XXXXXX)
 trap 'rm -rf "$project"' EXIT
-cd "$project"   # the cache (.opsdocs-cache/) lives in the project folder: start without one
+cd "$project"   # the verification cache goes to $project/cache (--cache-dir): cold starts without one
 for run in cold warm; do
   start=$(date +%s.%N)
-  "$opsdocs" snippets --check --source "$corpus" > "$project/out.txt" 2> "$project/err.txt"
+  "$opsdocs" snippets --check --source "$corpus" --cache-dir "$project/cache" > "$project/out.txt" 2> "$project/err.txt"
   status=$?
   end=$(date +%s.%N)
   printf '%s: %.2f s wall, exit %d, %d error lines, %d warning lines\n' "$run" "$(echo "$end - $start" | bc)" "$status" \
