@@ -75,6 +75,21 @@ enum OutputLine {
         return false
     }
 
+    /// `# ...`, `# …`: a comment that only says something was left out.
+    static func isElisionComment(_ raw: Substring) -> Bool {
+        let line = raw.trimmedBlanks
+        guard line.hasPrefix("#") else { return false }
+        return isElision(line.dropFirst())
+    }
+
+    /// `# 验证`, `#安装后重启即可`: a comment in Chinese is the author's, never a program's output
+    /// (nor a root prompt). `#!` lines are not comments of this kind.
+    static func isAuthorComment(_ raw: Substring) -> Bool {
+        let line = raw.trimmedBlanks
+        guard line.hasPrefix("#"), !line.hasPrefix("#!") else { return false }
+        return line.unicodeScalars.contains { (0x4E00...0x9FFF).contains($0.value) || (0x3400...0x4DBF).contains($0.value) }
+    }
+
     /// `...`, `…`, `......`: the author left something out.
     static func isElision(_ raw: Substring) -> Bool {
         let line = raw.trimmedBlanks

@@ -154,6 +154,8 @@ public enum PromptStripper {
         /// Blank lines wait: kept between two kept lines, dropped before output.
         var pendingBlanks: [Int] = []
         var seenPrompt = false
+        /// The last line kept was a comment (a command may follow it without a prompt).
+        var afterComment = false
         var promptLengths: [Int] = []
         func take(_ command: Substring, from index: Int) {
             if !script.isEmpty { for blank in pendingBlanks { script.append(""); origins.append(blank); promptLengths.append(0) } }
@@ -180,6 +182,8 @@ public enum PromptStripper {
                 take(dropSecondaryPrompt(line), from: index)
                 continue
             }
+            let wasAfterComment = afterComment
+            afterComment = false
             switch kinds[index] {
             case .prompt(let length, _):
                 seenPrompt = true
@@ -192,16 +196,28 @@ public enum PromptStripper {
                     let command = line.drop { $0 == " " || $0 == "\t" }.dropFirst().drop { $0 == " " }
                     if let word = ShellWords.commandWord(command), ShellWords.editors.contains(String(word)) { opensEditor = true }
                     take(command, from: index)
+                } else if OutputLine.isElisionComment(line) {
+                    continue  // `# ...`: the author left something out
                 } else if line.drop(while: { $0 == " " || $0 == "\t" }).count > 2 {
                     take(line.drop { $0 == " " || $0 == "\t" }, from: index)  // a comment: kept as one
                     quote = nil
                     continuing = false
+                    afterComment = true
+                    continue
                 }
             case .none:
+                let knownCommand = ShellWords.commandWord(line).map { ShellWords.commands.contains(String($0)) } ?? false
                 if line.trimmedBlanks.isEmpty {
                     pendingBlanks.append(index)
-                } else if !seenPrompt, let word = ShellWords.commandWord(line), ShellWords.commands.contains(String(word)) {
-                    take(line, from: index)  // a command before the first prompt (`ssh host`, then `$ docker run …`)
+                    continue
+                } else if OutputLine.isAuthorComment(line) {
+                    take(line.drop { $0 == " " || $0 == "\t" }, from: index)  // `#安装后重启即可`: the author's note
+                    afterComment = true
+                    continue
+                } else if knownCommand && (!seenPrompt || wasAfterComment) {
+                    // A command with no prompt before the first prompt (`ssh host`, then `$ docker run …`)
+                    // or right under a comment (`# 验证测试pod` / `kubectl get pod`).
+                    take(line, from: index)
                 } else {
                     pendingBlanks = []
                     output.append(String(line))
@@ -276,8 +292,10 @@ public enum PromptStripper {
             }
             if OutputLine.isElision(line) { continue }
             if trimmed.hasPrefix("#") {
-                // `#` lines straight after output are more of it (a file `cat` printed, a diff).
-                if inOutput && !blankSinceOutput {
+                if OutputLine.isElisionComment(line) { continue }
+                // `#` lines straight after output are more of it (a file `cat` printed, a diff),
+                // unless they are the author's (in Chinese: programs do not print those).
+                if inOutput && !blankSinceOutput && !OutputLine.isAuthorComment(line) {
                     output.append(String(line))
                     continue
                 }
