@@ -63,7 +63,9 @@ enum Placeholders {
         let words = line.split(whereSeparator: { $0 == " " || $0 == "\t" })
         for (position, word) in words.enumerated() {
             if word.hasPrefix("#") { break }
-            let bare = word.trimmingCharacters(in: CharacterSet(charactersIn: "\"'(),;"))
+            var bare = word[...]
+            while let first = bare.first, "\"'(),;".contains(first) { bare = bare.dropFirst() }
+            while let last = bare.last, "\"'(),;".contains(last) { bare = bare.dropLast() }
             let lower = bare.lowercased()
             let octets = lower.split(separator: ".", omittingEmptySubsequences: false)
             if octets.count == 4 && octets.allSatisfy({ !$0.isEmpty && $0.allSatisfy { $0 == "x" } }) { out.append(word); continue }
@@ -80,7 +82,7 @@ enum Placeholders {
             else { continue }
             let previous = words[position - 1]
             if previous.hasPrefix("-") && previous.count <= 3 { continue }  // `-X POST`, `-j ACCEPT`, `-P FORWARD`
-            if bare.contains("_") && bare.split(separator: "_").count >= 2 || capsNouns.contains(bare) { out.append(word) }
+            if bare.contains("_") && bare.split(separator: "_").count >= 2 || capsNouns.contains(String(bare)) { out.append(word) }
         }
         return out
     }

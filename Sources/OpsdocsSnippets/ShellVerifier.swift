@@ -87,7 +87,11 @@ enum ShellVerifier {
     /// Writes the scripts to a private temporary folder and checks them in batches.
     private static func runShellcheck(_ shellcheck: String, _ scripts: [String]) -> ([(Int, [Finding])], Int) {
         guard !scripts.isEmpty else { return ([], 0) }
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("opsdocs-shellcheck-\(getpid())-\(UUID().uuidString)")
+        // In memory when the system has a tmpfs (/dev/shm): thousands of small files on a slow
+        // disk cost seconds before shellcheck even starts.
+        let shm = URL(fileURLWithPath: "/dev/shm")
+        let base = access(shm.path, W_OK) == 0 ? shm : FileManager.default.temporaryDirectory
+        let folder = base.appendingPathComponent("opsdocs-shellcheck-\(getpid())-\(UUID().uuidString)")
         guard (try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)) != nil else { return ([], 0) }
         defer { try? FileManager.default.removeItem(at: folder) }
         var paths: [String] = []
@@ -96,7 +100,8 @@ enum ShellVerifier {
             _ = FileManager.default.createFile(atPath: path, contents: Data(script.utf8))
             paths.append(path)
         }
-        let batchSize = max(50, (paths.count + 3) / 4)
+        // Eight batches (at least 50 files each) keep both cores busy to the end.
+        let batchSize = max(50, (paths.count + 7) / 8)
         let batches = stride(from: 0, to: paths.count, by: batchSize).map { Array(paths[$0..<min($0 + batchSize, paths.count)]) }
         let outputs = batches.parallelMap { batch -> [(Int, Finding)] in
             guard let run = ProcessRunner.run(shellcheck, ["-f", "json1", "-s", "bash", "-S", "warning", "-e", excluded] + batch,

@@ -24,18 +24,27 @@ public struct SnippetPage: Sendable {
 public enum SnippetExtractor {
     public static func extract(_ page: SnippetPage) -> [Snippet] {
         SnippetID.prepare(sections: page.blocks.map(\.section))
+        // Ids depend on the blocks before (position in section, uniqueness): assigned in order.
         var positionInSection: [String: Int] = [:]
         var usedIDs: Set<String> = []
-        var snippets: [Snippet] = []
+        var ids: [String] = []
         for block in page.blocks {
             let info = InfoString(block.info)
-            let classification = BlockClassifier.classify(label: info.label, code: block.code)
             let sectionBase = SnippetID.base(forSection: block.section, headingID: block.sectionID)
             positionInSection[sectionBase, default: 0] += 1
             var id = info.id ?? "\(sectionBase)-\(positionInSection[sectionBase] ?? 1)"
             while usedIDs.contains(id) { id += "-b" }
             usedIDs.insert(id)
+            ids.append(id)
+        }
+        // Everything else is one block's own business: on all cores (a note of 9,000 blocks too).
+        return Array(zip(page.blocks, ids)).parallelMap { block, id in extract(block, id: id, page: page) }
+    }
 
+    private static func extract(_ block: CodeBlock, id: String, page: SnippetPage) -> Snippet {
+        do {
+            let info = InfoString(block.info)
+            let classification = BlockClassifier.classify(label: info.label, code: block.code)
             var snippet = Snippet(
                 source: page.sourcePath, displayPath: page.displayPath, pageURL: page.url, tags: page.tags,
                 index: block.index, line: block.line, section: block.section, sectionID: block.sectionID, info: info, id: id,
@@ -77,9 +86,8 @@ public enum SnippetExtractor {
                     snippet.sha256 = SHA256.hex(script)
                 }
             }
-            snippets.append(snippet)
+            return snippet
         }
-        return snippets
     }
 
     /// A shell block that runs `vim file` and then shows what to type into it.
