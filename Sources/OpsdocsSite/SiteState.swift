@@ -50,11 +50,12 @@ struct SiteState: Sendable {
 
         // Snippets: classify, extract and verify every fenced block, then decorate the pages.
         let (snippets, snippetCache) = SiteCompiler.snippets(of: built, cache: options.snippetCache)
+        timer.lap("snippets")
         diagnostics += SiteCompiler.siteDiagnostics(of: snippets)
         let snippetsByPage = Dictionary(grouping: snippets, by: \.source)
         built = built.map { SiteCompiler.decorate($0, with: snippetsByPage[$0.page.sourcePath] ?? [], basePath: config.basePath) }
         let snippetFiles = SnippetOutput.files(snippets)
-        timer.lap("snippets")
+        timer.lap("snippet files")
 
         let model = SiteModel.assemble(config: config, pages: built)
         let (theme, themeDiagnostics) = Theme.load(overrides: options.projectRoot.appendingPathComponent("theme"),
