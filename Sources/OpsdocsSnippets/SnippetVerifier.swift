@@ -51,15 +51,60 @@ public enum SnippetVerifier {
 
         var started = 0
         if !shellJobs.isEmpty {
-            let (findings, checkers, processes) = ShellVerifier.verify(shellJobs.map(\.script), tools: tools)
+            // Runbooks repeat one command per node (`ssh root@10.0.0.7 …`, `kubectl get node node-7`):
+            // scripts that differ only in their digits (same positions, same lengths) and use no
+            // variables parse and check alike, so one of each shape goes to bash and shellcheck.
+            // Its findings are shared only when no message mentions a digit; otherwise every
+            // script of the shape is checked on its own.
+            var representative: [String: Int] = [:]
+            var firsts: [Int] = []
+            var shapeOf: [Int] = []
+            for (i, job) in shellJobs.enumerated() {
+                guard let shape = Self.shape(job.script) else { shapeOf.append(firsts.count); firsts.append(i); continue }
+                if let known = representative[shape] { shapeOf.append(known); continue }
+                representative[shape] = firsts.count
+                shapeOf.append(firsts.count)
+                firsts.append(i)
+            }
+            let (findings, checkers, processes) = ShellVerifier.verify(firsts.map { shellJobs[$0].script }, tools: tools)
             started = processes
-            for ((job, found), checked) in zip(zip(shellJobs, findings), checkers) {
-                let entry = VerificationCache.Entry(findings: found, tools: checked)
+            var own: [Int] = []
+            var entries = [VerificationCache.Entry?](repeating: nil, count: shellJobs.count)
+            for (i, group) in shapeOf.enumerated() {
+                let found = findings[group]
+                if firsts[group] == i || !found.contains(where: { $0.message.contains(where: \.isNumber) }) {
+                    entries[i] = VerificationCache.Entry(findings: found, tools: checkers[group])
+                } else {
+                    own.append(i)
+                }
+            }
+            if !own.isEmpty {
+                let (ownFindings, ownCheckers, more) = ShellVerifier.verify(own.map { shellJobs[$0].script }, tools: tools)
+                started += more
+                for (position, i) in own.enumerated() {
+                    entries[i] = VerificationCache.Entry(findings: ownFindings[position], tools: ownCheckers[position])
+                }
+            }
+            for (job, entry) in zip(shellJobs, entries) {
+                guard let entry else { continue }
                 newCache.entries[job.key] = entry
                 for index in waiting[job.key] ?? [job.snippet] { apply(entry, to: &result[index]) }
             }
         }
         return Result(snippets: result, cache: newCache, processesStarted: started)
+    }
+
+    /// The script with every digit as `0`, when it uses no variables, substitutions or globs
+    /// whose meaning could depend on the digits; nil otherwise (the script is its own shape).
+    static func shape(_ script: String) -> String? {
+        var out = [UInt8]()
+        out.reserveCapacity(script.utf8.count)
+        for byte in script.utf8 {
+            if byte == UInt8(ascii: "$") || byte == UInt8(ascii: "`") || byte == UInt8(ascii: "*") || byte == UInt8(ascii: "?")
+                || byte == UInt8(ascii: "[") { return nil }
+            out.append(byte >= 0x30 && byte <= 0x39 ? 0x30 : byte)
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 
     private static func apply(_ entry: VerificationCache.Entry, to snippet: inout Snippet) {

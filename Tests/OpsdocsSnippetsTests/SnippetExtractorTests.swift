@@ -139,6 +139,21 @@ import Testing
         #expect(many.snippets.allSatisfy { $0.status == .ok && $0.verifiedBy == ["bash -n"] })
     }
 
+    @Test func commandsRepeatedPerNodeAreCheckedOncePerShape() throws {
+        try #require(ShellTools.detect().bash != nil)
+        // `if` is beyond ShellGrammar: bash -n must run, once for all three nodes (digits alone differ).
+        let md = (1...3).map { "## 节点 \($0)\n\n```bash\nif ping -c 1 10.0.0.\($0); then ssh node-\($0) uptime; fi\n```\n\n" }.joined()
+            + "## 另一个\n\n```bash\nif ping -c 1 10.0.0.10; then ssh node-10 uptime; fi\n```\n"
+        let snippets = SnippetExtractor.extract(SnippetPage(sourcePath: "a.md", displayPath: "a.md", url: "a/", tags: [],
+                                                            blocks: MarkdownRenderer.render(md).codeBlocks))
+        let result = SnippetVerifier.verify(snippets, cache: VerificationCache(),
+                                            tools: ShellTools(bash: ShellTools.detect().bash, shellcheck: nil))
+        #expect(result.processesStarted == 2)  // `10.0.0.10` has other digit lengths: a shape of its own
+        #expect(result.snippets.allSatisfy { $0.status == .ok && $0.verifiedBy == ["bash -n"] })
+        #expect(SnippetVerifier.shape("echo $HOME") == nil)
+        #expect(SnippetVerifier.shape("ssh node-7 uptime") == SnippetVerifier.shape("ssh node-3 uptime"))
+    }
+
     @Test func aScriptOfSimpleCommandsIsProvenWithoutStartingBash() throws {
         try #require(ShellTools.detect().bash != nil)
         let md = "## 重启\n\n```bash\nsystemctl restart kubelet\n```\n"
