@@ -6,6 +6,7 @@
 // removed or moved to another URL, `opsdocs.toml`) is a full build.
 
 import Foundation
+import Glibc
 import OpsdocsConfig
 import OpsdocsContent
 import OpsdocsMarkdown
@@ -72,12 +73,14 @@ extension SiteState {
                 let published = SitePath.publishedAssetPath(rel)
                 if site.copies[published] == nil || !FileManager.default.fileExists(atPath: options.source.appendingPathComponent(rel).path) {
                     needsFullBuild = true
-                } else {
+                } else if stampChanged(published, options.source.appendingPathComponent(rel)) {
                     touchedCopies.insert(published)
                 }
             case .staticFile(let rel):
                 let url = options.projectRoot.appendingPathComponent("static").appendingPathComponent(rel)
-                touchedCopies.insert(rel)
+                // An event without a change (a file opened for writing and closed, a metadata
+                // touch) must not reload every open page.
+                if stampChanged(rel, url) { touchedCopies.insert(rel) }
                 site.copies[rel] = FileManager.default.fileExists(atPath: url.path) && site.files[rel] == nil ? url : nil
                 scope.append("static/" + rel)
             case .templates: themeChanged = true; templatesChanged = true
@@ -116,6 +119,15 @@ extension SiteState {
         touched = [:]
         touchedCopies = []
         return SiteUpdate(changedPaths: changed, scope: scope, timings: timings)
+    }
+
+    /// Whether the copied file at `url` (published at `path`) differs in size or modification
+    /// time from when it was last seen; remembers what it is now.
+    private mutating func stampChanged(_ path: String, _ url: URL) -> Bool {
+        var info = stat()
+        let now = stat(url.path, &info) == 0 ? "\(info.st_size):\(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec)" : "gone"
+        defer { copyStamps[path] = now }
+        return copyStamps[path] != now
     }
 
     /// Replaces (or with nil removes) one published file, remembering the path so the

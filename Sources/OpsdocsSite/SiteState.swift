@@ -4,6 +4,7 @@
 // (SiteState+Update.swift).
 
 import Foundation
+import Glibc
 import OpsdocsConfig
 import OpsdocsContent
 import OpsdocsMarkdown
@@ -37,6 +38,9 @@ struct SiteState: Sendable {
     var foldersWithIndex: Set<String> = []
     /// Source path → the note's entries of `snippets/index.json`.
     var manifestFragments: [String: Data] = [:]
+    /// Published path → size and time of each copied file when last seen (the preview tells
+    /// open pages about a copy only when it really changed).
+    var copyStamps: [String: String] = [:]
     /// Steps of the update in progress, for `SiteUpdate.timings`.
     var timings: [(stage: String, seconds: Double)] = []
 
@@ -103,6 +107,10 @@ struct SiteState: Sendable {
                               theme: theme, snippets: snippetsByPage, snippetCache: snippetCache,
                               searchDocuments: searchDocuments, search: search, site: site)
         state.manifestFragments = snippetFiles.manifestFragments
+        for (path, url) in site.copies {
+            var info = stat()
+            state.copyStamps[path] = stat(url.path, &info) == 0 ? "\(info.st_size):\(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec)" : "gone"
+        }
         for (index, built) in model.pages.enumerated() {
             state.pageIndex[built.page.sourcePath] = index
             let name = built.page.sourcePath.split(separator: "/").last?.lowercased() ?? ""

@@ -222,7 +222,9 @@ private func fixture(_ name: String) throws -> String {
         var options = site.options()
         options.onWait = { _ in waits.add() }
         let opts = options
-        // Real threads, not tasks: the builds must overlap whatever else the test pool runs.
+        // Real threads, not tasks; and the lock held here until all four have started, so every
+        // one of them meets a build in progress, however busy the machine is.
+        let held = try BuildLock(output: site.root.appendingPathComponent("public"), wait: false, waiting: { _ in })
         let published = WaitCounter()
         let group = DispatchGroup()
         for _ in 0..<4 {
@@ -232,6 +234,8 @@ private func fixture(_ name: String) throws -> String {
                 group.leave()
             }.start()
         }
+        Thread.sleep(forTimeInterval: 0.5)
+        held.release()
         group.wait()
         #expect(published.count == 4)
         #expect(site.tree("public") == expected)
