@@ -9,34 +9,6 @@ import Testing
     static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .appendingPathComponent("Fixtures/fuzz")
 
-    /// The highlighted HTML's text: tags dropped, the five escapes decoded. On Unicode scalars,
-    /// not Characters: `&quot;` before a combining mark is one Character, and would not match.
-    static func text(of html: String) -> String {
-        var out = String.UnicodeScalarView()
-        let scalars = Array(html.unicodeScalars)
-        let entities: [(String, Unicode.Scalar)] = [("&lt;", "<"), ("&gt;", ">"), ("&quot;", "\""), ("&#39;", "'"), ("&amp;", "&")]
-        var i = 0
-        var inTag = false
-        scan: while i < scalars.count {
-            let c = scalars[i]
-            if inTag { if c == ">" { inTag = false }; i += 1; continue }
-            if c == "<" { inTag = true; i += 1; continue }
-            if c == "&" {
-                for (entity, value) in entities {
-                    let e = Array(entity.unicodeScalars)
-                    if i + e.count <= scalars.count, Array(scalars[i..<(i + e.count)]) == e {
-                        out.append(value)
-                        i += e.count
-                        continue scan
-                    }
-                }
-            }
-            out.append(c)
-            i += 1
-        }
-        return String(out)
-    }
-
     @Test func highlightingNeverChangesTheText() throws {
         let names = try FileManager.default.contentsOfDirectory(atPath: Self.folder.path).filter { $0.hasPrefix("highlighter-") }
         #expect(!names.isEmpty)
@@ -45,7 +17,7 @@ import Testing
             for language in ["bash", "console", "yaml", "dockerfile", "ini", "sysctl", "json", "toml", "go", "python",
                              "nginx", "diff", "hcl"] {
                 guard let html = SyntaxHighlighter.highlight(code, language: language) else { continue }
-                let back = Self.text(of: html)
+                let back = HTMLEscaping.text(ofMarkup: html)
                 if back != code {
                     let a = Array(back), b = Array(code)
                     let at = zip(a, b).enumerated().first { $0.element.0 != $0.element.1 }?.offset ?? min(a.count, b.count)
