@@ -41,53 +41,52 @@ public enum SnippetExtractor {
         return Array(zip(page.blocks, ids)).parallelMap { block, id in extract(block, id: id, page: page) }
     }
 
+    /// One block: its kind, and for the kinds that make files, its script and placeholders.
     private static func extract(_ block: CodeBlock, id: String, page: SnippetPage) -> Snippet {
-        do {
-            let info = InfoString(block.info)
-            let classification = BlockClassifier.classify(label: info.label, code: block.code)
-            var snippet = Snippet(
-                source: page.sourcePath, displayPath: page.displayPath, pageURL: page.url, tags: page.tags,
-                index: block.index, line: block.line, section: block.section, sectionID: block.sectionID, info: info, id: id,
-                kind: classification.kind, declared: classification.declared, mismatch: classification.mismatch,
-                script: nil, scriptLines: [], placeholders: [], opensEditor: false, sha256: nil,
-                status: .unverified, findings: [], verifiedBy: [])
-            let firstCodeLine = block.line + 1
-            if info.skip {
-                snippet.status = .skipped
-            } else if classification.isTemplate {
-                snippet.status = .template
-            } else if classification.kind.isExtracted {
-                if classification.kind == .console {
-                    let transcript = PromptStripper.isTranscript(block.code) ? PromptStripper.strip(block.code)
-                        : PromptStripper.stripUnprompted(block.code) ?? PromptStripper.strip(block.code)
-                    snippet.script = transcript.script
-                    snippet.scriptLines = transcript.sourceLines.map { firstCodeLine + $0 }
-                    snippet.scriptColumnOffsets = transcript.sourceLines.indices.map { i in
-                        block.column - 1 + (transcript.promptLengths.indices.contains(i) ? transcript.promptLengths[i] : 0)
-                    }
-                    snippet.opensEditor = transcript.opensEditor
-                    snippet.expectedOutput = transcript.output
-                } else {
-                    // As written, less trailing blank (or white-space-only) lines.
-                    var lines = Array(block.code.split(separator: "\n", omittingEmptySubsequences: false).enumerated())
-                    // `...` lines in a shell script stand for what the author left out.
-                    if classification.kind == .shell { lines.removeAll { OutputLine.isElision($0.element) } }
-                    while let last = lines.last, last.element.allSatisfy({ $0 == " " || $0 == "\t" }) { lines.removeLast() }
-                    let body = lines.isEmpty ? "" : lines.map(\.element).joined(separator: "\n") + "\n"
-                    snippet.script = body
-                    snippet.scriptLines = lines.map { firstCodeLine + $0.offset }
-                    snippet.scriptColumnOffsets = lines.map { _ in block.column - 1 }
-                    if classification.kind == .shell { snippet.opensEditor = opensEditor(body) }
+        let info = InfoString(block.info)
+        let classification = BlockClassifier.classify(label: info.label, code: block.code)
+        var snippet = Snippet(
+            source: page.sourcePath, displayPath: page.displayPath, pageURL: page.url, tags: page.tags,
+            index: block.index, line: block.line, section: block.section, sectionID: block.sectionID, info: info, id: id,
+            kind: classification.kind, declared: classification.declared, mismatch: classification.mismatch,
+            script: nil, scriptLines: [], placeholders: [], opensEditor: false, sha256: nil,
+            status: .unverified, findings: [], verifiedBy: [])
+        let firstCodeLine = block.line + 1
+        if info.skip {
+            snippet.status = .skipped
+        } else if classification.isTemplate {
+            snippet.status = .template
+        } else if classification.kind.isExtracted {
+            if classification.kind == .console {
+                let transcript = PromptStripper.isTranscript(block.code) ? PromptStripper.strip(block.code)
+                    : PromptStripper.stripUnprompted(block.code) ?? PromptStripper.strip(block.code)
+                snippet.script = transcript.script
+                snippet.scriptLines = transcript.sourceLines.map { firstCodeLine + $0 }
+                snippet.scriptColumnOffsets = transcript.sourceLines.indices.map { i in
+                    block.column - 1 + (transcript.promptLengths.indices.contains(i) ? transcript.promptLengths[i] : 0)
                 }
-                if let script = snippet.script, script.isEmpty || script.allSatisfy({ $0 == "\n" }) {
-                    snippet.script = nil
-                } else if let script = snippet.script {
-                    snippet.placeholders = Placeholders.find(in: script)
-                    snippet.sha256 = SHA256.hex(script)
-                }
+                snippet.opensEditor = transcript.opensEditor
+                snippet.expectedOutput = transcript.output
+            } else {
+                // As written, less trailing blank (or white-space-only) lines.
+                var lines = Array(block.code.split(separator: "\n", omittingEmptySubsequences: false).enumerated())
+                // `...` lines in a shell script stand for what the author left out.
+                if classification.kind == .shell { lines.removeAll { OutputLine.isElision($0.element) } }
+                while let last = lines.last, last.element.allSatisfy({ $0 == " " || $0 == "\t" }) { lines.removeLast() }
+                let body = lines.isEmpty ? "" : lines.map(\.element).joined(separator: "\n") + "\n"
+                snippet.script = body
+                snippet.scriptLines = lines.map { firstCodeLine + $0.offset }
+                snippet.scriptColumnOffsets = lines.map { _ in block.column - 1 }
+                if classification.kind == .shell { snippet.opensEditor = opensEditor(body) }
             }
-            return snippet
+            if let script = snippet.script, script.isEmpty || script.allSatisfy({ $0 == "\n" }) {
+                snippet.script = nil
+            } else if let script = snippet.script {
+                snippet.placeholders = Placeholders.find(in: script)
+                snippet.sha256 = SHA256.hex(script)
+            }
         }
+        return snippet
     }
 
     /// A shell block that runs `vim file` and then shows what to type into it.
