@@ -6,7 +6,6 @@
 // and writes nothing. The file records times, so unlike the site it differs between machines.
 
 import Foundation
-import Glibc
 import OpsdocsConfig
 import OpsdocsSnippets
 
@@ -30,7 +29,7 @@ struct BuildFingerprint: Codable, Equatable, Sendable {
     static func inputs(of options: BuildOptions) -> String {
         var digest = Digest64()
         digest.add("opsdocs-build-1")
-        digest.add(executableIdentity())
+        digest.add(FileStamp.of("/proc/self/exe") ?? "unknown")  // a rebuilt opsdocs rebuilds the site
         digest.add(ShellTools.detect().fingerprint)
         digest.add("\(options.source.standardizedFileURL.path)|\(options.sourceDisplay)|\(options.includeDrafts)|\(options.strict)")
         let config = options.configFile ?? options.projectRoot.appendingPathComponent("opsdocs.toml")
@@ -39,7 +38,7 @@ struct BuildFingerprint: Codable, Equatable, Sendable {
         for (label, folder) in [("notes", options.source), ("theme", options.projectRoot.appendingPathComponent("theme")),
                                 ("static", options.projectRoot.appendingPathComponent("static"))] {
             digest.add(label)
-            for rel in allFiles(folder) {
+            for rel in SiteCompiler.listFiles(folder) {
                 digest.add(rel)
                 digest.add(FileManager.default.contents(atPath: folder.appendingPathComponent(rel).path) ?? Data())
             }
@@ -52,13 +51,10 @@ struct BuildFingerprint: Codable, Equatable, Sendable {
     /// size — means the next build writes the site again.
     static func output(onDisk folder: URL) -> String {
         var digest = Digest64()
-        for rel in allFiles(folder, includeHidden: true) where !rel.hasPrefix(SnippetCacheStore.folderInOutput + "/")
-            && rel != OutputFolder.markerName
-        {
-            var info = stat()
-            let found = stat(folder.appendingPathComponent(rel).path, &info) == 0
+        for rel in SiteCompiler.listFiles(folder, includeHidden: true)
+        where !rel.hasPrefix(SnippetCacheStore.folderInOutput + "/") && rel != OutputFolder.markerName {
             digest.add(rel)
-            digest.add(found ? "\(info.st_size):\(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec):\(info.st_ino)" : "-")
+            digest.add(FileStamp.of(folder.appendingPathComponent(rel).path, inode: true) ?? "-")
         }
         return digest.hex
     }
@@ -73,24 +69,6 @@ struct BuildFingerprint: Codable, Equatable, Sendable {
         return folder.appendingPathComponent("build-\(key).json")
     }
 
-    /// Every regular file below `folder`, relative and sorted (hidden ones skipped unless asked).
-    private static func allFiles(_ folder: URL, includeHidden: Bool = false) -> [String] {
-        guard let enumerator = FileManager.default.enumerator(atPath: folder.path) else { return [] }
-        var out: [String] = []
-        while let rel = enumerator.nextObject() as? String {
-            if !includeHidden, rel.split(separator: "/").contains(where: { $0.hasPrefix(".") }) { continue }
-            var info = stat()
-            if stat(folder.appendingPathComponent(rel).path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG { out.append(rel) }
-        }
-        return out.sorted()
-    }
-
-    /// The running binary's size and modification time: a rebuilt opsdocs rebuilds the site.
-    private static func executableIdentity() -> String {
-        var info = stat()
-        guard stat("/proc/self/exe", &info) == 0 else { return "unknown" }
-        return "\(info.st_size):\(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec)"
-    }
 
     static func load(_ file: URL) -> State? {
         guard let data = FileManager.default.contents(atPath: file.path) else { return nil }

@@ -3,7 +3,6 @@
 // SiteBuilder's job, so a preview server can serve the same result without touching disk.
 
 import Foundation
-import Glibc
 import OpsdocsConfig
 import OpsdocsContent
 import OpsdocsMarkdown
@@ -155,17 +154,14 @@ public enum SiteCompiler {
         return path.hasPrefix(base + "/") ? String(path.dropFirst(base.count + 1)) : path
     }
 
-    /// Every regular file below `folder` (hidden ones skipped), relative, sorted. FIFOs, sockets
-    /// and devices are not files to publish: opening a FIFO would block the build forever.
-    static func listFiles(_ folder: URL) -> [String] {
+    /// Every regular file below `folder` (hidden ones skipped unless `includeHidden`), relative,
+    /// sorted. FIFOs, sockets and devices are not files to publish: opening a FIFO would block.
+    static func listFiles(_ folder: URL, includeHidden: Bool = false) -> [String] {
         guard let enumerator = FileManager.default.enumerator(atPath: folder.path) else { return [] }
         var out: [String] = []
         while let rel = enumerator.nextObject() as? String {
-            if rel.split(separator: "/").contains(where: { $0.hasPrefix(".") }) { continue }
-            var info = stat()
-            if stat(folder.appendingPathComponent(rel).path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG {
-                out.append(rel)
-            }
+            if !includeHidden, rel.split(separator: "/").contains(where: { $0.hasPrefix(".") }) { continue }
+            if FileStamp.isRegularFile(folder.appendingPathComponent(rel).path) { out.append(rel) }
         }
         return out.sorted()
     }

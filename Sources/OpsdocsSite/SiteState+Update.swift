@@ -6,7 +6,6 @@
 // removed or moved to another URL, `opsdocs.toml`) is a full build.
 
 import Foundation
-import Glibc
 import OpsdocsConfig
 import OpsdocsContent
 import OpsdocsMarkdown
@@ -124,8 +123,7 @@ extension SiteState {
     /// Whether the copied file at `url` (published at `path`) differs in size or modification
     /// time from when it was last seen; remembers what it is now.
     private mutating func stampChanged(_ path: String, _ url: URL) -> Bool {
-        var info = stat()
-        let now = stat(url.path, &info) == 0 ? "\(info.st_size):\(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec)" : "gone"
+        let now = FileStamp.of(url.path) ?? "gone"
         defer { copyStamps[path] = now }
         return copyStamps[path] != now
     }

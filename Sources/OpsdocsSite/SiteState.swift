@@ -4,7 +4,6 @@
 // (SiteState+Update.swift).
 
 import Foundation
-import Glibc
 import OpsdocsConfig
 import OpsdocsContent
 import OpsdocsMarkdown
@@ -71,7 +70,7 @@ struct SiteState: Sendable {
         let rendering = SiteRendering(model: model, theme: theme)
         var files = rendering.renderAll()
         timer.lap("templates")
-        diagnostics += URLConflicts.check(model: model, jobs: rendering.jobs(), pages: built)
+        diagnostics += URLConflicts.check(model: model, pages: built)
         diagnostics += model.termSpellingDiagnostics
         for (path, data) in theme.staticFiles where files[path] == nil { files[path] = data }
         for (path, data) in snippetFiles.files where files[path] == nil { files[path] = data }
@@ -107,10 +106,7 @@ struct SiteState: Sendable {
                               theme: theme, snippets: snippetsByPage, snippetCache: snippetCache,
                               searchDocuments: searchDocuments, search: search, site: site)
         state.manifestFragments = snippetFiles.manifestFragments
-        for (path, url) in site.copies {
-            var info = stat()
-            state.copyStamps[path] = stat(url.path, &info) == 0 ? "\(info.st_size):\(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec)" : "gone"
-        }
+        for (path, url) in site.copies { state.copyStamps[path] = FileStamp.of(url.path) ?? "gone" }
         for (index, built) in model.pages.enumerated() {
             state.pageIndex[built.page.sourcePath] = index
             let name = built.page.sourcePath.split(separator: "/").last?.lowercased() ?? ""

@@ -22,7 +22,7 @@ struct Theme: Sendable {
             if path.hasPrefix("static/") { statics[String(path.dropFirst("static/".count))] = Data(text.utf8) }
         }
         var diagnostics: [Diagnostic] = []
-        for rel in folder.map(SiteCompiler.listFiles) ?? [] {
+        for rel in folder.map({ SiteCompiler.listFiles($0) }) ?? [] {
             guard let folder, let data = FileManager.default.contents(atPath: folder.appendingPathComponent(rel).path)
             else { continue }
             let shown = displayFolder + "/" + rel
