@@ -1,6 +1,8 @@
 // Diagnostics are values: every stage returns them, the CLI sorts and prints them once,
 // in the compiler format editors understand (`path:line:column: error: message`).
 
+import Foundation
+
 public struct Diagnostic: Sendable, Hashable, Codable, Comparable {
     public enum Severity: String, Sendable, Codable, Comparable {
         case warning, error

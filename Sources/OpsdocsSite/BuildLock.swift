@@ -15,10 +15,7 @@ final class BuildLock {
     private var fd: Int32
 
     /// The lock's path for an output folder.
-    static func path(for output: URL) -> String {
-        let out = output.standardizedFileURL
-        return out.deletingLastPathComponent().appendingPathComponent(".\(out.lastPathComponent).opsdocs-lock").path
-    }
+    static func path(for output: URL) -> String { OutputFolder.beside(output, "lock").path }
 
     /// Takes the lock of `output`. When another build holds it: with `wait`, says so through
     /// `waiting` once and blocks until it is free; without, throws BuildLockBusy.

@@ -67,12 +67,18 @@ struct OutputFolder {
         }
     }
 
+    /// What a build keeps beside `output` while it runs, named after it so that it is ours:
+    /// `.public.opsdocs-tmp` (staging), `.public.opsdocs-old` (retired), `.public.opsdocs-lock`.
+    static func beside(_ output: URL, _ suffix: String) -> URL {
+        let out = output.standardizedFileURL
+        return out.deletingLastPathComponent().appendingPathComponent(".\(out.lastPathComponent).opsdocs-\(suffix)")
+    }
+
     init(final: URL) throws {
         self.final = final.standardizedFileURL
         let parent = self.final.deletingLastPathComponent()
-        let name = self.final.lastPathComponent
-        staging = parent.appendingPathComponent(".\(name).opsdocs-tmp")
-        retired = parent.appendingPathComponent(".\(name).opsdocs-old")
+        staging = Self.beside(self.final, "tmp")
+        retired = Self.beside(self.final, "old")
         let fm = FileManager.default
         do {
             try fm.createDirectory(at: parent, withIntermediateDirectories: true)
@@ -176,11 +182,7 @@ struct OutputFolder {
     /// Removes what an interrupted build left beside `output` (its staging and retired folders;
     /// ours by name). Only called with the build lock held.
     static func clearLeftovers(of output: URL) {
-        let final = output.standardizedFileURL
-        let parent = final.deletingLastPathComponent()
-        for suffix in ["opsdocs-tmp", "opsdocs-old"] {
-            try? FileManager.default.removeItem(at: parent.appendingPathComponent(".\(final.lastPathComponent).\(suffix)"))
-        }
+        for suffix in ["tmp", "old"] { try? FileManager.default.removeItem(at: beside(output, suffix)) }
     }
 
     /// Drops the staging folder; the previous output is untouched.

@@ -40,8 +40,7 @@ public enum SiteBuilder {
         var site = SiteCompiler.compile(options, progress: progress)
         if options.cacheFolder != nil, options.writesCache {
             if options.cacheIsInOutput {
-                site.files[SnippetCacheStore.folderInOutput + "/" + SnippetCacheStore.fileName] =
-                    SnippetCacheStore.encode(site.snippetCache)
+                site.files[SnippetCacheStore.pathInOutput] = SnippetCacheStore.encode(site.snippetCache)
             } else if let folder = options.cacheFolder {
                 cacheDiagnostics += SnippetCacheStore.save(site.snippetCache, to: folder)
             }

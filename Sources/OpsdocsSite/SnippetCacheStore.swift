@@ -12,6 +12,8 @@ public enum SnippetCacheStore {
     /// The state folder inside an output folder: hidden, never part of what is deployed.
     public static let folderInOutput = ".opsdocs"
     static let fileName = "verification.json"
+    /// The cache's path inside an output folder (written with the site's files).
+    static let pathInOutput = folderInOutput + "/" + fileName
 
     /// The default state folder of a build into `output`.
     public static func defaultFolder(output: URL) -> URL {

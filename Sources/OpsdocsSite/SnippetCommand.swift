@@ -65,7 +65,7 @@ public enum SnippetCommand {
         var relative: [String: Data] = [:]
         for (path, data) in files.files { relative[String(path.dropFirst("snippets/".count))] = data }
         if let cache = report.cache {
-            relative[SnippetCacheStore.folderInOutput + "/" + SnippetCacheStore.fileName] = SnippetCacheStore.encode(cache)
+            relative[SnippetCacheStore.pathInOutput] = SnippetCacheStore.encode(cache)
         }
         let executables = Set(files.executables.map { String($0.dropFirst("snippets/".count)) })
         do {

@@ -9,7 +9,7 @@ import OpsdocsContent
 
 enum URLConflicts {
     /// Notes and aliases whose URL is also something else of the site.
-    static func check(model: SiteModel, jobs: [(String, SiteRendering.Job)], pages: [BuiltPage]) -> [Diagnostic] {
+    static func check(model: SiteModel, pages: [BuiltPage]) -> [Diagnostic] {
         var reserved: [String: String] = ["archive/": "the archive", "": "the home page", "search/": "the search page",
                                           "snippets/": "the snippet files"]
         for taxonomy in model.config.taxonomies where model.taxonomies[taxonomy.plural]?.isEmpty == false {

@@ -84,10 +84,10 @@ enum ShellWords {
                 if openers.contains(word) { depth += 1 }
             }
             if closers.contains(word) { depth -= 1 }
-            if word == "{" || word.hasSuffix("(){") || word.hasSuffix("{") && word.count == 1 { depth += 1 }
+            // `f() {` and `f(){` open a body once: the `{` word or the glued `(){`.
+            if word == "{" || word.hasSuffix("(){") { depth += 1 }
             if word == "}" { depth -= 1 }
         }
-        if line.trimmedBlanks.hasSuffix("() {") || line.trimmedBlanks.hasSuffix("(){") { depth += line.contains(" {") ? 0 : 1 }
         return depth
     }
 
