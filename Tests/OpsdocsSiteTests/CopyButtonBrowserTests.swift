@@ -6,6 +6,22 @@ import Testing
 @testable import OpsdocsSite
 
 @Suite struct CopyButtonBrowserTests {
+    struct Clicks: Decodable { var copied: [String]; var labels: [String] }
+
+    /// Builds `fixture` into `output`, clicks the copy buttons of `page` in Chromium (every
+    /// code block's with `every`, else the console blocks') and returns what each handed over.
+    static func clickCopyButtons(_ fixture: SiteFixture, output: URL, page: String, every: Bool = false) throws -> Clicks {
+        var options = fixture.options(output: output.path)
+        options.output = output
+        options.cacheFolder = nil
+        _ = try SiteBuilder.build(options)
+        let script = SearchBrowserTests.repository.appendingPathComponent("bench/copy-browser.py").path
+        let run = try #require(ProcessRunner.run("/usr/bin/python3", [script, output.path, page] + (every ? ["--all"] : []),
+                                                 timeout: 120))
+        #expect(run.status == 0, "\(run.stderrText)")
+        return try JSONDecoder().decode(Clicks.self, from: Data(run.stdoutText.utf8))
+    }
+
     @Test(.enabled(if: SearchBrowserTests.available, "chromium-driver and python3-selenium are not installed"))
     func copyingAConsoleBlockCopiesOnlyTheCommands() throws {
         let output = FileManager.default.temporaryDirectory.appendingPathComponent("opsdocs-copy-\(UUID().uuidString)")
@@ -29,16 +45,7 @@ import Testing
                 """,
         ])
         defer { fixture.remove() }
-        var options = fixture.options(output: output.path)
-        options.output = output
-        options.cacheFolder = nil
-        _ = try SiteBuilder.build(options)
-        let run = try #require(ProcessRunner.run("/usr/bin/python3",
-                                                 [SearchBrowserTests.repository.appendingPathComponent("bench/copy-browser.py").path,
-                                                  output.path, "/install/"], timeout: 120))
-        #expect(run.status == 0, "\(run.stderrText)")
-        struct Result: Decodable { var copied: [String]; var labels: [String] }
-        let result = try JSONDecoder().decode(Result.self, from: Data(run.stdoutText.utf8))
+        let result = try Self.clickCopyButtons(fixture, output: output, page: "/install/")
         #expect(result.copied == ["""
             swapoff -a
             lsmod | grep br_netfilter
@@ -117,16 +124,7 @@ import Testing
                 """,
         ])
         defer { fixture.remove() }
-        var options = fixture.options(output: output.path)
-        options.output = output
-        options.cacheFolder = nil
-        _ = try SiteBuilder.build(options)
-        let run = try #require(ProcessRunner.run("/usr/bin/python3",
-                                                 [SearchBrowserTests.repository.appendingPathComponent("bench/copy-browser.py").path,
-                                                  output.path, "/runbook/", "--all"], timeout: 120))
-        #expect(run.status == 0, "\(run.stderrText)")
-        struct Result: Decodable { var copied: [String] }
-        let copied = try JSONDecoder().decode(Result.self, from: Data(run.stdoutText.utf8)).copied
+        let copied = try Self.clickCopyButtons(fixture, output: output, page: "/runbook/", every: true).copied
         let files = ["ming-ling-he-shu-chu-mei-you-ti-shi-fu-1", "sheng-lue-hao-1", "ming-ling-zhi-jian-de-kong-xing-1",
                      "di-yi-tiao-ming-ling-mei-you-ti-shi-fu-1", "xu-xing-li-de-zhu-shi-1", "heredoc-1"]
         #expect(copied.count == files.count)
