@@ -29,10 +29,13 @@ let package = Package(
                 "OpsdocsConfig", .product(name: "Yams", package: "Yams"),
                 .product(name: "TOMLKit", package: "TOMLKit"),
             ]),
-        .target(name: "OpsdocsMarkdown", dependencies: ["CCmarkGFM", "OpsdocsConfig", "OpsdocsContent"]),
+        // The shell-session model (prompts, commands, output, heredocs): below Markdown, because
+        // the highlighter draws console spans from it and the snippet files are read off it.
+        .target(name: "OpsdocsShell"),
+        .target(name: "OpsdocsMarkdown", dependencies: ["CCmarkGFM", "OpsdocsConfig", "OpsdocsContent", "OpsdocsShell"]),
         .target(
             name: "OpsdocsSnippets",
-            dependencies: ["OpsdocsConfig", "OpsdocsMarkdown", .product(name: "Yams", package: "Yams")]),
+            dependencies: ["OpsdocsConfig", "OpsdocsShell", "OpsdocsMarkdown", .product(name: "Yams", package: "Yams")]),
         .target(name: "OpsdocsSearch", dependencies: ["OpsdocsConfig"]),
         .target(
             name: "OpsdocsSite",
@@ -46,6 +49,7 @@ let package = Package(
             dependencies: ["OpsdocsSite", "OpsdocsServe", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
         .testTarget(name: "OpsdocsConfigTests", dependencies: ["OpsdocsConfig"]),
         .testTarget(name: "OpsdocsContentTests", dependencies: ["OpsdocsContent"]),
+        .testTarget(name: "OpsdocsShellTests", dependencies: ["OpsdocsShell"]),
         .testTarget(name: "OpsdocsMarkdownTests", dependencies: ["OpsdocsMarkdown"]),
         .testTarget(
             name: "OpsdocsSnippetsTests", dependencies: ["OpsdocsSnippets", "OpsdocsConfig", "OpsdocsContent", "OpsdocsMarkdown"]),
@@ -61,7 +65,7 @@ let package = Package(
 if ProcessInfo.processInfo.environment["OPSDOCS_FUZZ"] != nil {
     let fuzzTargets: [(String, [Target.Dependency])] = [
         ("FuzzFrontMatter", ["OpsdocsConfig", "OpsdocsContent"]),
-        ("FuzzTranscript", ["OpsdocsSnippets"]),
+        ("FuzzTranscript", ["OpsdocsShell", "OpsdocsSnippets"]),
         ("FuzzTokenizer", ["OpsdocsSearch"]),
         ("FuzzLinks", ["OpsdocsContent", "OpsdocsMarkdown"]),
         ("FuzzHighlighter", ["OpsdocsMarkdown"]),

@@ -2,15 +2,18 @@
 // the block classifier, on arbitrary code block text under every common fence label.
 
 import FuzzSupport
+@testable import OpsdocsShell
 @testable import OpsdocsSnippets
 
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
     let code = Fuzzing.text(data, size)
-    _ = PromptStripper.isTranscript(code)
-    let transcript = PromptStripper.strip(code)
-    _ = PromptStripper.stripUnprompted(code)
-    _ = Placeholders.find(in: transcript.script)
+    _ = ShellSession.isTranscript(code)
+    let session = ShellSession.readPrompted(code)
+    precondition(session.lines.count == session.text.count, "one role per line")
+    _ = ShellSession.readUnprompted(code)
+    _ = ShellSession.script(code).script
+    _ = Placeholders.find(in: session.script)
     for label in ["", "bash", "console", "shell", "yaml", "text", "dockerfile", "sysctl", "ini", "json"] {
         _ = BlockClassifier.classify(label: label, code: code)
     }

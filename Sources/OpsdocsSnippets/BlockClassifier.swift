@@ -3,6 +3,7 @@
 // becomes a warning naming both.
 
 import Foundation
+import OpsdocsShell
 
 public struct Classification: Sendable, Equatable {
     public var kind: SnippetKind
@@ -60,38 +61,40 @@ public enum BlockClassifier {
         guard !lines.isEmpty else { return nil }
         // Labels for languages opsdocs does not inspect are trusted.
         if let declared, [.go, .python, .mermaid, .toml].contains(declared) { return nil }
+        // `mysql> select 1;`, `PS C:\> Get-Item`: typed into another program.
+        if ShellSession.isForeignSession(code) { return .other }
         let statements = lines.filter { !$0.drop(while: { $0 == " " || $0 == "\t" }).hasPrefix("#") }
         let commandLines = statements.filter { ShellWords.looksLikeCommand($0) }.count
         let mostlyCommands = commandLines > 0 && commandLines * 2 >= statements.count
 
         if declared == .other {
             // Another language (`nginx`, `hcl`) or a typo (`ShellSeasion`): only commands overrule it.
-            if PromptStripper.isTranscript(code) { return .console }
+            if ShellSession.isTranscript(code) { return .console }
             return mostlyCommands && !isTree(lines) ? .shell : nil
         }
         // A one-line usage synopsis (`cut OPTION [FILE]`, `$ kill [-signal] PID`) shows syntax, not a command.
         if statements.count == 1, let only = statements.first, declared != .yaml, declared != .json {
             var line = only
-            if case .prompt(let length, _) = PromptStripper.classify(only) { line = only.dropFirst(length) }
+            if case .shell(let length, _) = ShellPrompt.classify(only) { line = only.dropFirst(length) }
             if OutputLine.isSynopsis(line) { return .other }
         }
         if isDockerfile(lines) { return .dockerfile }
         if isSysctl(lines) { return .sysctl }
-        if (declared != .yaml && declared != .json) || startsWithPrompt(lines), PromptStripper.isTranscript(code) {
+        if (declared != .yaml && declared != .json) || startsWithPrompt(lines), ShellSession.isTranscript(code) {
             return .console
         }
         if isJSON(code) || (declared != .json && isJSONFragment(code)) || isTemplatedJSON(code) { return .json }
         if isKubernetesYAML(lines) { return .yaml }
         // A command and what it printed, no prompt (`tree .` and its tree, `kubectl get pods` and its table).
         if declared != .yaml, declared != .json, declared != .ini, let first = statements.first,
-           ShellWords.looksLikeCommand(first), PromptStripper.stripUnprompted(code) != nil { return .console }
+           ShellWords.looksLikeCommand(first), ShellSession.readUnprompted(code) != nil { return .console }
         if isTree(lines) || isLoneURL(statements) { return .other }
         switch declared {
         case .shell, .console:
             // A unit file: `ExecStart=/usr/bin/etcd \` reads like `VAR=value`, so look for sections first.
             if lines.first?.hasPrefix("[") == true && isINI(lines) { return .ini }
             // A `console` fence without prompts is a plain script, unless some lines are output.
-            if commandLines > 0 { return PromptStripper.stripUnprompted(code) != nil ? .console : .shell }
+            if commandLines > 0 { return ShellSession.readUnprompted(code) != nil ? .console : .shell }
             // Nothing runs and every line reads as printed text (`Forwarding from 127.0.0.1:8080 -> 80`).
             if statements.allSatisfy({ OutputLine.isEvidence($0, afterCommand: false) }) { return .output }
             // No line runs anything: program output, YAML settings, a unit file, or something else.
@@ -114,7 +117,7 @@ public enum BlockClassifier {
             return nil
         default:
             // Bare, `text`, `output`: commands make it shell; a table header makes it output.
-            if mostlyCommands { return PromptStripper.stripUnprompted(code) != nil ? .console : .shell }
+            if mostlyCommands { return ShellSession.readUnprompted(code) != nil ? .console : .shell }
             if isYAML(lines, loose: false) { return .yaml }
             if isINI(lines) { return .ini }
             if isOutput(statements) { return .output }
@@ -154,31 +157,8 @@ public enum BlockClassifier {
         guard let first = lines.first else { return false }
         if looksLikeOutput(lines) { return true }
         if first.lowercased().hasPrefix("usage:") { return true }
-        let output = lines.filter(isOutputLine).count
+        let output = lines.filter(OutputLine.isOutputLine).count
         return output * 2 >= lines.count
-    }
-
-    static func isOutputLine(_ raw: Substring) -> Bool {
-        let line = raw.drop { $0 == " " || $0 == "\t" }
-        guard let first = line.first else { return false }
-        if line.hasPrefix("...") || line.hasPrefix("^C") || line.hasPrefix("---") || line.hasPrefix("===") { return true }
-        if first.isNumber {
-            // `64 bytes from …`, `2018/07/03 08:40`, `1.2MB` — not `10.0.0.1 host` (hosts file),
-            // `1 1 * * * cmd` (crontab) or `02b50b…,kubelet-bootstrap` (a token file).
-            let word = line.prefix { $0 != " " && $0 != "\t" }
-            let octets = word.split(separator: ".")
-            if octets.count == 4 && octets.allSatisfy({ Int($0).map { $0 < 256 } ?? false }) { return false }
-            if line.contains(" * ") { return false }
-            return word.allSatisfy { $0.isNumber || ":./-%,".contains($0) } || word.hasSuffix("B") || word.hasSuffix("ms")
-        }
-        if line.count >= 10, "-dlcbps".contains(first),
-           line.dropFirst().prefix(9).allSatisfy({ "rwxsStT-".contains($0) }) { return true }  // ls -l
-        // `Error: …`, `ERROR: …`, `Usage: …`, `E0703 08:40:22 …` (klog)
-        let word = line.prefix { $0 != " " && $0 != "\t" }
-        if word.hasSuffix(":"), word.first?.isUppercase == true, word.dropLast().allSatisfy({ $0.isLetter }) { return true }
-        if word.count == 5, let level = word.first, "EWIF".contains(level), word.dropFirst().allSatisfy(\.isNumber) { return true }
-        if word == "PING" || word == "NAME" || word.allSatisfy({ $0.isUppercase }) && word.count > 3 { return true }
-        return false
     }
 
     static let dockerInstructions: Set<String> = [
@@ -228,7 +208,7 @@ public enum BlockClassifier {
     /// (not `kubectl apply -f - <<EOF` with the manifest in a heredoc).
     static func startsWithPrompt(_ lines: [Substring]) -> Bool {
         guard let first = lines.first else { return false }
-        if case .prompt = PromptStripper.classify(first) { return true }
+        if case .shell = ShellPrompt.classify(first) { return true }
         return false
     }
 

@@ -2,6 +2,7 @@
 // CMD/ENTRYPOINT/RUN/SHELL written as a valid JSON array of strings.
 
 import Foundation
+import OpsdocsShell
 
 enum DockerfileVerifier {
     static let tool = "dockerfile"

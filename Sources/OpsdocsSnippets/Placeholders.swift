@@ -2,6 +2,7 @@
 // `${YOUR_TOKEN}`, `$MY_CLUSTER`, `CHANGE_ME`. A snippet holding one is extracted but not runnable.
 
 import Foundation
+import OpsdocsShell
 
 enum Placeholders {
     static func find(in script: String) -> [String] {

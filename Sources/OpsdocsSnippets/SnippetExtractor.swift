@@ -3,6 +3,7 @@
 
 import OpsdocsConfig
 import OpsdocsMarkdown
+import OpsdocsShell
 
 public struct SnippetPage: Sendable {
     public var sourcePath: String
@@ -57,27 +58,23 @@ public enum SnippetExtractor {
         } else if classification.isTemplate {
             snippet.status = .template
         } else if classification.kind.isExtracted {
-            if classification.kind == .console {
-                let transcript = PromptStripper.isTranscript(block.code) ? PromptStripper.strip(block.code)
-                    : PromptStripper.stripUnprompted(block.code) ?? PromptStripper.strip(block.code)
-                snippet.script = transcript.script
-                snippet.scriptLines = transcript.sourceLines.map { firstCodeLine + $0 }
-                snippet.scriptColumnOffsets = transcript.sourceLines.indices.map { i in
-                    block.column - 1 + (transcript.promptLengths.indices.contains(i) ? transcript.promptLengths[i] : 0)
-                }
-                snippet.opensEditor = transcript.opensEditor
-                snippet.expectedOutput = transcript.output
+            // One reading of the block (ShellSession) gives the script, where each script line came
+            // from, and the output; the highlighter and the copy button read the same session.
+            if classification.kind == .console || classification.kind == .shell {
+                let session = classification.kind == .console ? ShellSession.read(block.code) : ShellSession.script(block.code)
+                let kept = session.scriptLineIndices
+                snippet.script = session.script
+                snippet.scriptLines = kept.map { firstCodeLine + $0 }
+                snippet.scriptColumnOffsets = kept.map { block.column - 1 + session.lines[$0].promptLength }
+                snippet.opensEditor = session.opensEditor
+                if classification.kind == .console { snippet.expectedOutput = session.output }
             } else {
-                // As written, less trailing blank (or white-space-only) lines.
+                // Other files as written, less trailing blank (or white-space-only) lines.
                 var lines = Array(block.code.split(separator: "\n", omittingEmptySubsequences: false).enumerated())
-                // `...` lines in a shell script stand for what the author left out.
-                if classification.kind == .shell { lines.removeAll { OutputLine.isElision($0.element) } }
                 while let last = lines.last, last.element.allSatisfy({ $0 == " " || $0 == "\t" }) { lines.removeLast() }
-                let body = lines.isEmpty ? "" : lines.map(\.element).joined(separator: "\n") + "\n"
-                snippet.script = body
+                snippet.script = lines.isEmpty ? "" : lines.map(\.element).joined(separator: "\n") + "\n"
                 snippet.scriptLines = lines.map { firstCodeLine + $0.offset }
                 snippet.scriptColumnOffsets = lines.map { _ in block.column - 1 }
-                if classification.kind == .shell { snippet.opensEditor = opensEditor(body) }
             }
             if let script = snippet.script, script.isEmpty || script.allSatisfy({ $0 == "\n" }) {
                 snippet.script = nil
@@ -89,11 +86,4 @@ public enum SnippetExtractor {
         return snippet
     }
 
-    /// A shell block that runs `vim file` and then shows what to type into it.
-    private static func opensEditor(_ script: String) -> Bool {
-        script.split(separator: "\n").contains { line in
-            guard let word = ShellWords.commandWord(line) else { return false }
-            return ShellWords.editors.contains(String(word))
-        }
-    }
 }

@@ -19,9 +19,26 @@ import Testing
         #expect(html.contains("<span class=\"hl-prompt\">[root@master-01 ~]# </span>"))
         #expect(html.contains("<span class=\"hl-output\">NAME       STATUS   ROLES</span>"))
         // A script whose lines start with `# ` comments is not a session.
-        #expect(!CodeBlockHTML.looksLikeTranscript("# 关闭 swap\nswapoff -a\n"))
-        #expect(CodeBlockHTML.looksLikeTranscript("ops@node1:~/k8s$ kubectl apply -f a.yaml\n"))
-        #expect(CodeBlockHTML.looksLikeTranscript("$ docker ps\n"))
+        let script = MarkdownRenderer.render("```bash\n# 关闭 swap\nswapoff -a\n```\n").html
+        #expect(script.contains("data-lang=\"bash\""))
+        #expect(script.contains("<span class=\"hl-comment\"># 关闭 swap</span>"))
+        let userPrompt = MarkdownRenderer.render("```bash\nops@node1:~/k8s$ kubectl apply -f a.yaml\n```\n").html
+        #expect(userPrompt.contains("<span class=\"hl-prompt\">ops@node1:~/k8s$ </span>"))
+    }
+
+    @Test func outputPastedWithoutPromptsIsDrawnAsOutput() {
+        // The same reading as the snippet file: the command is typed, its table was printed.
+        let code = "kubectl get pods -n kube-system\nNAME                     READY   STATUS    RESTARTS   AGE\ncoredns-5d78c9869d-4x   1/1     Running   0          3d\n"
+        let html = MarkdownRenderer.render("```bash\n\(code)```\n").html
+        #expect(html.contains("data-lang=\"console\""))
+        #expect(html.contains("<span class=\"hl-command\">kubectl</span>"))
+        #expect(html.contains("<span class=\"hl-output\">coredns-5d78c9869d-4x   1/1     Running   0          3d</span>"))
+    }
+
+    @Test func anotherProgramsPromptIsAPromptAndItsInputIsNotBash() {
+        let html = MarkdownRenderer.render("```console\n$ redis-cli\n127.0.0.1:6379> get key\n\"value\"\n```\n").html
+        #expect(html.contains("<span class=\"hl-prompt\">127.0.0.1:6379&gt; </span>get key"))
+        #expect(html.contains("<span class=\"hl-output\">&quot;value&quot;</span>"))
     }
 
     @Test func aConsoleFenceWithoutPromptsIsAScriptWithComments() {

@@ -315,8 +315,11 @@ private let hostileInputs = [
             > b"
             total 0
             """, "ShellSession")
-        #expect(texts(html, "prompt") == ["$ ", "user@host:~/x$ ", "root@node1:/etc# ", "(venv) $ ", "PS C:\\> ", "# ", "$ ", "> "])
-        #expect(texts(html, "command") == ["ls", "make", "vi", "pip", "kubectl", "systemctl"])
+        // As the snippet file reads it: PowerShell input is not bash, and in a block with `$`
+        // prompts a `# ` line is a comment, not a root prompt.
+        #expect(texts(html, "prompt") == ["$ ", "user@host:~/x$ ", "root@node1:/etc# ", "(venv) $ ", "PS C:\\> ", "$ ", "> "])
+        #expect(texts(html, "command") == ["ls", "make", "vi", "pip"])
+        #expect(texts(html, "comment") == ["# systemctl status kubelet"])
         #expect(texts(html, "output") == ["total 0"])
     }
 

@@ -1,111 +1,48 @@
-// Console transcripts: which lines are typed (prompt + bash, with their continuations and heredoc
-// bodies) and which are program output. A block without any prompt is a plain script.
+// Console transcripts, highlighted from the one shell-session model (OpsdocsShell): each
+// line's role says whether it is a prompt and a command (bash-highlighted, continuations and
+// heredoc bodies included), output, or text typed into an editor or another program. The
+// snippet file is read off the same session, so what looks typed is what the copy button copies.
+
+import OpsdocsShell
 
 struct ConsoleTokenizer {
     private var sh: BashTokenizer
-    private let s: [UInt8]
 
-    private init(_ src: [UInt8]) {
-        sh = BashTokenizer(HighlightWriter(src))
-        s = src
+    private init(_ src: [UInt8]) { sh = BashTokenizer(HighlightWriter(src)) }
+
+    /// `code` highlighted as a transcript, or as a plain script when it shows no prompt or output.
+    static func highlight(_ code: String) -> String {
+        let src = Array(code.utf8)
+        guard let session = ShellSession.pasted(code) else { return BashTokenizer.highlight(src) }
+        return highlight(src, session)
     }
 
-    static func highlight(_ src: [UInt8]) -> String {
+    static func highlight(_ src: [UInt8], _ session: ShellSession) -> String {
         var t = ConsoleTokenizer(src)
-        var anyPrompt = false
+        var index = 0
         forEachLine(src) { a, e in
-            if !anyPrompt && t.promptEnd(a, e) != nil { anyPrompt = true }
+            defer { index += 1 }
+            guard index < session.lines.count else { return t.sh.w.span(.output, a, e) }
+            let line = session.lines[index]
+            let prompt = min(e, a + session.text[index].prefix(line.promptLength).utf8.count)
+            switch line.role {
+            case .command, .comment:
+                t.sh.w.span(.prompt, a, prompt)
+                t.sh.reset()
+                t.sh.line(prompt, e)
+            case .continued:
+                t.sh.w.span(.prompt, a, prompt)
+                t.sh.line(prompt, e)
+            case .foreignInput:
+                t.sh.w.span(.prompt, a, prompt)
+            case .elision:
+                t.sh.w.span(.prompt, a, prompt)
+            case .output, .editorText:
+                t.sh.w.span(.output, a, e)
+            case .blank, .gap:
+                break
+            }
         }
-        guard anyPrompt else { return BashTokenizer.highlight(src) }
-        forEachLine(src) { a, e in t.line(a, e) }
         return t.sh.w.finish()
-    }
-
-    private mutating func line(_ a: Int, _ e: Int) {
-        if sh.needsMoreLines {
-            // `> ` is the shell's own continuation prompt in pasted transcripts.
-            if a < e && s[a] == UInt8(ascii: ">") && (a + 1 == e || s[a + 1] == 0x20) {
-                let pe = min(a + 2, e)
-                sh.w.span(.prompt, a, pe)
-                sh.line(pe, e)
-                return
-            }
-            // An unclosed quote is more likely a typo than a command spanning the next prompt.
-            let quoteOnly = sh.openQuote != nil && !sh.continued && sh.heredocs.isEmpty
-            if !quoteOnly || promptEnd(a, e) == nil {
-                sh.line(a, e)
-                return
-            }
-        }
-        if let pe = promptEnd(a, e) {
-            sh.w.span(.prompt, a, pe)
-            sh.reset()
-            sh.line(pe, e)
-        } else {
-            sh.w.span(.output, a, e)
-        }
-    }
-
-    /// End of the prompt (after its trailing space) when the line starts with one.
-    func promptEnd(_ a: Int, _ e: Int) -> Int? {
-        guard a < e else { return nil }
-        if s[a] == UInt8(ascii: "(") {
-            // `(venv) $ `
-            var p = a + 1
-            while p < e && p - a < 64 && s[p] != UInt8(ascii: ")") && !isBlank(s[p]) { p += 1 }
-            guard p < e && s[p] == UInt8(ascii: ")") && p + 1 < e && s[p + 1] == 0x20 else { return nil }
-            return basicPrompt(p + 2, e)
-        }
-        return basicPrompt(a, e)
-    }
-
-    private func sign(_ p: Int, _ e: Int) -> Int? {
-        guard p < e else { return nil }
-        let c = s[p]
-        guard c == UInt8(ascii: "$") || c == UInt8(ascii: "#") || c == UInt8(ascii: "%") else { return nil }
-        if p + 1 == e { return e }
-        return s[p + 1] == 0x20 ? p + 2 : nil
-    }
-
-    private func basicPrompt(_ a: Int, _ e: Int) -> Int? {
-        guard a < e else { return nil }
-        if let end = sign(a, e) { return end }
-        let c = s[a]
-        if c == UInt8(ascii: "[") {
-            // `[root@master-01 ~]# `, `[user@host dir]$ `
-            var p = a + 1
-            while p < e && p - a < 128 && s[p] != UInt8(ascii: "]") && s[p] != UInt8(ascii: "[") { p += 1 }
-            guard p < e && s[p] == UInt8(ascii: "]") && p > a + 1 else { return nil }
-            return sign(p + 1, e)
-        }
-        if s.hasPrefix("PS ", at: a, e) {
-            // `PS C:\> `
-            var p = a + 3
-            while p < e && p - a < 256 && s[p] != UInt8(ascii: ">") { p += 1 }
-            guard p < e && p > a + 3 else { return nil }
-            return p + 1 == e ? e : (s[p + 1] == 0x20 ? p + 2 : nil)
-        }
-        // `user@host:~/x$ `, `root@node1:/etc# `, `user@host $ `
-        var p = a
-        while p < e && isHostChar(s[p]) { p += 1 }
-        guard p > a && p < e && s[p] == UInt8(ascii: "@") else { return nil }
-        let host = p + 1
-        p = host
-        while p < e && isHostChar(s[p]) { p += 1 }
-        guard p > host else { return nil }
-        if p < e && s[p] == UInt8(ascii: ":") {
-            p += 1
-            while p < e && p - a < 256 && !isBlank(s[p]) && s[p] != UInt8(ascii: "$") && s[p] != UInt8(ascii: "#") { p += 1 }
-        } else if p < e && s[p] == 0x20 {
-            p += 1
-            while p < e && p - a < 256 && !isBlank(s[p]) && s[p] != UInt8(ascii: "$") && s[p] != UInt8(ascii: "#")
-                && s[p] != UInt8(ascii: "%") { p += 1 }
-            if p < e && s[p] == 0x20 { p += 1 }
-        }
-        return sign(p, e)
-    }
-
-    private func isHostChar(_ b: UInt8) -> Bool {
-        b < 0x80 && (isIdentChar(b) || b == UInt8(ascii: "-") || b == UInt8(ascii: "."))
     }
 }

@@ -10,7 +10,7 @@ public enum SyntaxHighlighter {
         let src = Array(code.utf8)
         switch canonical {
         case "bash": return BashTokenizer.highlight(src)
-        case "console": return ConsoleTokenizer.highlight(src)
+        case "console": return ConsoleTokenizer.highlight(code)
         case "yaml": return YAMLTokenizer.highlight(src)
         case "dockerfile": return DockerfileTokenizer.highlight(src)
         case "ini", "sysctl": return INITokenizer.highlight(src)

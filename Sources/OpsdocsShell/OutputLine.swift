@@ -3,14 +3,14 @@
 // output only on positive evidence — a table row, a log line, a capitalised sentence, a lone
 // value right after a command — so an unknown command (`ezdown -D`) is never taken for output.
 
-enum OutputLine {
+package enum OutputLine {
     /// True when `raw` reads as something a program printed. `afterCommand`: the line right
     /// after a command line (where a lone word is that command's answer).
-    static func isEvidence(_ raw: Substring, afterCommand: Bool) -> Bool {
+    package static func isEvidence(_ raw: Substring, afterCommand: Bool) -> Bool {
         let line = raw.trimmedBlanks
         guard let first = line.first else { return false }
         if ShellWords.looksLikeCommand(line) || line.hasPrefix("#") { return false }
-        if BlockClassifier.isOutputLine(raw) { return true }
+        if isOutputLine(raw) { return true }
         // Boxes and tables: `+----+----+`, `| ENDPOINT | ID |`, `├── roles`.
         if line.hasPrefix("+-") || (first == "|" && line.count > 1) || line.contains("│") || line.contains("├")
             || line.contains("└") { return true }
@@ -45,7 +45,7 @@ enum OutputLine {
     /// A usage synopsis rather than a command: an optional part in brackets (`kill [-signal] PID`,
     /// `read [-options] [variable...]`, `kubectl [command] [TYPE] [NAME] [flags]`, `ARRAY[INDEX]=value`).
     /// Not a test (`[ -f x ]`), a glob class (`[0-9]`) or an array element (`${a[1]}`).
-    static func isSynopsis(_ raw: Substring) -> Bool {
+    package static func isSynopsis(_ raw: Substring) -> Bool {
         // Brackets inside quotes are a pattern (`grep '[-AZ]'`), not an optional part.
         var unquoted = ""
         var quote: Character?
@@ -76,7 +76,7 @@ enum OutputLine {
     }
 
     /// `# ...`, `# …`: a comment that only says something was left out.
-    static func isElisionComment(_ raw: Substring) -> Bool {
+    package static func isElisionComment(_ raw: Substring) -> Bool {
         let line = raw.trimmedBlanks
         guard line.hasPrefix("#") else { return false }
         return isElision(line.dropFirst())
@@ -84,15 +84,39 @@ enum OutputLine {
 
     /// `# 验证`, `#安装后重启即可`: a comment in Chinese is the author's, never a program's output
     /// (nor a root prompt). `#!` lines are not comments of this kind.
-    static func isAuthorComment(_ raw: Substring) -> Bool {
+    package static func isAuthorComment(_ raw: Substring) -> Bool {
         let line = raw.trimmedBlanks
         guard line.hasPrefix("#"), !line.hasPrefix("#!") else { return false }
         return line.unicodeScalars.contains { (0x4E00...0x9FFF).contains($0.value) || (0x3400...0x4DBF).contains($0.value) }
     }
 
     /// `...`, `…`, `......`: the author left something out.
-    static func isElision(_ raw: Substring) -> Bool {
+    package static func isElision(_ raw: Substring) -> Bool {
         let line = raw.trimmedBlanks
         return !line.isEmpty && (line.allSatisfy { $0 == "." } && line.count >= 3 || line.allSatisfy { $0 == "…" })
+    }
+
+    /// Lines only programs print: `64 bytes from …`, `ls -l` rows, `Error: …`, klog, `NAME` headers.
+    package static func isOutputLine(_ raw: Substring) -> Bool {
+        let line = raw.drop { $0 == " " || $0 == "\t" }
+        guard let first = line.first else { return false }
+        if line.hasPrefix("...") || line.hasPrefix("^C") || line.hasPrefix("---") || line.hasPrefix("===") { return true }
+        if first.isNumber {
+            // `64 bytes from …`, `2018/07/03 08:40`, `1.2MB` — not `10.0.0.1 host` (hosts file),
+            // `1 1 * * * cmd` (crontab) or `02b50b…,kubelet-bootstrap` (a token file).
+            let word = line.prefix { $0 != " " && $0 != "\t" }
+            let octets = word.split(separator: ".")
+            if octets.count == 4 && octets.allSatisfy({ Int($0).map { $0 < 256 } ?? false }) { return false }
+            if line.contains(" * ") { return false }
+            return word.allSatisfy { $0.isNumber || ":./-%,".contains($0) } || word.hasSuffix("B") || word.hasSuffix("ms")
+        }
+        if line.count >= 10, "-dlcbps".contains(first),
+           line.dropFirst().prefix(9).allSatisfy({ "rwxsStT-".contains($0) }) { return true }  // ls -l
+        // `Error: …`, `ERROR: …`, `Usage: …`, `E0703 08:40:22 …` (klog)
+        let word = line.prefix { $0 != " " && $0 != "\t" }
+        if word.hasSuffix(":"), word.first?.isUppercase == true, word.dropLast().allSatisfy({ $0.isLetter }) { return true }
+        if word.count == 5, let level = word.first, "EWIF".contains(level), word.dropFirst().allSatisfy(\.isNumber) { return true }
+        if word == "PING" || word == "NAME" || word.allSatisfy({ $0.isUppercase }) && word.count > 3 { return true }
+        return false
     }
 }

@@ -1,10 +1,10 @@
 // Console transcripts become scripts: prompts go, output goes, multi-line commands stay whole.
 
 import Testing
-@testable import OpsdocsSnippets
+@testable import OpsdocsShell
 
-@Suite struct PromptStripperTests {
-    private func script(_ code: String) -> String { PromptStripper.strip(code).script }
+@Suite struct ShellSessionTests {
+    private func script(_ code: String) -> String { ShellSession.readPrompted(code).script }
 
     @Test func rootPromptsWithHostAndOutput() {
         let code = """
@@ -71,24 +71,24 @@ import Testing
     @Test func rootPromptIsToldFromAComment() {
         // `#` as the root prompt: commands are stripped, prose comments are kept as comments.
         let root = "# 查看模块\n# lsmod | grep br_netfilter\nbr_netfilter   36864  0\n# sysctl -p\n"
-        #expect(PromptStripper.isTranscript(root))
+        #expect(ShellSession.isTranscript(root))
         #expect(script(root) == "# 查看模块\nlsmod | grep br_netfilter\nsysctl -p\n")
         // With `$` prompts, `#` lines are comments.
         let dollar = "# list the pods\n$ kubectl get pods\nNAME READY\n"
         #expect(script(dollar) == "# list the pods\nkubectl get pods\n")
         // A shell script with comments is not a transcript.
-        #expect(!PromptStripper.isTranscript("# 安装 docker\nyum install -y docker\n# if set 'false', keep\n"))
-        #expect(!PromptStripper.isTranscript("# if set 'false', you need to put certs\nHARBOR_TLS_PORT: 8443\n"))
+        #expect(!ShellSession.isTranscript("# 安装 docker\nyum install -y docker\n# if set 'false', keep\n"))
+        #expect(!ShellSession.isTranscript("# if set 'false', you need to put certs\nHARBOR_TLS_PORT: 8443\n"))
     }
 
     @Test func editorSessionIsNotCommands() {
-        let transcript = PromptStripper.strip("$ vim /etc/docker/daemon.json\n{\n  \"log-driver\": \"json-file\"\n}\n$ systemctl restart docker\n")
+        let transcript = ShellSession.readPrompted("$ vim /etc/docker/daemon.json\n{\n  \"log-driver\": \"json-file\"\n}\n$ systemctl restart docker\n")
         #expect(transcript.script == "vim /etc/docker/daemon.json\nsystemctl restart docker\n")
         #expect(transcript.opensEditor)
     }
 
     @Test func sourceLinesMapScriptLinesBackToTheBlock() {
-        let transcript = PromptStripper.strip("$ a \\\n  b\noutput\n$ c\n")
-        #expect(transcript.sourceLines == [0, 1, 3])
+        let transcript = ShellSession.readPrompted("$ a \\\n  b\noutput\n$ c\n")
+        #expect(transcript.scriptLineIndices == [0, 1, 3])
     }
 }

@@ -1,9 +1,11 @@
 // Small facts about shell text that classification and prompt stripping share:
 // which first words are commands, where quotes are left open, where heredocs start.
 
-enum ShellWords {
+import Foundation
+
+package enum ShellWords {
     /// Commands ops notes run; a line starting with one of these is a command line.
-    static let commands: Set<String> = [
+    package static let commands: Set<String> = [
         "kubectl", "kubeadm", "kubelet", "kube-apiserver", "kube-proxy", "helm", "docker", "dockerd", "podman",
         "crictl", "ctr", "nerdctl", "containerd", "runc", "buildah", "skopeo", "etcdctl", "etcdutl", "calicoctl",
         "cilium", "istioctl", "kustomize", "minikube", "kind", "k3s", "ezctl", "ezdown", "ansible",
@@ -43,11 +45,11 @@ enum ShellWords {
         "getopts", "mapfile", "readarray", "disown", "suspend", "command", "builtin", "enable", "hash", "help",
     ]
 
-    static let editors: Set<String> = ["vi", "vim", "nano", "emacs", "nvim", "gedit"]
+    package static let editors: Set<String> = ["vi", "vim", "nano", "emacs", "nvim", "gedit"]
 
     /// Command words that are also everyday English (`# if set 'false', …`, `# install the CLI`):
     /// not enough on their own to read a `# …` line as a root prompt.
-    static let proseWords: Set<String> = [
+    package static let proseWords: Set<String> = [
         "if", "for", "while", "until", "case", "function", "set", "type", "test", "true", "false", "yes", "install",
         "host", "file", "id", "date", "watch", "top", "more", "less", "make", "source", "alias", "local", "env",
         "go", "service", "history", "sync", "stat", "free", "time", "which", "declare", "readonly", "exec", "eval",
@@ -55,7 +57,7 @@ enum ShellWords {
     ]
 
     /// The first word of a command line (after `sudo`, `VAR=value` prefixes), lower-cased.
-    static func commandWord(_ line: Substring) -> Substring? {
+    package static func commandWord(_ line: Substring) -> Substring? {
         var rest = line.drop { $0 == " " || $0 == "\t" }
         while true {
             let word = rest.prefix { $0 != " " && $0 != "\t" && $0 != ";" }
@@ -70,12 +72,12 @@ enum ShellWords {
 
     /// Words that open and close compound commands, for telling a script's `else`, `fi` and
     /// `esac` (and everything between `if` and `fi`) from output printed after a command.
-    static let openers: Set<Substring> = ["if", "for", "while", "until", "case", "select", "function"]
-    static let closers: Set<Substring> = ["fi", "done", "esac"]
-    static let keywords: Set<Substring> = ["then", "else", "elif", "do", "in", "{", "}", "!", "[[", "[", ";;", "(", ")"]
+    package static let openers: Set<Substring> = ["if", "for", "while", "until", "case", "select", "function"]
+    package static let closers: Set<Substring> = ["fi", "done", "esac"]
+    package static let keywords: Set<Substring> = ["then", "else", "elif", "do", "in", "{", "}", "!", "[[", "[", ";;", "(", ")"]
 
     /// How a line changes the nesting of compound commands (`if …` +1, `fi` −1, `f() {` +1, `}` −1).
-    static func nesting(_ line: Substring) -> Int {
+    package static func nesting(_ line: Substring) -> Int {
         let words = line.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == ";" })
         var depth = 0
         for (i, word) in words.enumerated() {
@@ -93,7 +95,7 @@ enum ShellWords {
 
     /// Shell grammar rather than a command: `then`, `fi`, `esac`, `}`, `name() {`, a case
     /// pattern `Linux) echo …`, a `;;` arm end. Only for telling a script from output.
-    static func looksLikeShellSyntax(_ line: Substring) -> Bool {
+    package static func looksLikeShellSyntax(_ line: Substring) -> Bool {
         guard let word = commandWord(line) else { return false }
         if keywords.contains(word) || closers.contains(word) || openers.contains(word) { return true }
         let trimmed = line.trimmedBlanks
@@ -104,7 +106,7 @@ enum ShellWords {
     }
 
     /// A line whose first word is a known command, a path to a program, or shell syntax.
-    static func looksLikeCommand(_ line: Substring) -> Bool {
+    package static func looksLikeCommand(_ line: Substring) -> Bool {
         guard let word = commandWord(line) else { return false }
         if commands.contains(String(word)) { return true }
 
@@ -127,7 +129,7 @@ enum ShellWords {
     }
 
     /// Quote state after a line: nil when balanced, else the open quote character.
-    static func openQuote(after line: Substring, startingIn open: Character?) -> Character? {
+    package static func openQuote(after line: Substring, startingIn open: Character?) -> Character? {
         var quote = open
         var escaped = false
         var previous: Character = " "
@@ -149,7 +151,7 @@ enum ShellWords {
 
     /// The delimiter of a heredoc started on this line (`<<EOF`, `<<-'EOF'`, `<< "END"`), and
     /// whether leading tabs are stripped (`<<-`).
-    static func heredocDelimiter(in line: Substring) -> (String, Bool)? {
+    package static func heredocDelimiter(in line: Substring) -> (String, Bool)? {
         var search = line[...]
         while let range = search.range(of: "<<") {
             var rest = search[range.upperBound...]
@@ -170,19 +172,18 @@ enum ShellWords {
     }
 
     /// `\` at the very end of a line continues the command.
-    static func continues(_ line: Substring) -> Bool {
+    package static func continues(_ line: Substring) -> Bool {
         var count = 0
         for ch in line.reversed() { if ch == "\\" { count += 1 } else { break } }
         return count % 2 == 1
     }
 }
 
-import Foundation
 
 extension StringProtocol {
     /// Spaces and tabs trimmed from both ends, without Foundation (this runs for every line
     /// of every block; `trimmingCharacters(in:)` bridges through NSString).
-    var trimmedBlanks: Substring {
+    package var trimmedBlanks: Substring {
         var s = self[...]
         while let first = s.first, first == " " || first == "\t" { s = s.dropFirst() }
         while let last = s.last, last == " " || last == "\t" { s = s.dropLast() }

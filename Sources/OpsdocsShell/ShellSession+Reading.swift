@@ -1,0 +1,206 @@
+// How a block's lines get their roles. A transcript is read by its prompts: a prompt starts a
+// command, the shell's own state (continuation, open quote, heredoc) says which lines belong
+// to it, and other lines are output. A block without prompts that pastes commands with what
+// they printed is read by the evidence of output (OutputLine) instead.
+
+extension ShellSession {
+    /// Records roles line by line; blank lines wait until the next line says whether they sit
+    /// between two kept lines (`.blank`) or before output (`.gap`).
+    private struct Builder {
+        var session: ShellSession
+        var pendingBlanks: [Int] = []
+        var keptAny = false
+        var heredoc: (delimiter: String, stripTabs: Bool)?
+        var quote: Character?
+        var continuing = false
+
+        init(_ text: [Substring]) {
+            session = ShellSession(text: text, lines: Array(repeating: Line(role: .gap, promptLength: 0), count: text.count),
+                                   hasPrompts: false, opensEditor: false)
+        }
+
+        /// A line of the script, `promptLength` characters in; the shell state follows it.
+        mutating func keep(_ index: Int, _ role: Role, promptLength: Int, tracksState: Bool = true) {
+            for blank in pendingBlanks { session.lines[blank].role = keptAny ? .blank : .gap }
+            pendingBlanks = []
+            keptAny = true
+            session.lines[index] = Line(role: role, promptLength: promptLength)
+            guard tracksState else { return }
+            let typed = session.text[index].dropFirst(promptLength)
+            quote = ShellWords.openQuote(after: typed, startingIn: role == .continued ? quote : nil)
+            continuing = ShellWords.continues(typed)
+            if quote == nil, !continuing, let found = ShellWords.heredocDelimiter(in: typed) { heredoc = found }
+        }
+
+        /// A line that is not part of the script; blank lines before it belong with it.
+        mutating func drop(_ index: Int, _ role: Role, clearsBlanks: Bool = true) {
+            if clearsBlanks { pendingBlanks = [] }
+            session.lines[index].role = role
+        }
+
+        /// A heredoc body line (and the delimiter that ends it), when inside one.
+        mutating func heredocBody(_ index: Int, secondaryPrompt: Bool) -> Bool {
+            guard let doc = heredoc else { return false }
+            let line = session.text[index]
+            let prompt = secondaryPrompt ? ShellSession.secondaryPromptLength(line) : 0
+            session.lines[index] = Line(role: .continued, promptLength: prompt)
+            let body = line.dropFirst(prompt)
+            if (doc.stripTabs ? body.drop { $0 == "\t" } : body).trimmedBlanks == doc.delimiter { heredoc = nil }
+            return true
+        }
+    }
+
+    /// A transcript, read by its prompts.
+    package static func readPrompted(_ code: String) -> ShellSession {
+        let text = code.split(separator: "\n", omittingEmptySubsequences: false)
+        let prompts = text.map(ShellPrompt.classify)
+        // In a block with `$`-style prompts, `# …` lines are comments, never root prompts.
+        let usesDollar = prompts.contains { if case .shell(_, let root) = $0 { return !root } else { return false } }
+        var b = Builder(text)
+        var seenPrompt = false
+        /// The last line kept was a comment (a command may follow it without a prompt).
+        var afterComment = false
+        /// The last command opened an editor: unprompted lines are what was typed into it.
+        var inEditor = false
+        /// The last prompt was another program's: unprompted lines are its output.
+        func startCommand(_ index: Int, promptLength: Int) {
+            let typed = text[index].dropFirst(promptLength)
+            inEditor = ShellWords.commandWord(typed).map { ShellWords.editors.contains(String($0)) } ?? false
+            if inEditor { b.session.opensEditor = true }
+            b.keep(index, .command, promptLength: promptLength)
+        }
+
+        for (index, line) in text.enumerated() {
+            if b.heredocBody(index, secondaryPrompt: true) { continue }
+            if b.quote != nil || b.continuing {
+                b.keep(index, .continued, promptLength: secondaryPromptLength(line))
+                continue
+            }
+            let wasAfterComment = afterComment
+            afterComment = false
+            switch prompts[index] {
+            case .shell(let length, _):
+                seenPrompt = true
+                b.session.hasPrompts = true
+                if line.dropFirst(length).allSatisfy({ $0 == " " }) {
+                    b.drop(index, .elision, clearsBlanks: false)
+                    b.session.lines[index].promptLength = length
+                    inEditor = false
+                } else {
+                    startCommand(index, promptLength: length)
+                }
+            case .foreign(let length):
+                seenPrompt = true
+                b.session.hasPrompts = true
+                inEditor = false
+                b.drop(index, .foreignInput)
+                b.session.lines[index].promptLength = length
+            case .hash:
+                let indent = line.prefix { $0 == " " || $0 == "\t" }.count
+                if !usesDollar && ShellPrompt.isRootCommand(line) {
+                    seenPrompt = true
+                    let command = line.dropFirst(indent + 1).drop { $0 == " " }
+                    startCommand(index, promptLength: line.count - command.count)
+                } else if OutputLine.isElisionComment(line) || line.count - indent <= 2 {
+                    b.drop(index, .elision, clearsBlanks: false)  // `# ...`, or `#` alone
+                } else {
+                    b.keep(index, .comment, promptLength: indent, tracksState: false)
+                    b.quote = nil
+                    b.continuing = false
+                    afterComment = true
+                }
+            case .none:
+                let knownCommand = ShellWords.commandWord(line).map { ShellWords.commands.contains(String($0)) } ?? false
+                if line.trimmedBlanks.isEmpty {
+                    b.pendingBlanks.append(index)
+                } else if OutputLine.isAuthorComment(line) {
+                    // `#安装后重启即可`: the author's note
+                    b.keep(index, .comment, promptLength: line.prefix { $0 == " " || $0 == "\t" }.count, tracksState: false)
+                    afterComment = true
+                } else if knownCommand && (!seenPrompt || wasAfterComment) {
+                    // A command with no prompt before the first prompt (`ssh host`, then `$ docker run …`)
+                    // or right under a comment (`# 验证测试pod` / `kubectl get pod`).
+                    startCommand(index, promptLength: 0)
+                } else {
+                    b.drop(index, inEditor ? .editorText : .output)
+                }
+            }
+        }
+        return b.session
+    }
+
+    /// A block with no prompts that pastes commands with what they printed (`kubectl get pods`
+    /// and its table), or nil when no line is output (the block is a script). Output starts on
+    /// positive evidence right after a command (OutputLine) and lasts until a line reads as a
+    /// command again, or a comment or blank line precedes one.
+    package static func readUnprompted(_ code: String) -> ShellSession? {
+        let text = code.split(separator: "\n", omittingEmptySubsequences: false)
+        var b = Builder(text)
+        var hasCommand = false, lastWasCommand = false
+        var inOutput = false, blankSinceOutput = false
+        /// Inside `if … fi`, `for … done`, `f() { … }`: every line belongs to the command.
+        var depth = 0
+        func command(_ index: Int) {
+            b.keep(index, .command, promptLength: 0)
+            depth = max(0, depth + ShellWords.nesting(text[index]))
+            hasCommand = true
+            lastWasCommand = true
+            inOutput = false
+        }
+        for (index, line) in text.enumerated() {
+            if b.heredocBody(index, secondaryPrompt: false) { continue }
+            if b.quote != nil || b.continuing {
+                b.keep(index, .continued, promptLength: 0)
+                continue
+            }
+            let trimmed = line.trimmedBlanks
+            if trimmed.isEmpty {
+                b.pendingBlanks.append(index)
+                if inOutput { blankSinceOutput = true }
+                lastWasCommand = false
+                continue
+            }
+            if OutputLine.isElision(line) || OutputLine.isElisionComment(line) {
+                b.drop(index, .elision, clearsBlanks: false)
+                continue
+            }
+            if trimmed.hasPrefix("#") {
+                // `#` lines straight after output are more of it (a file `cat` printed, a diff),
+                // unless they are the author's (in Chinese: programs do not print those).
+                if inOutput && !blankSinceOutput && !OutputLine.isAuthorComment(line) {
+                    b.drop(index, .output, clearsBlanks: false)
+                    continue
+                }
+                inOutput = false
+                b.keep(index, .comment, promptLength: 0, tracksState: false)
+                lastWasCommand = false
+                continue
+            }
+            // Shell grammar (`fi`, `}`) is a command only inside a compound or when it opens one.
+            let syntax = ShellWords.looksLikeShellSyntax(line) && (depth > 0 || ShellWords.nesting(line) > 0)
+            if depth > 0 || ShellWords.looksLikeCommand(line) || syntax {
+                command(index)
+                continue
+            }
+            let evidence = hasCommand && OutputLine.isEvidence(line, afterCommand: lastWasCommand)
+            // Output goes on, blank lines and all, until a line reads as a command (or a comment
+            // after a blank line); nothing starting with punctuation (`}`, `]`) is a command.
+            let startsLikeCommand = trimmed.first.map { $0.isLetter || $0.isNumber || "./~$_\\\"'".contains($0) } ?? false
+            if evidence || inOutput || (hasCommand && !startsLikeCommand) {
+                b.drop(index, .output, clearsBlanks: !inOutput)
+                inOutput = true
+                blankSinceOutput = false
+                lastWasCommand = false
+                continue
+            }
+            command(index)
+        }
+        guard b.session.hasOutput, hasCommand else { return nil }
+        return b.session
+    }
+
+    /// Continuation lines of a transcript often carry the secondary prompt `> `.
+    static func secondaryPromptLength(_ line: Substring) -> Int {
+        line.hasPrefix("> ") ? 2 : (line == ">" ? 1 : 0)
+    }
+}

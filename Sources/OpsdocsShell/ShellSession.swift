@@ -1,0 +1,145 @@
+// One model of a pasted shell session: every line of a block is a prompt and a command, a
+// line belonging to the command above (continuation, open quote, heredoc body), output, a
+// comment, text typed into an editor or another program, an elision, or a blank. The snippet
+// file, the highlighter's console spans and the copy button are all read off this model.
+
+package struct ShellSession: Sendable, Equatable {
+    package enum Role: Sendable, Equatable {
+        /// A command starts here (after `promptLength` characters of prompt, if any).
+        case command
+        /// More of the command above: a continued line, an open quote, a heredoc body.
+        case continued
+        /// A comment the author wrote (kept in the script).
+        case comment
+        /// What a program printed.
+        case output
+        /// Typed into an editor the command above opened (`vim file`).
+        case editorText
+        /// Typed at another program's prompt (`mysql> `, `PS C:\> `).
+        case foreignInput
+        /// `...`, `# …`, a prompt with nothing typed: stands for nothing.
+        case elision
+        /// A blank line between two kept lines (kept in the script).
+        case blank
+        /// A blank line that belongs to output (dropped).
+        case gap
+
+        /// Lines that make up the script.
+        package var isScript: Bool { self == .command || self == .continued || self == .comment || self == .blank }
+    }
+
+    package struct Line: Sendable, Equatable {
+        package var role: Role
+        /// Characters of prompt before the text (`$ `, `[root@m ~]# `, a continuation's `> `).
+        package var promptLength: Int
+    }
+
+    /// The block's lines, as split on `\n`.
+    package let text: [Substring]
+    /// One entry per line of `text`.
+    package var lines: [Line]
+    /// Some line carries a shell or another program's prompt.
+    package var hasPrompts: Bool
+    /// A command opens an editor (`vim file`): what follows it was typed into the editor.
+    package var opensEditor: Bool
+
+    /// The script: prompts stripped, output, editor text and elisions dropped.
+    package var script: String {
+        let kept = scriptLineIndices
+        return kept.isEmpty ? "" : kept.map { String(text[$0].dropFirst(lines[$0].promptLength)) }.joined(separator: "\n") + "\n"
+    }
+
+    /// The 0-based block lines the script's lines come from, in order.
+    package var scriptLineIndices: [Int] {
+        var kept = lines.indices.filter { lines[$0].role.isScript }
+        // Trailing lines of nothing but blanks (a heredoc's last empty line aside) are not part of it.
+        while let last = kept.last, text[last].dropFirst(lines[last].promptLength).allSatisfy({ $0 == " " || $0 == "\t" }) {
+            kept.removeLast()
+        }
+        return kept
+    }
+
+    /// What the session shows programs printing, in order (for `opsdocs snippets --run`).
+    package var output: [String] {
+        lines.indices.filter { lines[$0].role == .output }.map { String(text[$0]) }
+    }
+
+    package var hasOutput: Bool { lines.contains { $0.role == .output } }
+
+    /// True when the block reads as a transcript: some line has an unmistakable prompt, or
+    /// `# command` lines stand for a root prompt (no bare command line in the block).
+    package static func isTranscript(_ code: String) -> Bool {
+        var hashCommands = 0
+        var bareCommands = 0
+        for line in code.split(separator: "\n", omittingEmptySubsequences: false) {
+            switch ShellPrompt.classify(line) {
+            case .shell, .foreign: return true
+            case .hash:
+                if ShellPrompt.isRootCommand(line) { hashCommands += 1 }
+            case .none:
+                if ShellWords.looksLikeCommand(line) { bareCommands += 1 }
+            }
+        }
+        return hashCommands > 0 && bareCommands == 0
+    }
+
+    /// A session with another program's prompts (`mysql> `, `PS C:\> `) and no shell prompt:
+    /// a REPL or PowerShell session, not bash.
+    package static func isForeignSession(_ code: String) -> Bool {
+        var foreign = false
+        for line in code.split(separator: "\n") {
+            switch ShellPrompt.classify(line) {
+            case .shell: return false
+            case .foreign: foreign = true
+            default: break
+            }
+        }
+        return foreign
+    }
+
+    /// The session a shell-labelled block shows, or nil when it is a plain script (no prompt,
+    /// no output): what the highlighter draws as a console.
+    package static func pasted(_ code: String) -> ShellSession? {
+        isTranscript(code) ? readPrompted(code) : readUnprompted(code)
+    }
+
+    /// Reads a block known to be a session: by its prompts when it has any, else by telling
+    /// commands from what they printed.
+    package static func read(_ code: String) -> ShellSession {
+        isTranscript(code) ? readPrompted(code) : readUnprompted(code) ?? readPrompted(code)
+    }
+
+    /// Every line a command or part of one: a plain script, as written.
+    package static func script(_ code: String) -> ShellSession {
+        let text = code.split(separator: "\n", omittingEmptySubsequences: false)
+        var session = ShellSession(text: text, lines: [], hasPrompts: false, opensEditor: false)
+        var quote: Character?
+        var continuing = false
+        var heredoc: (delimiter: String, stripTabs: Bool)?
+        for line in text {
+            let role: Role
+            if let doc = heredoc {
+                if (doc.stripTabs ? line.drop { $0 == "\t" } : line).trimmedBlanks == doc.delimiter { heredoc = nil }
+                session.lines.append(Line(role: .continued, promptLength: 0))
+                continue
+            }
+            if quote != nil || continuing {
+                role = .continued
+                quote = ShellWords.openQuote(after: line, startingIn: quote)
+                continuing = ShellWords.continues(line)
+            } else if OutputLine.isElision(line) {
+                role = .elision
+            } else if line.trimmedBlanks.isEmpty {
+                role = .blank
+            } else {
+                role = line.trimmedBlanks.hasPrefix("#") ? .comment : .command
+                quote = ShellWords.openQuote(after: line, startingIn: nil)
+                continuing = ShellWords.continues(line)
+                if let word = ShellWords.commandWord(line), ShellWords.editors.contains(String(word)) { session.opensEditor = true }
+            }
+            if role == .command || role == .continued, quote == nil, !continuing, let found = ShellWords.heredocDelimiter(in: line) { heredoc = found }
+            session.lines.append(Line(role: role, promptLength: 0))
+        }
+        return session
+    }
+}
