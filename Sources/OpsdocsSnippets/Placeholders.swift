@@ -5,22 +5,170 @@ import Foundation
 import OpsdocsShell
 
 enum Placeholders {
-    static func find(in script: String) -> [String] {
+    /// `pageVariables`: the variables some block of the page sets (`export NODE_IP=…`), so
+    /// `$NODE_IP` in a later block is not a fill-in.
+    static func find(in script: String, pageVariables: Set<String> = []) -> [String] {
         var found: [String] = []
         func add(_ s: Substring) { let v = String(s); if !found.contains(v) { found.append(v) } }
+        let known = pageVariables.union(assignedVariables(in: script))
         var heredocDelimiter: String?
         for line in script.split(separator: "\n", omittingEmptySubsequences: false) {
+            var inBody = heredocDelimiter != nil
             if let delimiter = heredocDelimiter {
-                if line.trimmedBlanks == delimiter { heredocDelimiter = nil }
+                if line.trimmedBlanks == delimiter { heredocDelimiter = nil; inBody = false }
             } else if let (delimiter, _) = ShellWords.heredocDelimiter(in: line) {
                 heredocDelimiter = delimiter
             }
             if line.drop(while: { $0 == " " }).hasPrefix("#") { continue }  // comments do not run
-            angleTokens(in: line).forEach(add)
+            // Text in quotes that holds a sentence (`"Enter a username > "`, `'Hi, looping ...'`)
+            // is printed, not filled in; a quoted value on its own (`"xxxxx"`, `"<token>"`) can be.
+            let prints = ShellWords.commandWord(line).map { ["echo", "printf"].contains(String($0)) } ?? false
+            let unquoted = blankingQuotedSentences(in: line)
+            angleTokens(in: prints ? unquoted : line).forEach(add)
             variableTokens(in: line).forEach(add)
-            if heredocDelimiter == nil || ShellWords.heredocDelimiter(in: line) != nil { wordTokens(in: line).forEach(add) }
+            fillInWords(in: unquoted).forEach(add)
+            if !inBody {
+                wordTokens(in: unquoted).forEach(add)
+                // `id -u [UserName]`, `kill [-signal] PID`: a usage line, not a command.
+                if OutputLine.isSynopsis(line) { add(line.trimmedBlanks) }
+                // Prose glued to a command's arguments (`kubectl get pods 查看所有pod`): as written, not runnable.
+                let arguments = unquoted.split(whereSeparator: { $0 == " " || $0 == "\t" }).dropFirst().prefix { !$0.hasPrefix("#") }
+                if !prints, let glued = arguments.first(where: { word in
+                    word.unicodeScalars.contains { (0x4E00...0x9FFF).contains($0.value) }
+                }) { add(glued) }
+                if !known.contains(anyName) { unsetVariables(in: line, known: known).forEach(add) }
+            }
         }
         return found
+    }
+
+    /// `line` with every quoted string that contains a blank replaced by blanks of the same length.
+    static func blankingQuotedSentences(in line: Substring) -> Substring {
+        var out = ""
+        var quote: Character?
+        var current = ""
+        var escaped = false
+        for ch in line {
+            if let q = quote {
+                current.append(ch)
+                if escaped { escaped = false; continue }
+                if ch == "\\" && q == "\"" { escaped = true; continue }
+                if ch == q {
+                    out += current.contains(" ") ? String(repeating: " ", count: current.count) : current
+                    current = ""
+                    quote = nil
+                }
+                continue
+            }
+            if ch == "'" || ch == "\"" { quote = ch; current = String(ch); continue }
+            out.append(ch)
+        }
+        out += current
+        return Substring(out)
+    }
+
+    /// Values written as runs of one letter, anywhere (heredoc bodies too): `192.168.1.xx`,
+    /// `logstash-xxxx.xx.xx`, `"xxxxx"`, `"yyyyy"`; `{_ip_arm64}` (a name in single braces,
+    /// outside quotes); `you@example.com`.
+    private static func fillInWords(in line: Substring) -> [Substring] {
+        var out: [Substring] = []
+        for word in line.split(whereSeparator: { $0 == " " || $0 == "\t" }) {
+            if word.hasPrefix("-") || word.hasPrefix("#") { continue }
+            let segments = word.split(whereSeparator: { ".-:/@=_\"',;()".contains($0) })
+            if segments.contains(where: { seg in
+                guard let first = seg.first, first.isLetter, seg.allSatisfy({ $0 == first }) else { return false }
+                return (first == "x" || first == "X") ? seg.count >= 2 : seg.count >= 4
+            }) { out.append(word); continue }
+            if let open = word.firstIndex(of: "{"), open == word.startIndex || word[word.index(before: open)] != "$",
+               let close = word[open...].firstIndex(of: "}") {
+                let inside = word[word.index(after: open)..<close]
+                if !inside.isEmpty, !inside.hasPrefix("{"), inside.contains(where: \.isLetter),
+                   inside.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_") }) { out.append(word); continue }
+            }
+            let lower = word.lowercased()
+            if lower.contains("@example.com") || lower.contains("@example.org") || lower.contains("@example.net") { out.append(word) }
+        }
+        return out
+    }
+
+    /// Variables the script reads but nothing on the page sets, and the environment does not
+    /// have: `$NODE_IP`, `${cluster_name}`. Single-quoted text (an awk program) is not expanded;
+    /// `${name:-default}` has a default.
+    private static func unsetVariables(in line: Substring, known: Set<String>) -> [Substring] {
+        var out: [Substring] = []
+        var index = line.startIndex
+        var inSingle = false
+        var inDouble = false
+        while index < line.endIndex {
+            let ch = line[index]
+            if ch == "\\" && !inSingle { index = line.index(after: index); if index < line.endIndex { index = line.index(after: index) }; continue }
+            if ch == "'" && !inDouble { inSingle.toggle() }
+            if ch == "\"" && !inSingle { inDouble.toggle() }
+            if ch == "#" && !inSingle && !inDouble && (index == line.startIndex || line[line.index(before: index)] == " ") { break }
+            guard ch == "$", !inSingle else { index = line.index(after: index); continue }
+            var end = line.index(after: index)
+            let braced = end < line.endIndex && line[end] == "{"
+            if braced { end = line.index(after: end) }
+            let nameStart = end
+            while end < line.endIndex, line[end].isASCII, line[end].isLetter || line[end].isNumber || line[end] == "_" {
+                end = line.index(after: end)
+            }
+            let name = String(line[nameStart..<end])
+            let defaulted = braced && end < line.endIndex && line[end] != "}"
+            if let first = name.first, first.isLetter || first == "_", !defaulted, !known.contains(name),
+               !environment.contains(name), !name.hasPrefix("BASH"), !name.hasPrefix("LC_"), !name.hasPrefix("XDG_"),
+               !name.hasPrefix("SSH_"), !name.hasPrefix("KUBE") {
+                if braced, end < line.endIndex, line[end] == "}" { end = line.index(after: end) }
+                out.append(line[index..<end])
+            }
+            index = end > index ? end : line.index(after: index)
+        }
+        return out
+    }
+
+    /// Variables a shell session has without anyone setting them.
+    private static let environment: Set<String> = [
+        "HOME", "PATH", "USER", "LOGNAME", "PWD", "OLDPWD", "SHELL", "HOSTNAME", "HOSTTYPE", "OSTYPE", "MACHTYPE", "LANG",
+        "LANGUAGE", "TERM", "UID", "EUID", "GROUPS", "PPID", "RANDOM", "SECONDS", "LINENO", "FUNCNAME", "IFS", "TMPDIR",
+        "GOPATH", "GOROOT", "GOBIN", "EDITOR", "VISUAL", "PAGER", "PS1", "PS2", "PS3", "PS4", "PROMPT_COMMAND", "HISTSIZE",
+        "HISTFILE", "HISTFILESIZE", "HISTCONTROL", "REPLY", "OPTARG", "OPTIND", "OPTERR", "PIPESTATUS", "DISPLAY", "MAIL",
+        "JAVA_HOME", "http_proxy", "https_proxy", "no_proxy", "HTTP_PROXY", "HTTPS_PROXY", "NO_PROXY", "ALL_PROXY",
+        "SUDO_USER", "SUDO_UID", "COLUMNS", "LINES", "CDPATH", "MANPATH", "LD_LIBRARY_PATH", "PYTHONPATH", "TZ",
+        "EPOCHSECONDS", "EPOCHREALTIME", "SHLVL", "SHELLOPTS", "DIRSTACK", "COMP_WORDS", "COMP_CWORD", "COMPREPLY",
+        "HOSTFILE", "TIMEFORMAT", "TMOUT", "GLOBIGNORE", "INPUTRC", "MAILPATH", "ENV", "POSIXLY_CORRECT", "CI",
+    ]
+
+    /// Stands for every name: the page sources a file that may set any of them.
+    static let anyName = "*"
+
+    /// Names a script sets: `NAME=…`, `export NAME`, `read … NAME`, `for NAME in`, `local`/`declare NAME`,
+    /// `mapfile NAME`, `getopts … NAME`, `select NAME in`.
+    static func assignedVariables(in code: String) -> Set<String> {
+        var names: Set<String> = []
+        func isName(_ w: Substring) -> Bool {
+            guard let f = w.first, f.isLetter || f == "_" else { return false }
+            return w.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_") }
+        }
+        for line in code.split(separator: "\n") {
+            let words = line.split(whereSeparator: { " \t;&|(){}`".contains($0) })
+            // `source env.sh`, `. ./env.sh`, `eval "$(…)"`: anything may be set by the file.
+            if let first = words.first, ["source", ".", "eval"].contains(first) { names.insert(anyName) }
+            for (i, word) in words.enumerated() {
+                if let eq = word.firstIndex(of: "=") {
+                    var name = word[..<eq]
+                    if name.hasSuffix("+") { name = name.dropLast() }
+                    if let bracket = name.firstIndex(of: "[") { name = name[..<bracket] }
+                    if isName(name) { names.insert(String(name)) }
+                }
+                let before = i > 0 ? words[i - 1] : ""
+                if ["for", "select"].contains(before), isName(word) { names.insert(String(word)) }
+                if i > 0, isName(word), ["export", "local", "declare", "typeset", "readonly", "read", "mapfile", "readarray",
+                                        "getopts", "unset"].contains(where: { cmd in words[..<i].contains { $0 == cmd } }) {
+                    names.insert(String(word))
+                }
+            }
+        }
+        return names
     }
 
     /// `<node-name>`: `<` + letters/digits/`-_.: ` + `>`, not a redirection or heredoc.
@@ -71,6 +219,16 @@ enum Placeholders {
             let octets = lower.split(separator: ".", omittingEmptySubsequences: false)
             if octets.count == 4 && octets.allSatisfy({ !$0.isEmpty && $0.allSatisfy { $0 == "x" } }) { out.append(word); continue }
             if lower.contains("x.x.x.x") || lower.contains("/xxx/") || lower == "xxx" || bare == "..." { out.append(word); continue }
+            // A value cut short: `eyJhbGciOiJSUzI1NiIs...`, `sha256:4c2a…`.
+            if (bare.hasSuffix("...") || bare.hasSuffix("…")),
+               bare.dropLast(bare.hasSuffix("…") ? 1 : 3).suffix(4).allSatisfy({ $0.isLetter || $0.isNumber }),
+               bare.count >= 7 { out.append(word); continue }
+            // A name that says what to put there: `function-name`, `node_name`, `yourdomain.com`.
+            let segments = lower.split(whereSeparator: { "./:@=".contains($0) })
+            if position > 0, !bare.hasPrefix("-"), segments.contains(where: { seg in
+                // (`_name` is how variables are named; a hyphen cannot be in one)
+                !seg.contains("$") && (seg.hasSuffix("-name") && seg.count > 5 || seg.hasPrefix("your") && seg.count > 4)
+            }) { out.append(word); continue }
             if lower.contains("your_") || lower.contains("your-") || lower.contains("/path/to/") || lower.contains("path_to_")
                 || lower.contains("/username/") || lower.hasPrefix("username@") || lower.contains("server_ip")
                 || (position > 0 && (lower == "filename" || lower == "username")) { out.append(word); continue }

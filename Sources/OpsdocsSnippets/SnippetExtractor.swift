@@ -38,12 +38,18 @@ public enum SnippetExtractor {
             usedIDs.insert(id)
             ids.append(id)
         }
+        // A variable one block sets is set for the blocks after it (all.sh runs them in order).
+        let pageVariables = page.blocks.reduce(into: Set<String>()) { names, block in
+            names.formUnion(Placeholders.assignedVariables(in: block.code))
+        }
         // Everything else is one block's own business: on all cores (a note of 9,000 blocks too).
-        return Array(zip(page.blocks, ids)).parallelMap { block, id in extract(block, id: id, page: page) }
+        return Array(zip(page.blocks, ids)).parallelMap { block, id in
+            extract(block, id: id, page: page, pageVariables: pageVariables)
+        }
     }
 
     /// One block: its kind, and for the kinds that make files, its script and placeholders.
-    private static func extract(_ block: CodeBlock, id: String, page: SnippetPage) -> Snippet {
+    private static func extract(_ block: CodeBlock, id: String, page: SnippetPage, pageVariables: Set<String>) -> Snippet {
         let info = InfoString(block.info)
         let classification = BlockClassifier.classify(label: info.label, code: block.code)
         var snippet = Snippet(
@@ -79,7 +85,7 @@ public enum SnippetExtractor {
             if let script = snippet.script, script.isEmpty || script.allSatisfy({ $0 == "\n" }) {
                 snippet.script = nil
             } else if let script = snippet.script {
-                snippet.placeholders = Placeholders.find(in: script)
+                snippet.placeholders = Placeholders.find(in: script, pageVariables: pageVariables)
                 snippet.sha256 = SHA256.hex(script)
             }
         }

@@ -1,0 +1,51 @@
+// Fill-ins that make a script not runnable, and the look-alikes that do not: values written as
+// runs of one letter, names in braces, variables nobody sets, and printed sentences.
+
+import Testing
+@testable import OpsdocsSnippets
+
+@Suite struct PlaceholdersTests {
+    @Test func valuesWrittenAsRunsOfOneLetterAreFillIns() {
+        #expect(Placeholders.find(in: "curl -X DELETE es:9200/logstash-xxxx.xx.xx\n") == ["es:9200/logstash-xxxx.xx.xx"])
+        #expect(Placeholders.find(in: "export AWS_ACCESS_KEY_ID=\"xxxxx\"\nexport AWS_SECRET_ACCESS_KEY=\"yyyyy\"\n").count == 2)
+        // Inside a heredoc body too: the file written would hold the fill-in.
+        #expect(!Placeholders.find(in: "cat > b.sh << EOF\nrsync -av /srv 192.168.1.xx:/backup\nEOF\n").isEmpty)
+        // Not an option (`tar -xxf` aside), not a word that merely contains x's.
+        #expect(Placeholders.find(in: "tar -xzf etcd.tar.gz\nxxd /bin/ls | head\n").isEmpty)
+    }
+
+    @Test func aNameInSingleBracesOutsideQuotesIsAFillIn() {
+        #expect(Placeholders.find(in: "scp -r /etc/kubeasz root@{_ip_arm64}:/etc/\n") == ["root@{_ip_arm64}:/etc/"])
+        #expect(Placeholders.find(in: "awk '{print $1}' /etc/hosts\nfind . -name '*.log' -exec rm {} \\;\n").isEmpty)
+    }
+
+    @Test func aVariableNobodyOnThePageSetsIsAFillIn() {
+        #expect(Placeholders.find(in: "curl $NODE_IP:29200/_cat/health\n") == ["$NODE_IP"])
+        #expect(Placeholders.find(in: "ssh-copy-id ${worker1_ip}\n") == ["${worker1_ip}"])
+        // Set in the script, on the page, by the environment, with a default, or by a sourced file.
+        #expect(Placeholders.find(in: "NODE_IP=10.0.0.1\ncurl $NODE_IP:29200/\n").isEmpty)
+        #expect(Placeholders.find(in: "curl $NODE_IP:29200/\n", pageVariables: ["NODE_IP"]).isEmpty)
+        #expect(Placeholders.find(in: "cd $HOME && echo ${BASH_VERSION} $1\nfor f in *.yaml; do kubectl apply -f $f; done\n").isEmpty)
+        #expect(Placeholders.find(in: "echo ${TAG:-latest}\nread -p 'name? ' user_name\necho $user_name\n").isEmpty)
+        #expect(Placeholders.find(in: "source /opt/k8s/bin/environment.sh\nssh root@${node_ip} ls ${K8S_DIR}\n").isEmpty)
+        // Single quotes are not expanded: an awk program's fields are not shell variables.
+        #expect(Placeholders.find(in: "kubectl get pods | awk '{print $NAME}'\n").isEmpty)
+    }
+
+    @Test func sentencesInQuotesArePrintedNotFilledIn() {
+        #expect(Placeholders.find(in: "while true; do echo 'Hi, while looping ...'; done\n").isEmpty)
+        #expect(Placeholders.find(in: "echo \"Usage: $0 <csr-name>\"\n").isEmpty)
+        #expect(Placeholders.find(in: "read -p \"Enter a username > \" name\n").isEmpty)
+        // A fill-in inside a header is still one.
+        #expect(Placeholders.find(in: "curl -H \"Authorization: Bearer <token>\" https://api/\n") == ["<token>"])
+    }
+
+    @Test func proseGluedToArgumentsAndValuesCutShortAreNotRunnable() {
+        #expect(Placeholders.find(in: "kubectl get pods 查看所有pod\n") == ["查看所有pod"])
+        #expect(Placeholders.find(in: "kubectl -n kube-system describe secret eyJhbGciOiJSUzI1NiIs...\n") == ["eyJhbGciOiJSUzI1NiIs..."])
+        #expect(Placeholders.find(in: "curl -X POST http://gateway:8080/function/function-name\n").count == 1)
+        #expect(Placeholders.find(in: "id -u [UserName]\n") == ["id -u [UserName]"])
+        // A comment after the command is the author's, whatever its language; echo prints its words.
+        #expect(Placeholders.find(in: "systemctl status l4lb \t# 检查进程状态\necho 完成\n").isEmpty)
+    }
+}
