@@ -62,9 +62,13 @@ extension ShellSession {
         var afterComment = false
         /// The last command opened an editor: unprompted lines are what was typed into it.
         var inEditor = false
-        /// The last prompt was another program's: unprompted lines are its output.
+        /// The last command prints a file (`cat /etc/chrony.conf`), or output has just been
+        /// shown: `#` lines that follow are printed text, not comments.
+        var printingFile = false, afterOutput = false
         func startCommand(_ index: Int, promptLength: Int) {
             let typed = text[index].dropFirst(promptLength)
+            printingFile = ShellWords.printsAFile(typed)
+            afterOutput = false
             inEditor = ShellWords.commandWord(typed).map { ShellWords.editors.contains(String($0)) } ?? false
             if inEditor { b.session.opensEditor = true }
             b.keep(index, .command, promptLength: promptLength)
@@ -83,9 +87,12 @@ extension ShellSession {
                 seenPrompt = true
                 b.session.hasPrompts = true
                 if line.dropFirst(length).allSatisfy({ $0 == " " }) {
-                    b.drop(index, .elision, clearsBlanks: false)
+                    // A prompt with nothing typed separates commands as a blank line would.
+                    b.pendingBlanks.append(index)
                     b.session.lines[index].promptLength = length
                     inEditor = false
+                    printingFile = false
+                    afterOutput = false
                 } else {
                     startCommand(index, promptLength: length)
                 }
@@ -103,6 +110,8 @@ extension ShellSession {
                     startCommand(index, promptLength: line.count - command.count)
                 } else if OutputLine.isElisionComment(line) || line.count - indent <= 2 {
                     b.drop(index, .elision, clearsBlanks: false)  // `# ...`, or `#` alone
+                } else if (printingFile || afterOutput) && !OutputLine.isAuthorComment(line) {
+                    b.drop(index, inEditor ? .editorText : .output)  // a `#` line of the file `cat` shows, or of a diff
                 } else {
                     b.keep(index, .comment, promptLength: indent, tracksState: false)
                     b.quote = nil
@@ -113,6 +122,7 @@ extension ShellSession {
                 let knownCommand = ShellWords.commandWord(line).map { ShellWords.commands.contains(String($0)) } ?? false
                 if line.trimmedBlanks.isEmpty {
                     b.pendingBlanks.append(index)
+                    afterOutput = false
                 } else if OutputLine.isAuthorComment(line) {
                     // `#安装后重启即可`: the author's note
                     b.keep(index, .comment, promptLength: line.prefix { $0 == " " || $0 == "\t" }.count, tracksState: false)
@@ -123,6 +133,7 @@ extension ShellSession {
                     startCommand(index, promptLength: 0)
                 } else {
                     b.drop(index, inEditor ? .editorText : .output)
+                    afterOutput = true
                 }
             }
         }
@@ -140,8 +151,10 @@ extension ShellSession {
         var inOutput = false, blankSinceOutput = false
         /// Inside `if … fi`, `for … done`, `f() { … }`: every line belongs to the command.
         var depth = 0
+        var printsAFile = false
         func command(_ index: Int) {
             b.keep(index, .command, promptLength: 0)
+            printsAFile = ShellWords.printsAFile(text[index])
             depth = max(0, depth + ShellWords.nesting(text[index]))
             hasCommand = true
             lastWasCommand = true
@@ -167,7 +180,8 @@ extension ShellSession {
             if trimmed.hasPrefix("#") {
                 // `#` lines straight after output are more of it (a file `cat` printed, a diff),
                 // unless they are the author's (in Chinese: programs do not print those).
-                if inOutput && !blankSinceOutput && !OutputLine.isAuthorComment(line) {
+                if (inOutput && !blankSinceOutput || lastWasCommand && printsAFile) && !OutputLine.isAuthorComment(line) {
+                    inOutput = true
                     b.drop(index, .output, clearsBlanks: false)
                     continue
                 }

@@ -69,18 +69,23 @@ package struct ShellSession: Sendable, Equatable {
     /// True when the block reads as a transcript: some line has an unmistakable prompt, or
     /// `# command` lines stand for a root prompt (no bare command line in the block).
     package static func isTranscript(_ code: String) -> Bool {
-        var hashCommands = 0
+        var hashCommands = 0, hashCommandsWithOutput = 0
         var bareCommands = 0
-        for line in code.split(separator: "\n", omittingEmptySubsequences: false) {
+        let lines = code.split(separator: "\n", omittingEmptySubsequences: false)
+        for (index, line) in lines.enumerated() {
             switch ShellPrompt.classify(line) {
             case .shell, .foreign: return true
             case .hash:
-                if ShellPrompt.isRootCommand(line) { hashCommands += 1 }
+                guard ShellPrompt.isRootCommand(line) else { continue }
+                hashCommands += 1
+                // A comment is not followed by what it printed; a root prompt often is.
+                if index + 1 < lines.count, !OutputLine.isElision(lines[index + 1]),
+                   OutputLine.isEvidence(lines[index + 1], afterCommand: true) { hashCommandsWithOutput += 1 }
             case .none:
                 if ShellWords.looksLikeCommand(line) { bareCommands += 1 }
             }
         }
-        return hashCommands > 0 && bareCommands == 0
+        return hashCommands > 0 && (bareCommands == 0 || hashCommandsWithOutput > 0 && hashCommands >= bareCommands)
     }
 
     /// A session with another program's prompts (`mysql> `, `PS C:\> `) and no shell prompt:

@@ -4,46 +4,9 @@
 import Foundation
 
 package enum ShellWords {
-    /// Commands ops notes run; a line starting with one of these is a command line.
-    package static let commands: Set<String> = [
-        "kubectl", "kubeadm", "kubelet", "kube-apiserver", "kube-proxy", "helm", "docker", "dockerd", "podman",
-        "crictl", "ctr", "nerdctl", "containerd", "runc", "buildah", "skopeo", "etcdctl", "etcdutl", "calicoctl",
-        "cilium", "istioctl", "kustomize", "minikube", "kind", "k3s", "ezctl", "ezdown", "ansible",
-        "ansible-playbook", "ansible-galaxy", "terraform", "vagrant", "virsh", "systemctl", "journalctl", "service",
-        "chkconfig", "sysctl", "modprobe", "lsmod", "insmod", "swapoff", "swapon", "mount", "umount", "ip", "ipvsadm",
-        "iptables", "ip6tables", "iptables-save", "nft", "firewall-cmd", "ufw", "ifconfig", "route", "ss", "netstat",
-        "ping", "traceroute", "dig", "nslookup", "host", "curl", "wget", "scp", "ssh", "ssh-keygen", "ssh-copy-id",
-        "rsync", "nc", "telnet", "tcpdump", "openssl", "cfssl", "cfssljson", "yum", "dnf", "rpm", "apt", "apt-get",
-        "apt-key", "dpkg", "apk", "zypper", "pip", "pip3", "npm", "go", "make", "git", "cat", "echo", "printf", "ls",
-        "ll", "cd", "pwd", "mkdir", "rmdir", "rm", "cp", "mv", "ln", "touch", "chmod", "chown", "chgrp", "tar",
-        "unzip", "zip", "gzip", "gunzip", "xz", "sed", "awk", "grep", "egrep", "find", "xargs", "sort", "uniq",
-        "head", "tail", "less", "more", "wc", "tee", "cut", "tr", "diff", "export", "source", "set", "unset", "alias",
-        "env", "sudo", "su", "bash", "sh", "zsh", "exec", "eval", "nohup", "watch", "kill", "pkill", "killall", "ps",
-        "top", "htop", "free", "df", "du", "lsblk", "blkid", "fdisk", "parted", "mkfs.xfs", "mkfs.ext4", "pvcreate",
-        "vgcreate", "lvcreate", "hostnamectl", "timedatectl", "date", "ntpdate", "chronyc", "useradd", "usermod",
-        "groupadd", "passwd", "id", "whoami", "uname", "hostname", "getenforce", "setenforce", "reboot", "shutdown",
-        "crontab", "base64", "md5sum", "sha256sum", "jq", "yq", "envsubst", "vi", "vim", "nano", "emacs", "history",
-        "which", "type", "test", "true", "false", "sleep", "for", "while", "if", "until", "case", "function",
-        "readonly", "local", "declare", "ulimit", "lsof", "strace", "dmesg", "update-grub", "grub2-mkconfig",
-        "update-alternatives", "locale", "localectl", "python", "python3", "java", "node", "nginx", "mysql", "psql",
-        "redis-cli", "keytool", "htpasswd", "velero", "argocd", "flux", "linkerd", "mc", "s3cmd", "aws", "az",
-        "gcloud", "eksctl", "kubens", "kubectx", "k9s", "stern", "packer", "consul", "vault", "nomad", "install",
-        "groupdel", "userdel", "ipset", "conntrack", "ethtool", "brctl", "bridge", "arp", "wrk", "ab", "hey",
-        "stress", "fio", "iperf", "iperf3", "mtr", "nmap", "chattr", "lsattr", "setfacl", "getfacl", "yes", "seq",
-        "tac", "nl", "basename", "dirname", "realpath", "readlink", "stat", "file", "sync", "cfssl-certinfo", "dk",
-        "openstack", "ansible-inventory", "multipass", "lxc", "kubespray", "virtualenv", "hubble", "crane", "oras",
-        "cosign", "trivy", "kubeseal", "kube-bench", "sonobuoy", "tree", "exit", "logout", "clear", "wait", "trap",
-        "pushd", "popd", "dirs", "jobs", "fg", "bg", "read", "let", "shift", "return", "umask", "chroot", "tmux",
-        "screen", "lvs", "vgs", "pvs", "lvextend", "xfs_growfs", "resize2fs", "systemd-analyze", "loginctl", "ntpq",
-        "nmcli", "ip6tables-save", "iptables-restore", "cfssl-json", "bzip2", "7z", "rar", "unrar", "column", "paste",
-        "join", "split", "comm", "fmt", "fold", "expand", "od", "xxd", "hexdump", "strings", "shred", "dd", "sfdisk",
-        "mkswap", "tune2fs", "e2fsck", "fsck", "quota", "last", "w", "who", "users", "groups", "finger", "write",
-        "wall", "mesg", "lpr", "at", "batch", "crond", "anacron", "logrotate", "rsyslogd", "time", "timeout",
-        "nice", "renice", "ionice", "taskset", "chrt", "pgrep", "pidof", "fuser", "vmstat", "iostat", "mpstat",
-        "sar", "pidstat", "iotop", "nethogs", "iftop", "dstat", "glances", "lscpu", "lspci", "lsusb", "dmidecode",
-        "hdparm", "smartctl", "sensors", "mktemp", "shopt", "bind", "complete", "compgen", "printenv", "caller",
-        "getopts", "mapfile", "readarray", "disown", "suspend", "command", "builtin", "enable", "hash", "help",
-    ]
+    /// Words that start a command line (scripts/gen-command-lexicon.sh: a host's executables,
+    /// bash builtins, ops tools).
+    package static let commands: Set<String> = CommandLexicon.words
 
     package static let editors: Set<String> = ["vi", "vim", "nano", "emacs", "nvim", "gedit"]
 
@@ -68,6 +31,14 @@ package enum ShellWords {
             }
             return word
         }
+    }
+
+    /// `cat /etc/chrony.conf`, `head -20 a.log`, `tail x`, `more f`: a command that prints a file
+    /// (to the terminal: not into a pipe, a redirection or a heredoc).
+    package static func printsAFile(_ line: Substring) -> Bool {
+        guard let word = commandWord(line), ["cat", "head", "tail", "more", "less", "zcat", "diff"].contains(String(word)) else { return false }
+        let args = line.drop { $0 == " " || $0 == "\t" }.dropFirst(word.count)
+        return !args.contains("<") && !args.contains(">") && !args.contains("|") && !args.trimmedBlanks.isEmpty
     }
 
     /// Words that open and close compound commands, for telling a script's `else`, `fi` and
