@@ -7,17 +7,13 @@ package enum OutputLine {
     /// True when `raw` reads as something a program printed. `afterCommand`: the line right
     /// after a command line (where a lone word is that command's answer).
     package static func isEvidence(_ raw: Substring, afterCommand: Bool) -> Bool {
+        if isStrongEvidence(raw) { return true }
         let line = raw.trimmedBlanks
         guard let first = line.first else { return false }
-        if ShellWords.looksLikeCommand(line) || line.hasPrefix("#") { return false }
-        if isOutputLine(raw) { return true }
-        // Boxes and tables: `+----+----+`, `| ENDPOINT | ID |`, `├── roles`.
-        if line.hasPrefix("+-") || (first == "|" && line.count > 1) || line.contains("│") || line.contains("├")
-            || line.contains("└") { return true }
+        if line.hasPrefix("#") || ShellWords.looksLikeCommand(line) { return false }
+        if afterCommand, isPlainText(line) { return true }
         let operators = line.contains("|") || line.contains("&&") || line.contains(";") || line.contains(">")
             || line.contains("$(") || line.contains("`")
-        // Columns: three or more fields apart by runs of spaces (`web-0   1/1   Running   0   3m`).
-        if !operators, columnGaps(line) >= 2 { return true }
         // A sentence a program printed: `Calico process is running.`, `Forwarding from 127.0.0.1:8080 -> 80`.
         if first.isUppercase, first.isASCII, line.dropFirst().first?.isLowercase == true,
            !line.contains("|"), !line.contains("&&"), !line.contains("$("), line.contains(" ") { return true }
@@ -25,6 +21,69 @@ package enum OutputLine {
         if afterCommand, !operators, !line.contains(" "), !line.contains("="), !line.hasPrefix("-"),
            !line.hasPrefix("/"), !line.hasPrefix(".") || line == ".", !line.hasSuffix("\\") { return true }
         return false
+    }
+
+    /// What only programs print, whatever comes before: table rows and boxes, columns, log
+    /// lines, `ls -l` rows, `Error: …` (not sentences, which authors write too).
+    package static func isStrongEvidence(_ raw: Substring) -> Bool {
+        let line = raw.trimmedBlanks
+        guard let first = line.first else { return false }
+        if line.hasPrefix("#") { return false }
+        if isTableRow(line) || isLabelledValue(line) { return true }
+        if ShellWords.looksLikeCommand(line) { return false }
+        if isOutputLine(raw) { return true }
+        // Boxes and tables: `+----+----+`, `| ENDPOINT | ID |`, `├── roles`.
+        if line.hasPrefix("+-") || (first == "|" && line.count > 1) || line.contains("│") || line.contains("├")
+            || line.contains("└") { return true }
+        let operators = line.contains("|") || line.contains("&&") || line.contains(";") || line.contains(">")
+            || line.contains("$(") || line.contains("`")
+        // Columns: three or more fields apart by runs of spaces (`web-0   1/1   Running   0   3m`).
+        return !operators && columnGaps(line) >= 2
+    }
+
+    /// A row of an aligned table, whatever its first word (`join   IPv4   100.64.0.0/16   false`):
+    /// three or more runs of blanks between fields, and nothing a command line would have
+    /// (operators, options, a continuation, a comment).
+    package static func isTableRow(_ raw: Substring) -> Bool {
+        let line = raw.trimmedBlanks
+        guard columnGaps(line) >= 3, !line.hasSuffix("\\"), !line.contains(" #"), !line.contains(" -"),
+              !line.contains("|"), !line.contains("&&"), !line.contains(";"), !line.contains("$("), !line.contains(">")
+        else { return false }
+        return true
+    }
+
+    /// `nginx path prefix: "/usr/local/nginx"`, `Container runtime version: 1.7`: a label of two
+    /// or more plain words, a colon, a value (what `describe`, `info` and `configure` print).
+    static func isLabelledValue(_ line: Substring) -> Bool {
+        guard let colon = line.firstIndex(of: ":") else { return false }
+        let after = line[line.index(after: colon)...]
+        guard after.isEmpty || after.first == " " || after.first == "\t" else { return false }
+        let label = line[..<colon].split(separator: " ")
+        return label.count >= 2 && label.count <= 6
+            && label.allSatisfy { word in word.allSatisfy { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "(" || $0 == ")" } }
+            && label.first?.first?.isLetter == true
+    }
+
+    /// Words, not a command: the first is no command opsdocs knows, and none is an option, a
+    /// path, an assignment or shell syntax (`replicationcontroller "test" created`, `eirmod tempor`).
+    static func isPlainText(_ line: Substring) -> Bool {
+        let words = line.split(whereSeparator: { $0 == " " || $0 == "\t" })
+        guard words.count >= 2, let first = words.first, !ShellWords.commands.contains(String(first)),
+              first.allSatisfy({ $0.isLetter || $0 == "-" }), first.first?.isLetter == true
+        else { return false }
+        return words.allSatisfy { word in
+            !word.hasPrefix("-") && !word.hasPrefix("/") && !word.hasPrefix("./") && !word.contains("=") && !word.contains("$")
+                && word.allSatisfy { $0.isLetter || $0.isNumber || "\"',.:!?()-_/".contains($0) }
+        }
+    }
+
+    /// A log line's timestamp: `2020-01-10T18:10:40.015Z`, `2023-05-01 12:00:01,123`, `[2020-01-10 …`.
+    static func isTimestamp(_ word: Substring) -> Bool {
+        let w = word.hasPrefix("[") ? word.dropFirst() : word
+        let digits = w.prefix(10)
+        guard digits.count == 10 else { return false }
+        let shape = digits.map { $0.isNumber ? "9" : String($0) }.joined()
+        return (shape == "9999-99-99" || shape == "9999/99/99") && (w.count == 10 || "T _".contains(w[w.index(w.startIndex, offsetBy: 10)]))
     }
 
     /// Runs of two or more blanks between fields.
@@ -40,39 +99,6 @@ package enum OutputLine {
             }
         }
         return gaps
-    }
-
-    /// A usage synopsis rather than a command: an optional part in brackets (`kill [-signal] PID`,
-    /// `read [-options] [variable...]`, `kubectl [command] [TYPE] [NAME] [flags]`, `ARRAY[INDEX]=value`).
-    /// Not a test (`[ -f x ]`), a glob class (`[0-9]`) or an array element (`${a[1]}`).
-    package static func isSynopsis(_ raw: Substring) -> Bool {
-        // Brackets inside quotes are a pattern (`grep '[-AZ]'`), not an optional part.
-        var unquoted = ""
-        var quote: Character?
-        for ch in raw.trimmedBlanks {
-            if let q = quote { if ch == q { quote = nil }; continue }
-            if ch == "'" || ch == "\"" { quote = ch; continue }
-            unquoted.append(ch)
-        }
-        let line = Substring(unquoted)
-        var rest = line[...]
-        while let open = rest.firstIndex(of: "[") {
-            let after = rest[rest.index(after: open)...]
-            guard let close = after.firstIndex(of: "]") else { return false }
-            let inside = after[..<close]
-            let before = open > line.startIndex ? line[line.index(before: open)] : " "
-            let isRange = inside.count == 3 && inside.dropFirst().first == "-"
-            if !inside.isEmpty, !inside.hasPrefix(" "), !inside.hasPrefix("["), before != "$", before != "{", !isRange,
-               inside.count >= 3, inside.contains(where: { $0.isLetter }),
-               inside.allSatisfy({ $0.isLetter || $0.isNumber || "-_.;|".contains($0) }),
-               inside.contains(where: { $0.isUppercase }) || inside.hasPrefix("-") || inside.contains("...")
-                || ["flags", "options", "command", "file", "args", "name", "value"].contains(inside.lowercased())
-            {
-                return true
-            }
-            rest = after[after.index(after: close)...]
-        }
-        return false
     }
 
     /// `# ...`, `# …`: a comment that only says something was left out.
@@ -108,6 +134,7 @@ package enum OutputLine {
             let octets = word.split(separator: ".")
             if octets.count == 4 && octets.allSatisfy({ Int($0).map { $0 < 256 } ?? false }) { return false }
             if line.contains(" * ") { return false }
+            if isTimestamp(word) { return true }
             return word.allSatisfy { $0.isNumber || ":./-%,".contains($0) } || word.hasSuffix("B") || word.hasSuffix("ms")
         }
         if line.count >= 10, "-dlcbps".contains(first),

@@ -190,6 +190,14 @@ extension ShellSession {
                 lastWasCommand = false
                 continue
             }
+            // A table row is output even when its first word is a command's name (`join  IPv4  …`).
+            if hasCommand, depth == 0, OutputLine.isTableRow(line) {
+                b.drop(index, .output, clearsBlanks: !inOutput)
+                inOutput = true
+                blankSinceOutput = false
+                lastWasCommand = false
+                continue
+            }
             // Shell grammar (`fi`, `}`) is a command only inside a compound or when it opens one.
             let syntax = ShellWords.looksLikeShellSyntax(line) && (depth > 0 || ShellWords.nesting(line) > 0)
             if depth > 0 || ShellWords.looksLikeCommand(line) || syntax {

@@ -64,7 +64,7 @@ public enum BlockClassifier {
         // `mysql> select 1;`, `PS C:\> Get-Item`: typed into another program.
         if ShellSession.isForeignSession(code) { return .other }
         let statements = lines.filter { !$0.drop(while: { $0 == " " || $0 == "\t" }).hasPrefix("#") }
-        let commandLines = statements.filter { ShellWords.looksLikeCommand($0) }.count
+        let commandLines = statements.filter { ShellWords.looksLikeCommand($0) && !OutputLine.isStrongEvidence($0) }.count
         let mostlyCommands = commandLines > 0 && commandLines * 2 >= statements.count
 
         if declared == .other {
@@ -72,11 +72,19 @@ public enum BlockClassifier {
             if ShellSession.isTranscript(code) { return .console }
             return mostlyCommands && !isTree(lines) ? .shell : nil
         }
-        // A one-line usage synopsis (`cut OPTION [FILE]`, `$ kill [-signal] PID`) shows syntax, not a command.
-        if statements.count == 1, let only = statements.first, declared != .yaml, declared != .json {
-            var line = only
-            if case .shell(let length, _) = ShellPrompt.classify(only) { line = only.dropFirst(length) }
-            if OutputLine.isSynopsis(line) { return .other }
+        // A usage synopsis (`cut OPTION [FILE]`, `$ kill [-signal] PID`, `while condition; do commands; done`)
+        // shows syntax, not a command.
+        if declared != .yaml, declared != .json, statements.count <= 4 {
+            let typed = statements.map { line -> Substring in
+                if case .shell(let length, _) = ShellPrompt.classify(line) { return line.dropFirst(length) }
+                return line
+            }
+            if Synopsis.isSyntaxTemplate(typed) { return .other }
+        }
+        // Aligned columns on every line (`/etc/fstab`, a table without its header): data, not commands.
+        if statements.count >= 2, declared != .yaml, declared != .json, statements.allSatisfy({ OutputLine.isTableRow($0) }),
+           !ShellSession.isTranscript(code) {
+            return isOutput(statements) ? .output : .other
         }
         if isDockerfile(lines) { return .dockerfile }
         if isSysctl(lines) { return .sysctl }
@@ -121,6 +129,10 @@ public enum BlockClassifier {
             if isYAML(lines, loose: false) { return .yaml }
             if isINI(lines) { return .ini }
             if isOutput(statements) { return .output }
+            // Every line reads as printed text (columns of file names, log lines), and not only as
+            // sentences: prose in a bare fence is the author's.
+            if statements.allSatisfy({ OutputLine.isEvidence($0, afterCommand: false) }),
+               statements.contains(where: { OutputLine.isStrongEvidence($0) }) { return .output }
             return nil
         }
     }

@@ -30,7 +30,7 @@ enum Placeholders {
             if !inBody {
                 wordTokens(in: unquoted).forEach(add)
                 // `id -u [UserName]`, `kill [-signal] PID`: a usage line, not a command.
-                if OutputLine.isSynopsis(line) { add(line.trimmedBlanks) }
+                if Synopsis.isSynopsis(line) { add(line.trimmedBlanks) }
                 // Prose glued to a command's arguments (`kubectl get pods 查看所有pod`): as written, not runnable.
                 let arguments = unquoted.split(whereSeparator: { $0 == " " || $0 == "\t" }).dropFirst().prefix { !$0.hasPrefix("#") }
                 if !prints, let glued = arguments.first(where: { word in
