@@ -132,6 +132,9 @@ package enum ShellPrompt: Equatable, Sendable {
             }
         }
         if s.hasPrefix(">>> ") || s == ">>>" { return withSpace(3) }  // Python
+        // `(parted) mklabel gpt`, `(gdb) bt`, `(Pdb) n`; fdisk's `Command (m for help): n`
+        for prompt in ["(parted)", "(gdb)", "(Pdb)", "(lldb)", "(cqlsh)"] where s.hasPrefix(prompt) { return withSpace(prompt.count) }
+        if s.hasPrefix("Command (m for help):") { return withSpace(21) }
         let word = s.prefix { $0 != " " && $0 != "\t" }
         // `mysql> `, `MariaDB [(none)]> `, `127.0.0.1:6379> `, `irb(main):001:0> `
         if word.hasSuffix(">"), word.count >= 2 {

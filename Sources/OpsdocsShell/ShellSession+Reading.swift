@@ -177,6 +177,11 @@ extension ShellSession {
                 b.drop(index, .elision, clearsBlanks: false)
                 continue
             }
+            if case .foreign(let length) = ShellPrompt.classify(line) {
+                b.drop(index, .foreignInput)  // `(parted) mklabel gpt`: typed into the program just started
+                b.session.lines[index].promptLength = length
+                continue
+            }
             if trimmed.hasPrefix("#") {
                 // `#` lines straight after output are more of it (a file `cat` printed, a diff),
                 // unless they are the author's (in Chinese: programs do not print those).

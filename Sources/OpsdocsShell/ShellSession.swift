@@ -74,7 +74,8 @@ package struct ShellSession: Sendable, Equatable {
         let lines = code.split(separator: "\n", omittingEmptySubsequences: false)
         for (index, line) in lines.enumerated() {
             switch ShellPrompt.classify(line) {
-            case .shell, .foreign: return true
+            case .shell: return true
+            case .foreign: continue  // typed into another program: says nothing about bash prompts
             case .hash:
                 guard ShellPrompt.isRootCommand(line) else { continue }
                 hashCommands += 1
@@ -88,15 +89,16 @@ package struct ShellSession: Sendable, Equatable {
         return hashCommands > 0 && (bareCommands == 0 || hashCommandsWithOutput > 0 && hashCommands >= bareCommands)
     }
 
-    /// A session with another program's prompts (`mysql> `, `PS C:\> `) and no shell prompt:
-    /// a REPL or PowerShell session, not bash.
+    /// A session with another program's prompts (`mysql> `, `PS C:\> `) and neither a shell
+    /// prompt nor a bash command: a REPL or PowerShell session, not bash.
     package static func isForeignSession(_ code: String) -> Bool {
         var foreign = false
         for line in code.split(separator: "\n") {
             switch ShellPrompt.classify(line) {
             case .shell: return false
             case .foreign: foreign = true
-            default: break
+            case .none: if ShellWords.looksLikeCommand(line) { return false }
+            case .hash: break
             }
         }
         return foreign
@@ -134,6 +136,10 @@ package struct ShellSession: Sendable, Equatable {
                 continuing = ShellWords.continues(line)
             } else if OutputLine.isElision(line) {
                 role = .elision
+            } else if case .foreign(let length) = ShellPrompt.classify(line) {
+                // `(parted) mklabel gpt` after `sudo parted /dev/sdb`: typed into that program
+                session.lines.append(Line(role: .foreignInput, promptLength: length))
+                continue
             } else if line.trimmedBlanks.isEmpty {
                 role = .blank
             } else {

@@ -80,6 +80,8 @@ package enum ShellWords {
     package static func looksLikeCommand(_ line: Substring) -> Bool {
         guard let word = commandWord(line) else { return false }
         if commands.contains(String(word)) { return true }
+        // A fill-in where the command goes: `<your-favorite-editor> inventory.ini`.
+        if word.count > 2, word.hasPrefix("<"), word.hasSuffix(">"), word.dropFirst().first?.isLetter == true { return true }
 
         if line.drop(while: { $0 == " " || $0 == "\t" }).hasPrefix("sudo ") { return true }
         // A program by its path: `/sbin/iptables`, `/usr/local/bin/helm`.

@@ -70,6 +70,7 @@ public enum BlockClassifier {
         if declared == .other {
             // Another language (`nginx`, `hcl`) or a typo (`ShellSeasion`): only commands overrule it.
             if ShellSession.isTranscript(code) { return .console }
+            if isConfigBlock(code) { return nil }
             return mostlyCommands && !isTree(lines) ? .shell : nil
         }
         // A usage synopsis (`cut OPTION [FILE]`, `$ kill [-signal] PID`, `while condition; do commands; done`)
@@ -101,6 +102,9 @@ public enum BlockClassifier {
         case .shell, .console:
             // A unit file: `ExecStart=/usr/bin/etcd \` reads like `VAR=value`, so look for sections first.
             if lines.first?.hasPrefix("[") == true && isINI(lines) { return .ini }
+            // HAProxy, keepalived, nginx directives in a `bash` fence (not a table, not YAML).
+            if !isOutput(statements), !isYAML(lines, loose: true), !isYAML(lines, loose: false), !isJSON(code),
+               isConfigBlock(code) { return .other }
             // A `console` fence without prompts is a plain script, unless some lines are output.
             if commandLines > 0 { return ShellSession.readUnprompted(code) != nil ? .console : .shell }
             // Nothing runs and every line reads as printed text (`Forwarding from 127.0.0.1:8080 -> 80`).
@@ -152,6 +156,21 @@ public enum BlockClassifier {
         }
         let sentence = words.count >= 6 && line.allSatisfy { $0.isLetter || $0.isNumber || " ,.-'".contains($0) }
         return sentence
+    }
+
+    /// A config file of directives (HAProxy, keepalived, nginx, fluent-bit): three or more
+    /// statements, fewer than a third of them commands (CommandLexicon) or shell syntax, laid
+    /// out as a config is (indented directives or `{` blocks) or with no command at all.
+    static func isConfigBlock(_ code: String) -> Bool {
+        // Statements, not lines: a heredoc body or a continued line belongs to the command above.
+        let session = ShellSession.script(code)
+        let statements = session.lines.indices.filter { session.lines[$0].role == .command }.map { session.text[$0] }
+        let directives = statements.filter { !$0.trimmedBlanks.hasPrefix("...") }
+        guard directives.count >= 3 else { return false }
+        let commands = directives.filter { ShellWords.looksLikeCommand($0) || ShellWords.looksLikeShellSyntax($0) }.count
+        guard commands * 3 < directives.count else { return false }
+        let laidOut = directives.contains { $0.hasSuffix("{") } || directives.filter { $0.first == " " || $0.first == "\t" }.count * 3 >= directives.count
+        return laidOut || commands == 0
     }
 
     /// `├── tasks` directory trees.
@@ -285,6 +304,13 @@ public enum BlockClassifier {
         return loose ? (keys >= 1 && other == 0) : (keys >= 2 && other * 5 <= keys)
     }
 
+    /// An Ansible inventory host line: a name, then `key=value` variables (`node1 ansible_host=10.0.0.1 ip=10.0.0.1`).
+    static func isInventoryHost(_ line: Substring) -> Bool {
+        let words = line.split(separator: " ")
+        guard words.count >= 2, let host = words.first, !host.contains("=") else { return false }
+        return words.dropFirst().allSatisfy { $0.contains("=") && $0.first?.isLetter == true }
+    }
+
     /// `[Section]` headers with `key=value` lines (systemd units, ini files).
     static func isINI(_ lines: [Substring]) -> Bool {
         var sections = 0, pairs = 0, other = 0
@@ -295,6 +321,7 @@ public enum BlockClassifier {
             if continued || t.hasPrefix("#") || t.hasPrefix(";") || t.hasPrefix("{%") || t.hasPrefix("{{") { continue }
             if t.hasPrefix("[") && t.hasSuffix("]") && !t.contains(" ") { sections += 1 }
             else if let eq = t.firstIndex(of: "="), eq != t.startIndex, !t[..<eq].contains(" ") || t[..<eq].hasSuffix(" ") { pairs += 1 }
+            else if isInventoryHost(t) { pairs += 1 }
             else { other += 1 }
         }
         return sections >= 1 && pairs >= 1 && other * 4 <= pairs

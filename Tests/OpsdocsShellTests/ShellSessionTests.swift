@@ -91,4 +91,39 @@ import Testing
         let transcript = ShellSession.readPrompted("$ a \\\n  b\noutput\n$ c\n")
         #expect(transcript.scriptLineIndices == [0, 1, 3])
     }
+
+    @Test func whatCatPrintsAndWhatFollowsOutputIsNotAComment() {
+        let cat = "$ cat /etc/chrony.conf\n# Use public servers\n\n# Record the rate\nserver ntp.aliyun.com iburst\n$ systemctl restart chronyd\n"
+        #expect(script(cat) == "cat /etc/chrony.conf\nsystemctl restart chronyd\n")
+        let diff = "$ diff -U 5 a.yaml b.yaml\n@@ -1,3 +1,3 @@\n   # The default IPv4 pool\n$ kubectl apply -f b.yaml\n"
+        #expect(script(diff) == "diff -U 5 a.yaml b.yaml\nkubectl apply -f b.yaml\n")
+        // An author's comment after a blank line still is one.
+        let comment = "$ kubectl get pods\nNAME   READY\n\n# now scale it\n$ kubectl scale deploy/web --replicas=3\n"
+        #expect(script(comment) == "kubectl get pods\n\n# now scale it\nkubectl scale deploy/web --replicas=3\n")
+    }
+
+    @Test func anEmptyPromptSeparatesCommands() {
+        #expect(script("$ kubectl get runtimeclass\n$\n$ cat nginx.yaml\n") == "kubectl get runtimeclass\n\ncat nginx.yaml\n")
+    }
+
+    @Test func rootPromptsFollowedByOutputAfterABareCommand() {
+        let code = "kubectl run web --image=nginx --port=80\n# kubectl get deploy web\nNAME   READY   UP-TO-DATE\nweb    1/1     1\n"
+        #expect(ShellSession.isTranscript(code))
+        #expect(ShellSession.read(code).script == "kubectl run web --image=nginx --port=80\nkubectl get deploy web\n")
+    }
+
+    @Test func outputWithoutPromptsByItsShape() {
+        // A table row whose first word is a command's name, and words that are not a command.
+        let table = "# From the CLI\nkubectl get subnet\n# Output\njoin          IPv4       100.64.0.0/16   false     false\n"
+        #expect(ShellSession.read(table).script == "# From the CLI\nkubectl get subnet\n# Output\n")
+        let created = "kubectl run test --image=busybox -- tail -f /dev/null\nreplicationcontroller \"test\" created\n"
+        #expect(ShellSession.read(created).script == "kubectl run test --image=busybox -- tail -f /dev/null\n")
+    }
+
+    @Test func inputToAnotherProgramIsNotInTheScript() {
+        let session = ShellSession.read("$ redis-cli\n127.0.0.1:6379> get key\n\"value\"\n$ exit\n")
+        #expect(session.script == "redis-cli\nexit\n")
+        #expect(session.lines[1].role == .foreignInput)
+        #expect(session.lines[2].role == .output)
+    }
 }

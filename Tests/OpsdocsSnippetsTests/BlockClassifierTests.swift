@@ -53,4 +53,34 @@ import Testing
         #expect(kind("", "{% if ipvs %}\nnet.ipv4.vs.conntrack = 1\n{% endif %}\n").isTemplate)
         #expect(!kind("bash", "echo '{{ not a template for bash }}'\n").isTemplate)
     }
+
+    @Test func syntaxTemplatesAndUsageAreNotScripts() {
+        #expect(kind("bash", "while condition; do\n  commands\ndone\n").kind == .other)
+        #expect(kind("bash", "declare OPTION VARIABLE=value\n").kind == .other)
+        #expect(kind("bash", "$ awk '条件 动作' 文件名\n").kind == .other)
+        #expect(kind("bash", "[[ string1 =~ regex ]]\n").kind == .other)
+        // A command with a value to fill in is still a command (not runnable, but shell).
+        #expect(kind("bash", "kill PID\n").kind == .shell)
+        #expect(kind("bash", "/sbin/iptables -P FORWARD ACCEPT\n").kind == .shell)
+    }
+
+    @Test func configFilesAndTablesInShellFences() {
+        let haproxy = "listen kube_master\n        bind 0.0.0.0:8443\n        mode tcp\n        balance roundrobin\n        server m1 10.0.0.1:6443 check\n"
+        #expect(kind("bash", haproxy).kind == .other)
+        let keepalived = "vrrp_instance VI-01 {\n    state MASTER\n    priority 120\n    interface eth0\n}\n"
+        #expect(kind("bash", keepalived).kind == .other)
+        let fstab = "LABEL=/12      /         ext3    defaults    1   1\nLABEL=/home    /home     ext3    defaults    1   2\n"
+        #expect(kind("", fstab).kind == .other)
+        #expect(kind("ShellSession", "[bastion]\nbastion ansible_host=10.0.0.9\n").kind == .ini)
+        #expect(kind("text", "ca-key.pem  ca.pem  ca-config.json  devuser-csr.json\n").kind == .output)
+        #expect(kind("text", "2020-01-10T18:10:40.01576219Z stdout F application log message\n").kind == .output)
+        // A script that writes a config through a heredoc is a script.
+        #expect(kind("bash", "cat > /etc/haproxy/haproxy.cfg <<EOF\nlisten m\n    bind 0.0.0.0:8443\n    mode tcp\nEOF\n").kind == .shell)
+    }
+
+    @Test func aReplSessionIsNotBashButCommandsAroundOneAre() {
+        #expect(kind("text", "127.0.0.1:6379> ping\nPONG\n127.0.0.1:6379> get k\n\"v\"\n").kind == .other)
+        #expect(kind("", "mysql> show databases;\n").kind == .other)
+        #expect(kind("bash", "sudo parted /dev/sdb\n(parted) mklabel gpt\n(parted) quit\nlsblk /dev/sdb\n").kind == .shell)
+    }
 }
