@@ -4,7 +4,7 @@
 usage: bench/label-candidates.py OUT_DIR [TUNING] [HELDOUT]      default 320 and 160 blocks
 
 Blocks come from ../shared/corpus-extra (60 %) and ../shared/corpus (40 %), half of them bare
-fences (no info string), never a block already in Tests/Fixtures/snippets/{labelled,heldout}.json.
+fences (no info string), never a block already in one of the labelled sets of Tests/Fixtures/snippets/.
 Each candidate carries only what a labeller needs — corpus, source, index, line, info and the
 block's text read from the note — never anything opsdocs concluded about it. The block list
 (source, index, line) comes from `opsdocs snippets --json`, so indexes match opsdocs's.
@@ -20,9 +20,10 @@ heldout_n = int(sys.argv[3]) if len(sys.argv) > 3 else 160
 opsdocs = os.path.join(root, ".build", "release", "opsdocs")
 
 taken = set()
-for name in ("labelled.json", "heldout.json"):
-    path = os.path.join(root, "Tests", "Fixtures", "snippets", name)
-    if os.path.exists(path):
+labels_dir = os.path.join(root, "Tests", "Fixtures", "snippets")
+for name in sorted(os.listdir(labels_dir)):
+    path = os.path.join(labels_dir, name)
+    if name.endswith(".json"):
         for label in json.load(open(path, encoding="utf-8")):
             taken.add((label.get("corpus", "corpus"), label["source"], label["index"]))
 
@@ -72,7 +73,7 @@ def spread(group, n, rng, cap=4):
         picked.append(c)
     return picked
 
-rng = random.Random(20261201)
+rng = random.Random(int(os.environ.get("SEED", "20261201")))
 key = lambda c: (c["corpus"], c["source"], c["index"])
 # Bare fences are few (about a hundred in both corpora): all of them, 60 % tuning, 40 % held out.
 bare = [c for c in candidates if c["info"] == ""]

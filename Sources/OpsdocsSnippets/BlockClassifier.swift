@@ -13,21 +13,27 @@ public struct Classification: Sendable, Equatable {
     public var isTemplate: Bool
     /// Set when the label contradicts the content.
     public var mismatch: String?
+    /// Why the content decided the kind, in one short clause (nil when the label did).
+    public var reason: String?
 }
 
 public enum BlockClassifier {
     public static func classify(label: String, code: String) -> Classification {
         let declared = SnippetKind.declared(byLabel: label)
-        let detected = detect(code, declared: declared)
+        let detection = detect(code, declared: declared)
+        let detected = detection?.kind
         let kind = detected ?? (declared == .text ? .other : declared) ?? .other
         var mismatch: String?
-        if let declared, let detected, declared != detected, !compatible(declared, detected),
-           !(declared == .text && (detected == .output || detected == .other)) {
-            mismatch = "block labelled `\(label)` looks like \(describe(detected)); treated as \(detected.rawValue)"
+        if let declared, let detection, declared != detection.kind, !compatible(declared, detection.kind),
+           !(declared == .text && (detection.kind == .output || detection.kind == .other)) {
+            mismatch = "block labelled `\(label)` looks like \(describe(detection.kind)) (\(detection.reason)); "
+                + "treated as \(detection.kind.rawValue)"
         }
         let template = (kind == .yaml || kind == .sysctl || kind == .json || kind == .dockerfile || kind == .ini)
             && hasTemplateSyntax(code)
-        return Classification(kind: kind, declared: declared, isTemplate: template, mismatch: mismatch)
+        // A bare fence, or one whose label the content overruled or refined, says why.
+        let reason = detection.flatMap { $0.kind != declared || declared == nil ? $0.reason : nil }
+        return Classification(kind: kind, declared: declared, isTemplate: template, mismatch: mismatch, reason: reason)
     }
 
     /// Pairs that are not worth a warning (a transcript in a `bash` fence is the common case).
@@ -54,24 +60,31 @@ public enum BlockClassifier {
         }
     }
 
+    /// A kind the content decided, and why.
+    struct Detection: Equatable {
+        var kind: SnippetKind
+        var reason: String
+        init(_ kind: SnippetKind, _ reason: String) { self.kind = kind; self.reason = reason }
+    }
+
     /// The kind the content shows, or nil when the content does not decide.
-    static func detect(_ code: String, declared: SnippetKind?) -> SnippetKind? {
+    static func detect(_ code: String, declared: SnippetKind?) -> Detection? {
         let lines = code.split(separator: "\n", omittingEmptySubsequences: true)
             .filter { !$0.allSatisfy { $0 == " " || $0 == "\t" } }
         guard !lines.isEmpty else { return nil }
         // Labels for languages opsdocs does not inspect are trusted.
         if let declared, [.go, .python, .mermaid, .toml].contains(declared) { return nil }
         // `mysql> select 1;`, `PS C:\> Get-Item`: typed into another program.
-        if ShellSession.isForeignSession(code) { return .other }
+        if ShellSession.isForeignSession(code) { return Detection(.other, "typed at another program's prompt") }
         let statements = lines.filter { !$0.drop(while: { $0 == " " || $0 == "\t" }).hasPrefix("#") }
         let commandLines = statements.filter { ShellWords.looksLikeCommand($0) && !OutputLine.isStrongEvidence($0) }.count
         let mostlyCommands = commandLines > 0 && commandLines * 2 >= statements.count
 
         if declared == .other {
             // Another language (`nginx`, `hcl`) or a typo (`ShellSeasion`): only commands overrule it.
-            if ShellSession.isTranscript(code) { return .console }
+            if ShellSession.isTranscript(code) { return Detection(.console, "shell prompts") }
             if isConfigBlock(code) { return nil }
-            return mostlyCommands && !isTree(lines) ? .shell : nil
+            return mostlyCommands && !isTree(lines) ? Detection(.shell, "most lines are commands") : nil
         }
         // A usage synopsis (`cut OPTION [FILE]`, `$ kill [-signal] PID`, `while condition; do commands; done`)
         // shows syntax, not a command.
@@ -80,263 +93,73 @@ public enum BlockClassifier {
                 if case .shell(let length, _) = ShellPrompt.classify(line) { return line.dropFirst(length) }
                 return line
             }
-            if Synopsis.isSyntaxTemplate(typed) { return .other }
+            if Synopsis.isSyntaxTemplate(typed) { return Detection(.other, "a usage synopsis") }
         }
         // Aligned columns on every line (`/etc/fstab`, a table without its header): data, not commands.
         if statements.count >= 2, declared != .yaml, declared != .json, statements.allSatisfy({ OutputLine.isTableRow($0) }),
            !ShellSession.isTranscript(code) {
-            return isOutput(statements) ? .output : .other
+            return isOutput(statements) ? Detection(.output, "a table") : Detection(.other, "aligned columns on every line")
         }
-        if isDockerfile(lines) { return .dockerfile }
-        if isSysctl(lines) { return .sysctl }
+        if isDockerfile(lines) { return Detection(.dockerfile, "FROM and Dockerfile instructions") }
+        if isSysctl(lines) { return Detection(.sysctl, "every line a sysctl key = value") }
         if (declared != .yaml && declared != .json) || startsWithPrompt(lines), ShellSession.isTranscript(code) {
-            return .console
+            return Detection(.console, "shell prompts")
         }
-        if isJSON(code) || (declared != .json && isJSONFragment(code)) || isTemplatedJSON(code) { return .json }
-        if isKubernetesYAML(lines) { return .yaml }
+        if isJSON(code) || (declared != .json && isJSONFragment(code)) || isTemplatedJSON(code) { return Detection(.json, "parses as JSON") }
+        if isKubernetesYAML(lines) { return Detection(.yaml, "apiVersion and kind at the top level") }
         // A command and what it printed, no prompt (`tree .` and its tree, `kubectl get pods` and its table).
         if declared != .yaml, declared != .json, declared != .ini, let first = statements.first,
-           ShellWords.looksLikeCommand(first), ShellSession.readUnprompted(code) != nil { return .console }
-        if isTree(lines) || isLoneURL(statements) { return .other }
+           ShellWords.looksLikeCommand(first), ShellSession.readUnprompted(code) != nil {
+            return Detection(.console, "commands followed by their output")
+        }
+        if isTree(lines) { return Detection(.other, "a directory tree") }
+        if isLoneURL(statements) { return Detection(.other, "a lone URL") }
         switch declared {
         case .shell, .console:
             // A unit file: `ExecStart=/usr/bin/etcd \` reads like `VAR=value`, so look for sections first.
-            if lines.first?.hasPrefix("[") == true && isINI(lines) { return .ini }
+            if lines.first?.hasPrefix("[") == true && isINI(lines) { return Detection(.ini, "[section] headers and key=value lines") }
             // HAProxy, keepalived, nginx directives in a `bash` fence (not a table, not YAML).
             if !isOutput(statements), !isYAML(lines, loose: true), !isYAML(lines, loose: false), !isJSON(code),
-               isConfigBlock(code) { return .other }
+               isConfigBlock(code) { return Detection(.other, "config directives, few commands") }
             // A `console` fence without prompts is a plain script, unless some lines are output.
-            if commandLines > 0 { return ShellSession.readUnprompted(code) != nil ? .console : .shell }
+            if commandLines > 0 { return unprompted(code) }
             // Nothing runs and every line reads as printed text (`Forwarding from 127.0.0.1:8080 -> 80`).
-            if statements.allSatisfy({ OutputLine.isEvidence($0, afterCommand: false) }) { return .output }
+            if statements.allSatisfy({ OutputLine.isEvidence($0, afterCommand: false) }) { return Detection(.output, "every line reads as output") }
             // No line runs anything: program output, YAML settings, a unit file, or something else.
-            if isOutput(statements) { return .output }
-            if isYAML(lines, loose: true) { return .yaml }
-            if isINI(lines) { return .ini }
+            if isOutput(statements) { return Detection(.output, "most lines read as output") }
+            if isYAML(lines, loose: true) { return Detection(.yaml, "key: value lines, no command") }
+            if isINI(lines) { return Detection(.ini, "[section] headers and key=value lines") }
             // Only with evidence of something else: an unknown command (`exit 3`, `ezdown -D`)
             // in a `bash` fence is still a script.
-            return statements.allSatisfy(isConfigOrProse) ? .other : .shell
+            return statements.allSatisfy(isConfigOrProse) ? Detection(.other, "config lines or prose, no command") : Detection(.shell, "commands")
         case .yaml:
-            return mostlyCommands && !isYAML(lines, loose: false) ? .shell : nil
+            return mostlyCommands && !isYAML(lines, loose: false) ? Detection(.shell, "most lines are commands") : nil
         case .ini:
-            return !isINI(lines) && isYAML(lines, loose: true) ? .yaml : nil
+            return !isINI(lines) && isYAML(lines, loose: true) ? Detection(.yaml, "key: value lines") : nil
         case .json:
             // Elasticsearch console requests (`GET /index/_search` + bodies) are not JSON.
             let verbs = ["GET ", "POST ", "PUT ", "DELETE ", "HEAD "]
             let request = statements.contains { line in verbs.contains { line.drop { $0 == " " }.hasPrefix($0) } }
-            return request && !isJSONFragment(code) ? .other : nil
+            return request && !isJSONFragment(code) ? Detection(.other, "HTTP requests with bodies") : nil
         case .dockerfile, .sysctl:
             return nil
         default:
             // Bare, `text`, `output`: commands make it shell; a table header makes it output.
-            if mostlyCommands { return ShellSession.readUnprompted(code) != nil ? .console : .shell }
-            if isYAML(lines, loose: false) { return .yaml }
-            if isINI(lines) { return .ini }
-            if isOutput(statements) { return .output }
+            if mostlyCommands { return unprompted(code) }
+            if isYAML(lines, loose: false) { return Detection(.yaml, "key: value lines") }
+            if isINI(lines) { return Detection(.ini, "[section] headers and key=value lines") }
+            if isOutput(statements) { return Detection(.output, "most lines read as output") }
             // Every line reads as printed text (columns of file names, log lines), and not only as
             // sentences: prose in a bare fence is the author's.
             if statements.allSatisfy({ OutputLine.isEvidence($0, afterCommand: false) }),
-               statements.contains(where: { OutputLine.isStrongEvidence($0) }) { return .output }
+               statements.contains(where: { OutputLine.isStrongEvidence($0) }) { return Detection(.output, "every line reads as output") }
             return nil
         }
     }
 
-    /// Lines of config files and prose that turn up in shell fences: exports/fstab entries
-    /// (`/share 10.0.0.0/8(rw)`), brace-block configs (`global_defs {`), indented directives,
-    /// `... 前文省略`, and plain sentences.
-    static func isConfigOrProse(_ raw: Substring) -> Bool {
-        let line = raw.trimmedBlanks
-        if line.hasSuffix("{") || line == "}" || line.hasPrefix("...") { return true }
-        if raw.first == " " || raw.first == "\t" { return true }  // inside a block
-        let words = line.split(whereSeparator: { $0 == " " || $0 == "\t" })
-        guard let first = words.first else { return true }
-        if (first.hasPrefix("/") || first.contains(":/")) && words.count >= 2
-            && (line.contains("(") || words.count >= 3) && !line.contains("|") && !line.contains(">") {
-            return true
-        }
-        let sentence = words.count >= 6 && line.allSatisfy { $0.isLetter || $0.isNumber || " ,.-'".contains($0) }
-        return sentence
-    }
-
-    /// A config file of directives (HAProxy, keepalived, nginx, fluent-bit): three or more
-    /// statements, fewer than a third of them commands (CommandLexicon) or shell syntax, laid
-    /// out as a config is (indented directives or `{` blocks) or with no command at all.
-    static func isConfigBlock(_ code: String) -> Bool {
-        // Statements, not lines: a heredoc body or a continued line belongs to the command above.
-        let session = ShellSession.script(code)
-        let statements = session.lines.indices.filter { session.lines[$0].role == .command }.map { session.text[$0] }
-        let directives = statements.filter { !$0.trimmedBlanks.hasPrefix("...") }
-        guard directives.count >= 3 else { return false }
-        let commands = directives.filter { ShellWords.looksLikeCommand($0) || ShellWords.looksLikeShellSyntax($0) }.count
-        guard commands * 3 < directives.count else { return false }
-        let laidOut = directives.contains { $0.hasSuffix("{") } || directives.filter { $0.first == " " || $0.first == "\t" }.count * 3 >= directives.count
-        return laidOut || commands == 0
-    }
-
-    /// `├── tasks` directory trees.
-    static func isTree(_ lines: [Substring]) -> Bool {
-        lines.filter { $0.contains("├") || $0.contains("└") || $0.contains("│") }.count >= 2
-    }
-
-    static func isLoneURL(_ statements: [Substring]) -> Bool {
-        statements.count == 1 && (statements[0].hasPrefix("http://") || statements[0].hasPrefix("https://"))
-            && !statements[0].contains(" ")
-    }
-
-    /// Most lines read as program output: tables, logs, errors, `ls -l`, ping replies, usage text.
-    static func isOutput(_ lines: [Substring]) -> Bool {
-        guard let first = lines.first else { return false }
-        if looksLikeOutput(lines) { return true }
-        if first.lowercased().hasPrefix("usage:") { return true }
-        let output = lines.filter(OutputLine.isOutputLine).count
-        return output * 2 >= lines.count
-    }
-
-    static let dockerInstructions: Set<String> = [
-        "FROM", "RUN", "CMD", "LABEL", "MAINTAINER", "EXPOSE", "ENV", "ADD", "COPY", "ENTRYPOINT", "VOLUME", "USER",
-        "WORKDIR", "ARG", "ONBUILD", "STOPSIGNAL", "HEALTHCHECK", "SHELL",
-    ]
-
-    static func isDockerfile(_ lines: [Substring]) -> Bool {
-        let instructions = lines.filter { !$0.hasPrefix("#") }
-        guard let first = instructions.first else { return false }
-        func word(_ l: Substring) -> String { String(l.drop { $0 == " " }.prefix { $0 != " " && $0 != "\t" }) }
-        var index = 0
-        while index < instructions.count, word(instructions[index]) == "ARG" { index += 1 }
-        guard index < instructions.count, word(instructions[index]) == "FROM" || word(first) == "FROM" else { return false }
-        let known = instructions.filter { dockerInstructions.contains(word($0)) }.count
-        return known >= 2 && Double(known) >= Double(instructions.count) * 0.4
-    }
-
-    static let sysctlRoots: Set<Substring> = ["net", "vm", "fs", "kernel", "dev", "user", "abi", "debug", "sunrpc", "crypto"]
-
-    /// Every setting line is `a.b.c = value` under a sysctl root.
-    static func isSysctl(_ lines: [Substring]) -> Bool {
-        var settings = 0
-        for line in lines {
-            let t = line.drop { $0 == " " || $0 == "\t" }
-            if t.hasPrefix("#") || t.hasPrefix(";") || t.hasPrefix("{%") || t.hasPrefix("{{") { continue }
-            guard let eq = t.firstIndex(of: "=") else { return false }
-            let key = t[..<eq].trimmedBlanks
-            let parts = key.split(separator: ".")
-            guard parts.count >= 2, let root = parts.first, sysctlRoots.contains(root),
-                  key.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "._-/*".contains($0)) })
-            else { return false }
-            settings += 1
-        }
-        return settings > 0
-    }
-
-    static func isJSON(_ code: String) -> Bool {
-        let trimmed = code.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard let first = trimmed.first, first == "{" || first == "[", let last = trimmed.last,
-              (first == "{" && last == "}") || (first == "[" && last == "]")
-        else { return false }
-        return StrictJSON.validate(trimmed) == nil
-    }
-
-    /// A manifest: `apiVersion:` and `kind:` at the top level, and the block starts as YAML
-    /// (not `kubectl apply -f - <<EOF` with the manifest in a heredoc).
-    static func startsWithPrompt(_ lines: [Substring]) -> Bool {
-        guard let first = lines.first else { return false }
-        if case .shell = ShellPrompt.classify(first) { return true }
-        return false
-    }
-
-    /// `{ "hosts": [ {% for h in hosts %} "{{ h }}", {% endfor %} ] }`: JSON written as a Jinja template.
-    static func isTemplatedJSON(_ code: String) -> Bool {
-        let trimmed = code.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard trimmed.hasPrefix("{"), trimmed.hasSuffix("}"), hasTemplateSyntax(trimmed) else { return false }
-        let lines = trimmed.split(separator: "\n").map { $0.trimmedBlanks }
-        let quoted = lines.filter { $0.hasPrefix("\"") || $0.hasPrefix("{") || $0.hasPrefix("}") || $0.hasPrefix("]") || $0.hasPrefix("{%") }
-        return quoted.count * 10 >= lines.count * 8
-    }
-
-    /// `"labels": { … }`: an object's members shown without the braces.
-    static func isJSONFragment(_ code: String) -> Bool {
-        let trimmed = code.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard trimmed.hasPrefix("\""), trimmed.contains("\":") else { return false }
-        return StrictJSON.validate("{" + trimmed + "}") == nil
-    }
-
-    static func isKubernetesYAML(_ lines: [Substring]) -> Bool {
-        guard let first = lines.first(where: { !$0.hasPrefix("#") && $0 != "---" }), startsLikeYAML(first) else { return false }
-        return lines.contains { $0.hasPrefix("apiVersion:") } && lines.contains { $0.hasPrefix("kind:") }
-    }
-
-    static func startsLikeYAML(_ line: Substring) -> Bool {
-        let t = line.drop { $0 == " " }
-        if t.hasPrefix("- ") { return true }
-        guard let colon = t.firstIndex(of: ":"), colon != t.startIndex else { return false }
-        let after = t.index(after: colon)
-        return t[..<colon].allSatisfy { $0.isLetter || $0.isNumber || "_-./\"'".contains($0) }
-            && (after == t.endIndex || t[after] == " ")
-    }
-
-    /// Most lines are `key: value`, `- item` or comments, and at least two are keys
-    /// (`loose`: one key is enough, but then every line must be YAML and it must start as YAML).
-    static func isYAML(_ lines: [Substring], loose: Bool) -> Bool {
-        if loose {
-            guard let first = lines.first(where: { !$0.drop(while: { $0 == " " }).hasPrefix("#") }),
-                  startsLikeYAML(first) || first.hasPrefix("- ")
-            else { return false }
-        }
-        var keys = 0, other = 0
-        var blockScalarIndent: Int?  // inside `key: |` everything more indented is text
-        for line in lines {
-            let indent = line.prefix { $0 == " " }.count
-            if let scalarIndent = blockScalarIndent {
-                if indent > scalarIndent { continue }
-                blockScalarIndent = nil
-            }
-            let t = line.drop { $0 == " " }
-            if t.hasSuffix(": |") || t.hasSuffix(": >") || t.hasSuffix(": |-") || t.hasSuffix(": >-") { blockScalarIndent = indent }
-            if t.hasPrefix("#") || t == "---" || t.hasPrefix("- ") || t == "-" { continue }
-            if let colon = t.firstIndex(of: ":"), colon != t.startIndex,
-               t[..<colon].allSatisfy({ $0.isLetter || $0.isNumber || "_-./\"'".contains($0) }),
-               t.index(after: colon) == t.endIndex || t[t.index(after: colon)] == " "
-            {
-                keys += 1
-            } else {
-                other += 1
-            }
-        }
-        return loose ? (keys >= 1 && other == 0) : (keys >= 2 && other * 5 <= keys)
-    }
-
-    /// An Ansible inventory host line: a name, then `key=value` variables (`node1 ansible_host=10.0.0.1 ip=10.0.0.1`).
-    static func isInventoryHost(_ line: Substring) -> Bool {
-        let words = line.split(separator: " ")
-        guard words.count >= 2, let host = words.first, !host.contains("=") else { return false }
-        return words.dropFirst().allSatisfy { $0.contains("=") && $0.first?.isLetter == true }
-    }
-
-    /// `[Section]` headers with `key=value` lines (systemd units, ini files).
-    static func isINI(_ lines: [Substring]) -> Bool {
-        var sections = 0, pairs = 0, other = 0
-        var continued = false
-        for line in lines {
-            let t = line.trimmedBlanks
-            defer { continued = t.hasSuffix("\\") }
-            if continued || t.hasPrefix("#") || t.hasPrefix(";") || t.hasPrefix("{%") || t.hasPrefix("{{") { continue }
-            if t.hasPrefix("[") && t.hasSuffix("]") && !t.contains(" ") { sections += 1 }
-            else if let eq = t.firstIndex(of: "="), eq != t.startIndex, !t[..<eq].contains(" ") || t[..<eq].hasSuffix(" ") { pairs += 1 }
-            else if isInventoryHost(t) { pairs += 1 }
-            else { other += 1 }
-        }
-        return sections >= 1 && pairs >= 1 && other * 4 <= pairs
-    }
-
-    /// A table header (`NAME   READY   STATUS`) or log lines, and nothing that reads as a command.
-    static func looksLikeOutput(_ lines: [Substring]) -> Bool {
-        guard let first = lines.first?.drop(while: { $0 == " " }) else { return false }
-        let words = first.split(separator: " ", omittingEmptySubsequences: true)
-        let header = words.count >= 2 && words.allSatisfy { w in w.allSatisfy { $0.isUppercase || "-_()%/".contains($0) } }
-            && first.contains("  ")
-        return header
-    }
-
-    static func hasTemplateSyntax(_ code: String) -> Bool {
-        code.contains("{{") && code.contains("}}") || code.contains("{%") && code.contains("%}")
+    /// Commands without prompts: a transcript when some lines are what they printed.
+    private static func unprompted(_ code: String) -> Detection {
+        ShellSession.readUnprompted(code) != nil ? Detection(.console, "commands followed by their output")
+            : Detection(.shell, "commands")
     }
 }

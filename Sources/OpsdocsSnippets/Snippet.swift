@@ -31,6 +31,8 @@ public struct Snippet: Sendable {
     public var kind: SnippetKind
     public var declared: SnippetKind?
     public var mismatch: String?
+    /// Why the content decided the kind (`commands followed by their output`); nil when the label did.
+    public var kindReason: String? = nil
 
     /// The file's body (nil when nothing is extracted).
     public var script: String?

@@ -58,6 +58,7 @@ public enum SnippetExtractor {
             kind: classification.kind, declared: classification.declared, mismatch: classification.mismatch,
             script: nil, scriptLines: [], placeholders: [], opensEditor: false, sha256: nil,
             status: .unverified, findings: [], verifiedBy: [])
+        snippet.kindReason = classification.reason
         let firstCodeLine = block.line + 1
         if info.skip {
             snippet.status = .skipped

@@ -54,6 +54,7 @@ public enum SnippetOutput {
         header += snippet.section.isEmpty ? "\n" : " (section \"\(snippet.section)\")\n"
         header += "# SHA-256 of the body: \(snippet.sha256 ?? "")\n"
         header += "# Verified by: \(verified) → \(snippet.status.rawValue)\n"
+        if let reason = snippet.kindReason { header += "# Kind: \(snippet.kind.rawValue) (\(reason))\n" }
         if !snippet.placeholders.isEmpty {
             header += "# Fill in before running: \(snippet.placeholders.joined(separator: " "))\n"
         }
@@ -103,6 +104,8 @@ public enum SnippetOutput {
             var source: String, index: Int, line: Int, section: String, kind: String, declared: String?
             var runnable: Bool, file: String?, sha256: String?, status: String, diagnostics: [Item]
             var id: String, url: String, placeholders: [String]
+            /// Why the content decided the kind (an addition to DESIGN.md's format; absent when the label did).
+            var kindReason: String?
         }
         struct Item: Encodable { var line: Int, severity: String, tool: String, message: String }
         let entries = snippets.sorted { ($0.source, $0.index) < ($1.source, $1.index) }.map { s in
@@ -110,7 +113,7 @@ public enum SnippetOutput {
                   declared: s.declared?.rawValue, runnable: s.runnable, file: s.file, sha256: s.sha256,
                   status: s.status.rawValue,
                   diagnostics: diagnostics(of: s).map { Item(line: $0.line, severity: $0.severity.rawValue, tool: $0.kind, message: $0.message) },
-                  id: s.id, url: s.pageURL, placeholders: s.placeholders)
+                  id: s.id, url: s.pageURL, placeholders: s.placeholders, kindReason: s.kindReason)
         }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]

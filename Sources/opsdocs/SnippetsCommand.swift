@@ -86,7 +86,8 @@ struct Snippets: ParsableCommand {
             Terminal.printDiagnostics(report.diagnostics, quiet: false, strict: false)
             if out == nil {
                 for s in report.snippets where s.script != nil {
-                    Swift.print("\(s.file ?? "-")\t\(s.kind.rawValue)\t\(s.status.rawValue)\(s.runnable ? "" : "\tnot runnable")")
+                    let kind = s.kindReason.map { "\(s.kind.rawValue) (\($0))" } ?? s.kind.rawValue
+                    Swift.print("\(s.file ?? "-")\t\(kind)\t\(s.status.rawValue)\(s.runnable ? "" : "\tnot runnable")")
                 }
             }
             Terminal.printSnippetSummary(report)

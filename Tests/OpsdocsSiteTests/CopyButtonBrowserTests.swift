@@ -131,7 +131,8 @@ import Testing
         for (text, name) in zip(copied, files) {
             let file = try String(contentsOf: output.appendingPathComponent("snippets/runbook/\(name).sh"), encoding: .utf8)
             // The file is the script under its provenance header (`#!…` and `# …:` lines).
-            let header = ["#!/usr/bin/env bash", "# Source: ", "# SHA-256 of the body: ", "# Verified by: ", "# Fill in before running: "]
+            let header = ["#!/usr/bin/env bash", "# Source: ", "# SHA-256 of the body: ", "# Verified by: ", "# Kind: ",
+                          "# Fill in before running: "]
             let body = file.split(separator: "\n", omittingEmptySubsequences: false)
                 .drop { line in header.contains { line.hasPrefix($0) } }.joined(separator: "\n")
             #expect(text == body, "\(name)")

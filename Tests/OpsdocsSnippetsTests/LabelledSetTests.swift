@@ -29,24 +29,30 @@ import Testing
     static let corpus = shared.appendingPathComponent("corpus")
 
     @Test func kindAndScriptAccuracyOnTheLabelledCorpusBlocks() throws {
-        try evaluate("labelled.json", minimumCount: 120, kindTarget: 0.95, scriptTarget: 0.93)
+        try evaluate("labelled.json", minimumCount: 120, kindTarget: 0.96, scriptTarget: 0.97)
     }
 
     /// Labelled (again, from RULES.md) by a second reader, and never used for tuning: with
     /// heldout-wide.json, the honest estimate of accuracy on notes opsdocs has not seen.
     @Test func accuracyOnTheHeldOutSet() throws {
-        try evaluate("heldout.json", minimumCount: 80, kindTarget: 0.90, scriptTarget: 0.92, showMisses: false)
+        try evaluate("heldout.json", minimumCount: 80, kindTarget: 0.93, scriptTarget: 0.92, showMisses: false)
     }
 
     /// Labelled from Tests/Fixtures/snippets/RULES.md by a reader who never saw the code, on blocks of
     /// both corpora drawn by bench/label-candidates.py: the set to study while changing the code.
     @Test func accuracyOnTheWiderTuningSet() throws {
-        try evaluate("tuning-wide.json", minimumCount: 300, kindTarget: 0.95, scriptTarget: 0.95)
+        try evaluate("tuning-wide.json", minimumCount: 300, kindTarget: 0.97, scriptTarget: 0.97)
     }
 
     /// Labelled by a second such reader; scored, never studied.
     @Test func accuracyOnTheWiderHeldOutSet() throws {
-        try evaluate("heldout-wide.json", minimumCount: 150, kindTarget: 0.93, scriptTarget: 0.94, showMisses: false)
+        try evaluate("heldout-wide.json", minimumCount: 150, kindTarget: 0.94, scriptTarget: 0.95, showMisses: false)
+    }
+
+    /// Drawn after the rules above were written (bench/label-candidates.py, never a block of the
+    /// other sets) and labelled by a third reader: scored once the code was done, never studied.
+    @Test func accuracyOnTheFreshHeldOutSet() throws {
+        try evaluate("heldout-fresh.json", minimumCount: 150, kindTarget: 0.93, scriptTarget: 0.93, showMisses: false)
     }
 
     private func evaluate(_ file: String, minimumCount: Int, kindTarget: Double, scriptTarget: Double,

@@ -1,0 +1,207 @@
+// What the content of a block looks like, one predicate per shape: a Dockerfile, sysctl
+// settings, JSON, a manifest, YAML, INI and systemd units, an inventory, a config file of
+// directives, program output, a directory tree. BlockClassifier combines them.
+
+import Foundation
+import OpsdocsShell
+
+extension BlockClassifier {
+    /// Lines of config files and prose that turn up in shell fences: exports/fstab entries
+    /// (`/share 10.0.0.0/8(rw)`), brace-block configs (`global_defs {`), indented directives,
+    /// `... 前文省略`, and plain sentences.
+    static func isConfigOrProse(_ raw: Substring) -> Bool {
+        let line = raw.trimmedBlanks
+        if line.hasSuffix("{") || line == "}" || line.hasPrefix("...") { return true }
+        if raw.first == " " || raw.first == "\t" { return true }  // inside a block
+        let words = line.split(whereSeparator: { $0 == " " || $0 == "\t" })
+        guard let first = words.first else { return true }
+        if (first.hasPrefix("/") || first.contains(":/")) && words.count >= 2
+            && (line.contains("(") || words.count >= 3) && !line.contains("|") && !line.contains(">") {
+            return true
+        }
+        let sentence = words.count >= 6 && line.allSatisfy { $0.isLetter || $0.isNumber || " ,.-'".contains($0) }
+        return sentence
+    }
+
+    /// A config file of directives (HAProxy, keepalived, nginx, fluent-bit): three or more
+    /// statements, fewer than a third of them commands (CommandLexicon) or shell syntax, laid
+    /// out as a config is (indented directives or `{` blocks) or with no command at all.
+    static func isConfigBlock(_ code: String) -> Bool {
+        // Statements, not lines: a heredoc body or a continued line belongs to the command above.
+        let session = ShellSession.script(code)
+        let statements = session.lines.indices.filter { session.lines[$0].role == .command }.map { session.text[$0] }
+        let directives = statements.filter { !$0.trimmedBlanks.hasPrefix("...") }
+        guard directives.count >= 3 else { return false }
+        let commands = directives.filter { ShellWords.looksLikeCommand($0) || ShellWords.looksLikeShellSyntax($0) }.count
+        guard commands * 3 < directives.count else { return false }
+        let laidOut = directives.contains { $0.hasSuffix("{") } || directives.filter { $0.first == " " || $0.first == "\t" }.count * 3 >= directives.count
+        return laidOut || commands == 0
+    }
+
+    /// `├── tasks` directory trees.
+    static func isTree(_ lines: [Substring]) -> Bool {
+        lines.filter { $0.contains("├") || $0.contains("└") || $0.contains("│") }.count >= 2
+    }
+
+    static func isLoneURL(_ statements: [Substring]) -> Bool {
+        statements.count == 1 && (statements[0].hasPrefix("http://") || statements[0].hasPrefix("https://"))
+            && !statements[0].contains(" ")
+    }
+
+    /// Most lines read as program output: tables, logs, errors, `ls -l`, ping replies, usage text.
+    static func isOutput(_ lines: [Substring]) -> Bool {
+        guard let first = lines.first else { return false }
+        if looksLikeOutput(lines) { return true }
+        if first.lowercased().hasPrefix("usage:") { return true }
+        let output = lines.filter(OutputLine.isOutputLine).count
+        return output * 2 >= lines.count
+    }
+
+    static let dockerInstructions: Set<String> = [
+        "FROM", "RUN", "CMD", "LABEL", "MAINTAINER", "EXPOSE", "ENV", "ADD", "COPY", "ENTRYPOINT", "VOLUME", "USER",
+        "WORKDIR", "ARG", "ONBUILD", "STOPSIGNAL", "HEALTHCHECK", "SHELL",
+    ]
+
+    static func isDockerfile(_ lines: [Substring]) -> Bool {
+        let instructions = lines.filter { !$0.hasPrefix("#") }
+        guard let first = instructions.first else { return false }
+        func word(_ l: Substring) -> String { String(l.drop { $0 == " " }.prefix { $0 != " " && $0 != "\t" }) }
+        var index = 0
+        while index < instructions.count, word(instructions[index]) == "ARG" { index += 1 }
+        guard index < instructions.count, word(instructions[index]) == "FROM" || word(first) == "FROM" else { return false }
+        let known = instructions.filter { dockerInstructions.contains(word($0)) }.count
+        return known >= 2 && Double(known) >= Double(instructions.count) * 0.4
+    }
+
+    static let sysctlRoots: Set<Substring> = ["net", "vm", "fs", "kernel", "dev", "user", "abi", "debug", "sunrpc", "crypto"]
+
+    /// Every setting line is `a.b.c = value` under a sysctl root.
+    static func isSysctl(_ lines: [Substring]) -> Bool {
+        var settings = 0
+        for line in lines {
+            let t = line.drop { $0 == " " || $0 == "\t" }
+            if t.hasPrefix("#") || t.hasPrefix(";") || t.hasPrefix("{%") || t.hasPrefix("{{") { continue }
+            guard let eq = t.firstIndex(of: "=") else { return false }
+            let key = t[..<eq].trimmedBlanks
+            let parts = key.split(separator: ".")
+            guard parts.count >= 2, let root = parts.first, sysctlRoots.contains(root),
+                  key.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "._-/*".contains($0)) })
+            else { return false }
+            settings += 1
+        }
+        return settings > 0
+    }
+
+    static func isJSON(_ code: String) -> Bool {
+        let trimmed = code.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard let first = trimmed.first, first == "{" || first == "[", let last = trimmed.last,
+              (first == "{" && last == "}") || (first == "[" && last == "]")
+        else { return false }
+        return StrictJSON.validate(trimmed) == nil
+    }
+
+    /// A manifest: `apiVersion:` and `kind:` at the top level, and the block starts as YAML
+    /// (not `kubectl apply -f - <<EOF` with the manifest in a heredoc).
+    static func startsWithPrompt(_ lines: [Substring]) -> Bool {
+        guard let first = lines.first else { return false }
+        if case .shell = ShellPrompt.classify(first) { return true }
+        return false
+    }
+
+    /// `{ "hosts": [ {% for h in hosts %} "{{ h }}", {% endfor %} ] }`: JSON written as a Jinja template.
+    static func isTemplatedJSON(_ code: String) -> Bool {
+        let trimmed = code.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard trimmed.hasPrefix("{"), trimmed.hasSuffix("}"), hasTemplateSyntax(trimmed) else { return false }
+        let lines = trimmed.split(separator: "\n").map { $0.trimmedBlanks }
+        let quoted = lines.filter { $0.hasPrefix("\"") || $0.hasPrefix("{") || $0.hasPrefix("}") || $0.hasPrefix("]") || $0.hasPrefix("{%") }
+        return quoted.count * 10 >= lines.count * 8
+    }
+
+    /// `"labels": { … }`: an object's members shown without the braces.
+    static func isJSONFragment(_ code: String) -> Bool {
+        let trimmed = code.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard trimmed.hasPrefix("\""), trimmed.contains("\":") else { return false }
+        return StrictJSON.validate("{" + trimmed + "}") == nil
+    }
+
+    static func isKubernetesYAML(_ lines: [Substring]) -> Bool {
+        guard let first = lines.first(where: { !$0.hasPrefix("#") && $0 != "---" }), startsLikeYAML(first) else { return false }
+        return lines.contains { $0.hasPrefix("apiVersion:") } && lines.contains { $0.hasPrefix("kind:") }
+    }
+
+    static func startsLikeYAML(_ line: Substring) -> Bool {
+        let t = line.drop { $0 == " " }
+        if t.hasPrefix("- ") { return true }
+        guard let colon = t.firstIndex(of: ":"), colon != t.startIndex else { return false }
+        let after = t.index(after: colon)
+        return t[..<colon].allSatisfy { $0.isLetter || $0.isNumber || "_-./\"'".contains($0) }
+            && (after == t.endIndex || t[after] == " ")
+    }
+
+    /// Most lines are `key: value`, `- item` or comments, and at least two are keys
+    /// (`loose`: one key is enough, but then every line must be YAML and it must start as YAML).
+    static func isYAML(_ lines: [Substring], loose: Bool) -> Bool {
+        if loose {
+            guard let first = lines.first(where: { !$0.drop(while: { $0 == " " }).hasPrefix("#") }),
+                  startsLikeYAML(first) || first.hasPrefix("- ")
+            else { return false }
+        }
+        var keys = 0, other = 0
+        var blockScalarIndent: Int?  // inside `key: |` everything more indented is text
+        for line in lines {
+            let indent = line.prefix { $0 == " " }.count
+            if let scalarIndent = blockScalarIndent {
+                if indent > scalarIndent { continue }
+                blockScalarIndent = nil
+            }
+            let t = line.drop { $0 == " " }
+            if t.hasSuffix(": |") || t.hasSuffix(": >") || t.hasSuffix(": |-") || t.hasSuffix(": >-") { blockScalarIndent = indent }
+            if t.hasPrefix("#") || t == "---" || t.hasPrefix("- ") || t == "-" { continue }
+            if let colon = t.firstIndex(of: ":"), colon != t.startIndex,
+               t[..<colon].allSatisfy({ $0.isLetter || $0.isNumber || "_-./\"'".contains($0) }),
+               t.index(after: colon) == t.endIndex || t[t.index(after: colon)] == " "
+            {
+                keys += 1
+            } else {
+                other += 1
+            }
+        }
+        return loose ? (keys >= 1 && other == 0) : (keys >= 2 && other * 5 <= keys)
+    }
+
+    /// An Ansible inventory host line: a name, then `key=value` variables (`node1 ansible_host=10.0.0.1 ip=10.0.0.1`).
+    static func isInventoryHost(_ line: Substring) -> Bool {
+        let words = line.split(separator: " ")
+        guard words.count >= 2, let host = words.first, !host.contains("=") else { return false }
+        return words.dropFirst().allSatisfy { $0.contains("=") && $0.first?.isLetter == true }
+    }
+
+    /// `[Section]` headers with `key=value` lines (systemd units, ini files).
+    static func isINI(_ lines: [Substring]) -> Bool {
+        var sections = 0, pairs = 0, other = 0
+        var continued = false
+        for line in lines {
+            let t = line.trimmedBlanks
+            defer { continued = t.hasSuffix("\\") }
+            if continued || t.hasPrefix("#") || t.hasPrefix(";") || t.hasPrefix("{%") || t.hasPrefix("{{") { continue }
+            if t.hasPrefix("[") && t.hasSuffix("]") && !t.contains(" ") { sections += 1 }
+            else if let eq = t.firstIndex(of: "="), eq != t.startIndex, !t[..<eq].contains(" ") || t[..<eq].hasSuffix(" ") { pairs += 1 }
+            else if isInventoryHost(t) { pairs += 1 }
+            else { other += 1 }
+        }
+        return sections >= 1 && pairs >= 1 && other * 4 <= pairs
+    }
+
+    /// A table header (`NAME   READY   STATUS`) or log lines, and nothing that reads as a command.
+    static func looksLikeOutput(_ lines: [Substring]) -> Bool {
+        guard let first = lines.first?.drop(while: { $0 == " " }) else { return false }
+        let words = first.split(separator: " ", omittingEmptySubsequences: true)
+        let header = words.count >= 2 && words.allSatisfy { w in w.allSatisfy { $0.isUppercase || "-_()%/".contains($0) } }
+            && first.contains("  ")
+        return header
+    }
+
+    static func hasTemplateSyntax(_ code: String) -> Bool {
+        code.contains("{{") && code.contains("}}") || code.contains("{%") && code.contains("%}")
+    }
+}
