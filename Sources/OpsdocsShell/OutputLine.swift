@@ -35,10 +35,14 @@ package enum OutputLine {
         // Boxes and tables: `+----+----+`, `| ENDPOINT | ID |`, `├── roles`.
         if line.hasPrefix("+-") || (first == "|" && line.count > 1) || line.contains("│") || line.contains("├")
             || line.contains("└") { return true }
-        let operators = line.contains("|") || line.contains("&&") || line.contains(";") || line.contains(">")
-            || line.contains("$(") || line.contains("`")
+        // (`->` is an arrow in a table, `  -> 10.0.0.1:6443   Masq   1`, not a redirection)
+        let unarrowed = line.replacingOccurrences(of: "->", with: "  ")
+        let operators = unarrowed.contains("|") || unarrowed.contains("&&") || unarrowed.contains(";") || unarrowed.contains(">")
+            || unarrowed.contains("$(") || unarrowed.contains("`")
+        // `>>> 172.27.138.251`: what a loop's `echo ">>> ${node_ip}"` printed (ShellPrompt: not Python).
+        if line.hasPrefix(">>> "), case .none = ShellPrompt.classify(line[...]) { return true }
         // Columns: three or more fields apart by runs of spaces (`web-0   1/1   Running   0   3m`).
-        return !operators && columnGaps(line) >= 2
+        return !operators && columnGaps(Substring(unarrowed)) >= 2
     }
 
     /// A row of an aligned table, whatever its first word (`join   IPv4   100.64.0.0/16   false`):
@@ -141,7 +145,11 @@ package enum OutputLine {
            line.dropFirst().prefix(9).allSatisfy({ "rwxsStT-".contains($0) }) { return true }  // ls -l
         // `Error: …`, `ERROR: …`, `Usage: …`, `E0703 08:40:22 …` (klog)
         let word = line.prefix { $0 != " " && $0 != "\t" }
-        if word.hasSuffix(":"), word.first?.isUppercase == true, word.dropLast().allSatisfy({ $0.isLetter }) { return true }
+        // `Error: …`, `Content-Type: text/html` (a header), `HTTP/1.1 200 OK`
+        if word.hasSuffix(":"), word.first?.isUppercase == true, word.dropLast().allSatisfy({ $0.isLetter || $0 == "-" }) { return true }
+        if word.hasPrefix("HTTP/1.") || word.hasPrefix("HTTP/2") { return true }
+        // A line starting with a URL: nothing runs a URL (`https://10.0.0.1:2379 is healthy: …`).
+        if word.contains("://") { return true }
         if word.count == 5, let level = word.first, "EWIF".contains(level), word.dropFirst().allSatisfy(\.isNumber) { return true }
         if word == "PING" || word == "NAME" || word.allSatisfy({ $0.isUppercase }) && word.count > 3 { return true }
         return false

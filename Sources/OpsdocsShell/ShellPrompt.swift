@@ -131,7 +131,13 @@ package enum ShellPrompt: Equatable, Sendable {
                 return withSpace(s.distance(from: s.startIndex, to: gt) + 1)
             }
         }
-        if s.hasPrefix(">>> ") || s == ">>>" { return withSpace(3) }  // Python
+        // Python; not `>>> 172.27.138.251`, what `echo ">>> ${node_ip}"` prints in a loop
+        if s.hasPrefix(">>> ") || s == ">>>" {
+            let rest = s.dropFirst(4).trimmedBlanks
+            let printedName = !rest.isEmpty && !rest.contains(" ") && rest.allSatisfy { $0.isNumber || $0 == "." || $0.isLetter || $0 == "-" }
+                && rest.contains(where: \.isNumber) && !rest.contains("(")
+            if !printedName { return withSpace(3) }
+        }
         // `(parted) mklabel gpt`, `(gdb) bt`, `(Pdb) n`; fdisk's `Command (m for help): n`
         for prompt in ["(parted)", "(gdb)", "(Pdb)", "(lldb)", "(cqlsh)"] where s.hasPrefix(prompt) { return withSpace(prompt.count) }
         if s.hasPrefix("Command (m for help):") { return withSpace(21) }

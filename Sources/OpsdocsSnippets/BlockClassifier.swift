@@ -120,7 +120,7 @@ public enum BlockClassifier {
             if lines.first?.hasPrefix("[") == true && isINI(lines) { return Detection(.ini, "[section] headers and key=value lines") }
             // HAProxy, keepalived, nginx directives in a `bash` fence (not a table, not YAML).
             if !isOutput(statements), !isYAML(lines, loose: true), !isYAML(lines, loose: false), !isJSON(code),
-               isConfigBlock(code) { return Detection(.other, "config directives, few commands") }
+               !statements.allSatisfy({ OutputLine.isEvidence($0, afterCommand: false) }), isConfigBlock(code) { return Detection(.other, "config directives, few commands") }
             // A `console` fence without prompts is a plain script, unless some lines are output.
             if commandLines > 0 { return unprompted(code) }
             // Nothing runs and every line reads as printed text (`Forwarding from 127.0.0.1:8080 -> 80`).

@@ -125,7 +125,10 @@ extension BlockClassifier {
     }
 
     static func isKubernetesYAML(_ lines: [Substring]) -> Bool {
-        guard let first = lines.first(where: { !$0.hasPrefix("#") && $0 != "---" }), startsLikeYAML(first) else { return false }
+        // A first line naming the file (`//harborkey1.yaml`, `# pv.yaml`) is a caption.
+        let caption = lines.first.map { l in l.hasPrefix("//") && (l.hasSuffix(".yaml") || l.hasSuffix(".yml")) } ?? false
+        guard let first = lines.dropFirst(caption ? 1 : 0).first(where: { !$0.hasPrefix("#") && $0 != "---" }), startsLikeYAML(first)
+        else { return false }
         return lines.contains { $0.hasPrefix("apiVersion:") } && lines.contains { $0.hasPrefix("kind:") }
     }
 
@@ -196,7 +199,12 @@ extension BlockClassifier {
     static func looksLikeOutput(_ lines: [Substring]) -> Bool {
         guard let first = lines.first?.drop(while: { $0 == " " }) else { return false }
         let words = first.split(separator: " ", omittingEmptySubsequences: true)
-        let header = words.count >= 2 && words.allSatisfy { w in w.allSatisfy { $0.isUppercase || "-_()%/".contains($0) } }
+        // `NAME   READY   STATUS`, `CPU(cores)   MEMORY(bytes)`: capitals, units in parentheses.
+        func headerWord(_ w: Substring) -> Bool {
+            let outside = w.split(separator: "(").first.map { $0 } ?? w
+            return outside.allSatisfy { $0.isUppercase || "-_%/".contains($0) } && outside.contains(where: \.isUppercase)
+        }
+        let header = words.count >= 2 && words.allSatisfy(headerWord)
             && first.contains("  ")
         return header
     }

@@ -11,6 +11,11 @@ enum Placeholders {
         var found: [String] = []
         func add(_ s: Substring) { let v = String(s); if !found.contains(v) { found.append(v) } }
         let known = pageVariables.union(assignedVariables(in: script))
+        // A statement that starts with an option (`-exec rm '{}' ';'`) is a fragment of a command.
+        let session = ShellSession.script(script)
+        for (index, line) in session.lines.enumerated() where line.role == .command && session.text[index].trimmedBlanks.hasPrefix("-") {
+            add(session.text[index].trimmedBlanks)
+        }
         var heredocDelimiter: String?
         for line in script.split(separator: "\n", omittingEmptySubsequences: false) {
             var inBody = heredocDelimiter != nil
@@ -28,7 +33,7 @@ enum Placeholders {
             variableTokens(in: line).forEach(add)
             fillInWords(in: unquoted).forEach(add)
             if !inBody {
-                wordTokens(in: unquoted).forEach(add)
+                wordTokens(in: unquoted, known: known).forEach(add)
                 // `id -u [UserName]`, `kill [-signal] PID`: a usage line, not a command.
                 if Synopsis.isSynopsis(line) { add(line.trimmedBlanks) }
                 // Prose glued to a command's arguments (`kubectl get pods 查看所有pod`): as written, not runnable.
@@ -109,6 +114,8 @@ enum Placeholders {
             var end = line.index(after: index)
             let braced = end < line.endIndex && line[end] == "{"
             if braced { end = line.index(after: end) }
+            // `${#name}` (its length), `${!name}` (indirection): the name follows.
+            if braced, end < line.endIndex, line[end] == "#" || line[end] == "!" { end = line.index(after: end) }
             let nameStart = end
             while end < line.endIndex, line[end].isASCII, line[end].isLetter || line[end].isNumber || line[end] == "_" {
                 end = line.index(after: end)
@@ -162,8 +169,9 @@ enum Placeholders {
                 }
                 let before = i > 0 ? words[i - 1] : ""
                 if ["for", "select"].contains(before), isName(word) { names.insert(String(word)) }
-                if i > 0, isName(word), ["export", "local", "declare", "typeset", "readonly", "read", "mapfile", "readarray",
-                                        "getopts", "unset"].contains(where: { cmd in words[..<i].contains { $0 == cmd } }) {
+                let showsFunctions = words[..<i].contains { $0 == "-f" || $0 == "-F" }  // `declare -f name` sets nothing
+                if i > 0, isName(word), !showsFunctions, ["export", "local", "declare", "typeset", "readonly", "read", "mapfile",
+                                        "readarray", "getopts", "unset"].contains(where: { cmd in words[..<i].contains { $0 == cmd } }) {
                     names.insert(String(word))
                 }
             }
@@ -207,7 +215,7 @@ enum Placeholders {
     /// Argument words that stand for a value: `x.x.x.x`, `xx.xx.xx.xx`, a `xxx` path part, a
     /// lone `...`, `${集群名}`, `your_username@…`, `/path/to/…`, `/home/username/`, `filename`,
     /// and ALL-CAPS names of things (`NODENAME`, `PID`, `CLIENT_SECRET`, `SUBSCRIPTION_ID`).
-    private static func wordTokens(in line: Substring) -> [Substring] {
+    private static func wordTokens(in line: Substring, known: Set<String>) -> [Substring] {
         var out: [Substring] = []
         let words = line.split(whereSeparator: { $0 == " " || $0 == "\t" })
         for (position, word) in words.enumerated() {
@@ -234,6 +242,15 @@ enum Placeholders {
                 || (position > 0 && (lower == "filename" || lower == "username")) { out.append(word); continue }
             if let open = bare.range(of: "${"), let close = bare[open.upperBound...].firstIndex(of: "}"),
                bare[open.upperBound..<close].unicodeScalars.contains(where: { !$0.isASCII }) { out.append(word); continue }
+            // Stand-in words (`SourceFile`, `functionName`, `varname`, `command1`), also as parts
+            // of `user@host:directory/SourceFile`.
+            if !bare.hasPrefix("-"), !bare.contains("$"), !known.contains(String(bare)),
+               bare.split(whereSeparator: { "@:/.=~".contains($0) }).contains(where: isStandIn) { out.append(word); continue }
+            // `"LOAD_BALANCER_DNS:LOAD_BALANCER_PORT"`: ALL-CAPS names of things joined by `:` or `/`.
+            if position > 0, bare.contains(":") || bare.contains("/"), !bare.contains("$"),
+               bare.split(whereSeparator: { ":/".contains($0) }).contains(where: { part in
+                   part.count >= 4 && part.contains("_") && part.allSatisfy { ($0.isUppercase && $0.isASCII) || $0 == "_" }
+               }) { out.append(word); continue }
             // ALL-CAPS arguments (never the command, an assignment, `$VAR` or an option).
             guard position > 0, !bare.contains("="), !bare.hasPrefix("$"), !bare.hasPrefix("-"),
                   bare.count >= 2, bare.allSatisfy({ ($0.isUppercase && $0.isASCII) || $0 == "_" || $0.isNumber }),
@@ -244,6 +261,37 @@ enum Placeholders {
             if bare.contains("_") && bare.split(separator: "_").count >= 2 || capsNouns.contains(String(bare)) { out.append(word) }
         }
         return out
+    }
+
+    /// Nouns that stand-in words are made of.
+    private static let standInNouns = [
+        "source", "target", "dest", "destination", "file", "dir", "directory", "folder", "name", "var", "variable",
+        "function", "func", "command", "cmd", "user", "host", "path", "value", "key", "string", "pattern", "remote",
+        "local", "arg",
+    ]
+
+    /// A word made only of stand-in nouns, at least two of them (`SourceFile`, `functionName`,
+    /// `varname`, `user_name`), or `command`/`arg` with a number (`command1`, `argN`). Not a command's
+    /// own name (`basename`, `hostname`, `dirname`), nor `localhost`.
+    static func isStandIn(_ word: Substring) -> Bool {
+        let w = word.lowercased().filter { $0 != "_" && $0 != "-" }
+        guard w.count >= 5, w != "localhost", w.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber) }),
+              !ShellWords.commands.contains(String(word)), !ShellWords.commands.contains(w) else { return false }
+        for base in ["command", "cmd", "arg"] where w.hasPrefix(base) {
+            let rest = w.dropFirst(base.count)
+            if !rest.isEmpty, rest.allSatisfy({ $0.isNumber }) || rest == "n" { return true }
+        }
+        // Can the word be cut into two or more nouns?
+        func parts(_ rest: Substring) -> Int? {
+            if rest.isEmpty { return 0 }
+            var best: Int?
+            for noun in standInNouns where rest.hasPrefix(noun) {
+                if let n = parts(rest.dropFirst(noun.count)) { best = max(best ?? 0, n + 1) }
+            }
+            if best == nil, let digits = Optional(rest.prefix { $0.isNumber }), !digits.isEmpty, digits.count == rest.count { return 0 }
+            return best
+        }
+        return (parts(Substring(w)) ?? 0) >= 2
     }
 
     /// Capitalised nouns that stand for a value when written as an argument.

@@ -48,4 +48,16 @@ import Testing
         // A comment after the command is the author's, whatever its language; echo prints its words.
         #expect(Placeholders.find(in: "systemctl status l4lb \t# 检查进程状态\necho 完成\n").isEmpty)
     }
+
+    @Test func standInWordsAndFragmentsAreFillIns() {
+        #expect(Placeholders.find(in: "scp user@host:directory/SourceFile TargetFile\n").count == 2)
+        #expect(Placeholders.find(in: "declare -f functionName\n") == ["functionName"])
+        #expect(Placeholders.find(in: "function egress {\n  command1\n  command2\n}\n").count == 2)
+        #expect(Placeholders.find(in: "echo ${#varname}\n") == ["${#varname}"])
+        #expect(Placeholders.find(in: "kubeadm init --control-plane-endpoint \"LOAD_BALANCER_DNS:LOAD_BALANCER_PORT\"\n").count == 1)
+        #expect(Placeholders.find(in: "-exec rm '{}' ';'\n") == ["-exec rm '{}' ';'"])
+        // Real names made of the same nouns: commands, localhost, variables the script sets.
+        #expect(Placeholders.find(in: "curl localhost:3000/health\nhostname\nread -p 'name? ' user_name\necho $user_name\n").isEmpty)
+        #expect(Placeholders.find(in: "myfunc() { echo hi; }\nmyfunc\n").isEmpty)
+    }
 }
