@@ -130,6 +130,7 @@ enum CmarkDocument {
         }
         // Fenced blocks: opsdocs' own highlighted HTML in place of cmark's.
         for (index, node) in walk.fencedNodes.enumerated() where index < codeBlocks.count {
+            codeBlocks[index].shellReading = CodeBlockHTML.shellReading(codeBlocks[index])
             insertHTMLBlock(CodeBlockHTML.render(codeBlocks[index]), before: node)
             cmark_node_unlink(node)
             cmark_node_free(node)

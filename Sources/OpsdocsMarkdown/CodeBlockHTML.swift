@@ -17,7 +17,8 @@ enum CodeBlockHTML {
         // as the shell-session model reads them. A `console` fence with no prompt and no output
         // is a script whose `# ` lines are comments (kubespray's `# From the CLI` blocks).
         let body: String
-        if language == "bash" || language == "console", let session = ShellSession.pasted(code) {
+        if language == "bash" || language == "console",
+           let session = (block.shellReading ?? shellReading(block))?.session {
             language = "console"
             body = ConsoleTokenizer.highlight(Array(code.utf8), session)
         } else {
@@ -28,6 +29,12 @@ enum CodeBlockHTML {
         let codeClass = block.language.isEmpty ? "" : " class=\"language-\(HTMLEscaping.escape(block.language))\""
         let dataLang = label.isEmpty ? "" : " data-lang=\"\(HTMLEscaping.escape(label))\""
         return "<div class=\"code-block\"\(dataLang)><pre><code\(codeClass)>\(body)</code></pre></div>"
+    }
+
+    /// The shell-session reading of a `bash` or `console` block (nil for other languages).
+    static func shellReading(_ block: CodeBlock) -> ShellReading? {
+        let language = SyntaxHighlighter.canonicalLanguage(block.language)
+        return language == "bash" || language == "console" ? ShellSession.reading(block.code) : nil
     }
 
 }

@@ -1,3 +1,4 @@
+import OpsdocsShell
 // What the Markdown stage hands to later stages: HTML plus the facts about the document
 // that snippets, search and the site need, as plain Sendable values (no C pointers).
 
@@ -92,6 +93,9 @@ public struct CodeBlock: Sendable, Equatable {
     /// Text of the nearest heading above the block (`""` before the first heading).
     public var section: String
     public var sectionID: String
+    /// For a shell-labelled block, the shell-session reading the highlighter drew it from (the
+    /// snippet stage reads the same one instead of reading the block again).
+    package var shellReading: ShellReading?
 }
 
 public struct LinkReference: Sendable, Equatable {

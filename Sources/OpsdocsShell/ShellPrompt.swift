@@ -39,6 +39,9 @@ package enum ShellPrompt: Equatable, Sendable {
         if s == "/ #" || s == "~#" { return .shell(length: indent + s.count, root: true) }
         if s.hasPrefix("# ") || s == "#" { return .hash }
         if s.hasPrefix("➜") { return .shell(length: line.count - ohMyZshCommand(s).count, root: false) }
+        // Every prompt left has a `$`, `#`, `%` or `>` near the start; most lines have none.
+        guard s.utf8.prefix(120).contains(where: { $0 == UInt8(ascii: "$") || $0 == UInt8(ascii: "#") || $0 == UInt8(ascii: "%")
+            || $0 == UInt8(ascii: ">") || $0 == UInt8(ascii: ")") || $0 == UInt8(ascii: ":") }) else { return .none }
         if let length = foreignPrompt(s) { return .foreign(length: indent + length) }
         if s.hasPrefix("[") { return bracketPrompt(s, indent: indent) }
         return hostPrompt(s, indent: indent)

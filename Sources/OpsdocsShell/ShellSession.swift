@@ -67,15 +67,24 @@ package struct ShellSession: Sendable, Equatable {
     package var hasOutput: Bool { lines.contains { $0.role == .output } }
 
     /// True when the block reads as a transcript: some line has an unmistakable prompt, or
-    /// `# command` lines stand for a root prompt (no bare command line in the block).
-    package static func isTranscript(_ code: String) -> Bool {
+    /// `# command` lines stand for a root prompt (no bare command line in the block, or the
+    /// root prompts are followed by their output).
+    package static func isTranscript(_ code: String) -> Bool { prompts(code).transcript }
+
+    /// A session with another program's prompts (`mysql> `, `PS C:\> `) and neither a shell
+    /// prompt nor a bash command: a REPL or PowerShell session, not bash.
+    package static func isForeignSession(_ code: String) -> Bool { prompts(code).foreignSession }
+
+    /// What the prompts of a block say, in one pass over its lines.
+    package static func prompts(_ code: String) -> (transcript: Bool, foreignSession: Bool) {
         var hashCommands = 0, hashCommandsWithOutput = 0
         var bareCommands = 0
+        var foreign = false
         let lines = code.split(separator: "\n", omittingEmptySubsequences: false)
         for (index, line) in lines.enumerated() {
             switch ShellPrompt.classify(line) {
-            case .shell: return true
-            case .foreign: continue  // typed into another program: says nothing about bash prompts
+            case .shell: return (true, false)
+            case .foreign: foreign = true  // typed into another program: says nothing about bash prompts
             case .hash:
                 guard ShellPrompt.isRootCommand(line) else { continue }
                 hashCommands += 1
@@ -86,28 +95,20 @@ package struct ShellSession: Sendable, Equatable {
                 if ShellWords.looksLikeCommand(line) { bareCommands += 1 }
             }
         }
-        return hashCommands > 0 && (bareCommands == 0 || hashCommandsWithOutput > 0 && hashCommands >= bareCommands)
-    }
-
-    /// A session with another program's prompts (`mysql> `, `PS C:\> `) and neither a shell
-    /// prompt nor a bash command: a REPL or PowerShell session, not bash.
-    package static func isForeignSession(_ code: String) -> Bool {
-        var foreign = false
-        for line in code.split(separator: "\n") {
-            switch ShellPrompt.classify(line) {
-            case .shell: return false
-            case .foreign: foreign = true
-            case .none: if ShellWords.looksLikeCommand(line) { return false }
-            case .hash: break
-            }
-        }
-        return foreign
+        let transcript = hashCommands > 0 && (bareCommands == 0 || hashCommandsWithOutput > 0 && hashCommands >= bareCommands)
+        return (transcript, foreign && bareCommands == 0 && !transcript)
     }
 
     /// The session a shell-labelled block shows, or nil when it is a plain script (no prompt,
     /// no output): what the highlighter draws as a console.
-    package static func pasted(_ code: String) -> ShellSession? {
-        isTranscript(code) ? readPrompted(code) : readUnprompted(code)
+    package static func pasted(_ code: String) -> ShellSession? { reading(code).session }
+
+    /// A block read once for every stage that asks: what its prompts say and the session it
+    /// shows. The highlighter makes it; the classifier and the extractor reuse it.
+    package static func reading(_ code: String) -> ShellReading {
+        let (transcript, foreignSession) = prompts(code)
+        return ShellReading(transcript: transcript, foreignSession: foreignSession,
+                            session: transcript ? readPrompted(code) : readUnprompted(code))
     }
 
     /// Reads a block known to be a session: by its prompts when it has any, else by telling
@@ -153,4 +154,13 @@ package struct ShellSession: Sendable, Equatable {
         }
         return session
     }
+}
+
+/// What `ShellSession.reading` found in a block.
+package struct ShellReading: Sendable, Equatable {
+    package var transcript: Bool
+    package var foreignSession: Bool
+    /// The prompted reading of a transcript, else the reading of commands and their output
+    /// (nil: a plain script).
+    package var session: ShellSession?
 }

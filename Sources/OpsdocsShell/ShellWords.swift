@@ -154,6 +154,30 @@ package enum ShellWords {
 
 
 extension StringProtocol {
+    /// `needle` occurs in the text: a byte search (Foundation's `contains` goes through NSString).
+    package func includes(_ needle: String) -> Bool {
+        var needle = needle
+        return needle.withUTF8 { n -> Bool in
+            guard let first = n.first else { return true }
+            func search(_ h: UnsafeBufferPointer<UInt8>) -> Bool {
+                guard h.count >= n.count else { return false }
+                var i = 0
+                let last = h.count - n.count
+                while i <= last {
+                    if h[i] == first {
+                        var k = 1
+                        while k < n.count && h[i + k] == n[k] { k += 1 }
+                        if k == n.count { return true }
+                    }
+                    i += 1
+                }
+                return false
+            }
+            if let found = utf8.withContiguousStorageIfAvailable(search) { return found }
+            return Array(utf8).withUnsafeBufferPointer(search)
+        }
+    }
+
     /// Spaces and tabs trimmed from both ends, without Foundation (this runs for every line
     /// of every block; `trimmingCharacters(in:)` bridges through NSString).
     package var trimmedBlanks: Substring {

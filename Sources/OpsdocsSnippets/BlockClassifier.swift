@@ -15,12 +15,18 @@ public struct Classification: Sendable, Equatable {
     public var mismatch: String?
     /// Why the content decided the kind, in one short clause (nil when the label did).
     public var reason: String?
+    /// The block read as commands and their output, when that reading decided the kind (the
+    /// extractor uses it rather than reading the block again).
+    package var session: ShellSession?
 }
 
 public enum BlockClassifier {
-    public static func classify(label: String, code: String) -> Classification {
+    /// `reading`: the block's shell-session reading, when the highlighter already made it.
+    public static func classify(label: String, code: String) -> Classification { classify(label: label, code: code, reading: nil) }
+
+    package static func classify(label: String, code: String, reading: ShellReading?) -> Classification {
         let declared = SnippetKind.declared(byLabel: label)
-        let detection = detect(code, declared: declared)
+        let detection = detect(code, declared: declared, reading: reading)
         let detected = detection?.kind
         let kind = detected ?? (declared == .text ? .other : declared) ?? .other
         var mismatch: String?
@@ -33,7 +39,8 @@ public enum BlockClassifier {
             && hasTemplateSyntax(code)
         // A bare fence, or one whose label the content overruled or refined, says why.
         let reason = detection.flatMap { $0.kind != declared || declared == nil ? $0.reason : nil }
-        return Classification(kind: kind, declared: declared, isTemplate: template, mismatch: mismatch, reason: reason)
+        return Classification(kind: kind, declared: declared, isTemplate: template, mismatch: mismatch, reason: reason,
+                              session: detection?.kind == .console ? detection?.session : nil)
     }
 
     /// Pairs that are not worth a warning (a transcript in a `bash` fence is the common case).
@@ -64,25 +71,39 @@ public enum BlockClassifier {
     struct Detection: Equatable {
         var kind: SnippetKind
         var reason: String
-        init(_ kind: SnippetKind, _ reason: String) { self.kind = kind; self.reason = reason }
+        var session: ShellSession?
+        init(_ kind: SnippetKind, _ reason: String, session: ShellSession? = nil) {
+            self.kind = kind
+            self.reason = reason
+            self.session = session
+        }
     }
 
     /// The kind the content shows, or nil when the content does not decide.
-    static func detect(_ code: String, declared: SnippetKind?) -> Detection? {
+    static func detect(_ code: String, declared: SnippetKind?, reading: ShellReading? = nil) -> Detection? {
         let lines = code.split(separator: "\n", omittingEmptySubsequences: true)
             .filter { !$0.allSatisfy { $0 == " " || $0 == "\t" } }
         guard !lines.isEmpty else { return nil }
         // Labels for languages opsdocs does not inspect are trusted.
         if let declared, [.go, .python, .mermaid, .toml].contains(declared) { return nil }
         // `mysql> select 1;`, `PS C:\> Get-Item`: typed into another program.
-        if ShellSession.isForeignSession(code) { return Detection(.other, "typed at another program's prompt") }
+        // Read once: most paths below ask.
+        let (transcript, foreignSession) = reading.map { ($0.transcript, $0.foreignSession) } ?? ShellSession.prompts(code)
+        var unpromptedReading: ShellSession?? = reading.flatMap { $0.transcript ? nil : .some($0.session) }
+        func unpromptedSession() -> ShellSession? {
+            if let reading = unpromptedReading { return reading }
+            let reading = ShellSession.readUnprompted(code)
+            unpromptedReading = .some(reading)
+            return reading
+        }
+        if foreignSession { return Detection(.other, "typed at another program's prompt") }
         let statements = lines.filter { !$0.drop(while: { $0 == " " || $0 == "\t" }).hasPrefix("#") }
         let commandLines = statements.filter { ShellWords.looksLikeCommand($0) && !OutputLine.isStrongEvidence($0) }.count
         let mostlyCommands = commandLines > 0 && commandLines * 2 >= statements.count
 
         if declared == .other {
             // Another language (`nginx`, `hcl`) or a typo (`ShellSeasion`): only commands overrule it.
-            if ShellSession.isTranscript(code) { return Detection(.console, "shell prompts") }
+            if transcript { return Detection(.console, "shell prompts") }
             if isConfigBlock(code) { return nil }
             return mostlyCommands && !isTree(lines) ? Detection(.shell, "most lines are commands") : nil
         }
@@ -97,20 +118,20 @@ public enum BlockClassifier {
         }
         // Aligned columns on every line (`/etc/fstab`, a table without its header): data, not commands.
         if statements.count >= 2, declared != .yaml, declared != .json, statements.allSatisfy({ OutputLine.isTableRow($0) }),
-           !ShellSession.isTranscript(code) {
+           !transcript {
             return isOutput(statements) ? Detection(.output, "a table") : Detection(.other, "aligned columns on every line")
         }
         if isDockerfile(lines) { return Detection(.dockerfile, "FROM and Dockerfile instructions") }
         if isSysctl(lines) { return Detection(.sysctl, "every line a sysctl key = value") }
-        if (declared != .yaml && declared != .json) || startsWithPrompt(lines), ShellSession.isTranscript(code) {
+        if (declared != .yaml && declared != .json) || startsWithPrompt(lines), transcript {
             return Detection(.console, "shell prompts")
         }
         if isJSON(code) || (declared != .json && isJSONFragment(code)) || isTemplatedJSON(code) { return Detection(.json, "parses as JSON") }
         if isKubernetesYAML(lines) { return Detection(.yaml, "apiVersion and kind at the top level") }
         // A command and what it printed, no prompt (`tree .` and its tree, `kubectl get pods` and its table).
         if declared != .yaml, declared != .json, declared != .ini, let first = statements.first,
-           ShellWords.looksLikeCommand(first), ShellSession.readUnprompted(code) != nil {
-            return Detection(.console, "commands followed by their output")
+           ShellWords.looksLikeCommand(first), let session = unpromptedSession() {
+            return Detection(.console, "commands followed by their output", session: session)
         }
         if isTree(lines) { return Detection(.other, "a directory tree") }
         if isLoneURL(statements) { return Detection(.other, "a lone URL") }
@@ -122,7 +143,7 @@ public enum BlockClassifier {
             if !isOutput(statements), !isYAML(lines, loose: true), !isYAML(lines, loose: false), !isJSON(code),
                !statements.allSatisfy({ OutputLine.isEvidence($0, afterCommand: false) }), isConfigBlock(code) { return Detection(.other, "config directives, few commands") }
             // A `console` fence without prompts is a plain script, unless some lines are output.
-            if commandLines > 0 { return unprompted(code) }
+            if commandLines > 0 { return unprompted(unpromptedSession()) }
             // Nothing runs and every line reads as printed text (`Forwarding from 127.0.0.1:8080 -> 80`).
             if statements.allSatisfy({ OutputLine.isEvidence($0, afterCommand: false) }) { return Detection(.output, "every line reads as output") }
             // No line runs anything: program output, YAML settings, a unit file, or something else.
@@ -145,7 +166,7 @@ public enum BlockClassifier {
             return nil
         default:
             // Bare, `text`, `output`: commands make it shell; a table header makes it output.
-            if mostlyCommands { return unprompted(code) }
+            if mostlyCommands { return unprompted(unpromptedSession()) }
             if isYAML(lines, loose: false) { return Detection(.yaml, "key: value lines") }
             if isINI(lines) { return Detection(.ini, "[section] headers and key=value lines") }
             if isOutput(statements) { return Detection(.output, "most lines read as output") }
@@ -158,8 +179,7 @@ public enum BlockClassifier {
     }
 
     /// Commands without prompts: a transcript when some lines are what they printed.
-    private static func unprompted(_ code: String) -> Detection {
-        ShellSession.readUnprompted(code) != nil ? Detection(.console, "commands followed by their output")
-            : Detection(.shell, "commands")
+    private static func unprompted(_ session: ShellSession?) -> Detection {
+        session.map { Detection(.console, "commands followed by their output", session: $0) } ?? Detection(.shell, "commands")
     }
 }

@@ -7,12 +7,15 @@ import OpsdocsShell
 enum Placeholders {
     /// `pageVariables`: the variables some block of the page sets (`export NODE_IP=…`), so
     /// `$NODE_IP` in a later block is not a fill-in.
-    static func find(in script: String, pageVariables: Set<String> = []) -> [String] {
+    /// `shell`: the script is bash (a YAML file's `$VAR` or `-` item is not a shell fill-in).
+    static func find(in script: String, pageVariables: Set<String>? = nil, shell: Bool = true) -> [String] {
         var found: [String] = []
         func add(_ s: Substring) { let v = String(s); if !found.contains(v) { found.append(v) } }
-        let known = pageVariables.union(assignedVariables(in: script))
+        // The page's variables include this script's own (it is one of the page's blocks).
+        let known = pageVariables ?? assignedVariables(in: script)
         // A statement that starts with an option (`-exec rm '{}' ';'`) is a fragment of a command.
-        let session = ShellSession.script(script)
+        let optionFirst = shell && script.split(separator: "\n").contains { $0.trimmedBlanks.hasPrefix("-") }
+        let session = ShellSession.script(optionFirst ? script : "")
         for (index, line) in session.lines.enumerated() where line.role == .command && session.text[index].trimmedBlanks.hasPrefix("-") {
             add(session.text[index].trimmedBlanks)
         }
@@ -25,6 +28,13 @@ enum Placeholders {
                 heredocDelimiter = delimiter
             }
             if line.drop(while: { $0 == " " }).hasPrefix("#") { continue }  // comments do not run
+            guard shell else {
+                // A manifest or a config: only the marks of a fill-in (`<token>`, `${YOUR_X}`, `x.x.x.x`).
+                angleTokens(in: line).forEach(add)
+                variableTokens(in: line).forEach(add)
+                fillInWords(in: line).forEach(add)
+                continue
+            }
             // Text in quotes that holds a sentence (`"Enter a username > "`, `'Hi, looping ...'`)
             // is printed, not filled in; a quoted value on its own (`"xxxxx"`, `"<token>"`) can be.
             let prints = ShellWords.commandWord(line).map { ["echo", "printf"].contains(String($0)) } ?? false
@@ -32,7 +42,8 @@ enum Placeholders {
             angleTokens(in: prints ? unquoted : line).forEach(add)
             variableTokens(in: line).forEach(add)
             fillInWords(in: unquoted).forEach(add)
-            if !inBody {
+            // The rest is about arguments of commands: bash only, and not a heredoc's file.
+            if shell && !inBody {
                 wordTokens(in: unquoted, known: known).forEach(add)
                 // `id -u [UserName]`, `kill [-signal] PID`: a usage line, not a command.
                 if Synopsis.isSynopsis(line) { add(line.trimmedBlanks) }
@@ -79,6 +90,17 @@ enum Placeholders {
         var out: [Substring] = []
         for word in line.split(whereSeparator: { $0 == " " || $0 == "\t" }) {
             if word.hasPrefix("-") || word.hasPrefix("#") { continue }
+            // Most words hold none of it: a run of two x's or four of a letter, a brace, an `@`.
+            var run = 0, previous: UInt8 = 0, candidate = false
+            for byte in word.utf8 {
+                run = byte == previous ? run + 1 : 1
+                previous = byte
+                if (byte | 0x20) == UInt8(ascii: "x") && run >= 2 || run >= 4 || byte == UInt8(ascii: "{") || byte == UInt8(ascii: "@") {
+                    candidate = true
+                    break
+                }
+            }
+            guard candidate else { continue }
             let segments = word.split(whereSeparator: { ".-:/@=_\"',;()".contains($0) })
             if segments.contains(where: { seg in
                 guard let first = seg.first, first.isLetter, seg.allSatisfy({ $0 == first }) else { return false }
@@ -91,7 +113,7 @@ enum Placeholders {
                    inside.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_") }) { out.append(word); continue }
             }
             let lower = word.lowercased()
-            if lower.contains("@example.com") || lower.contains("@example.org") || lower.contains("@example.net") { out.append(word) }
+            if lower.includes("@example.com") || lower.includes("@example.org") || lower.includes("@example.net") { out.append(word) }
         }
         return out
     }
@@ -156,7 +178,11 @@ enum Placeholders {
             guard let f = w.first, f.isLetter || f == "_" else { return false }
             return w.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_") }
         }
+        let setters: [String] = ["export", "local", "declare", "typeset", "readonly", "read", "mapfile", "readarray",
+                                 "getopts", "unset", "for", "select", "source", ".", "eval"]
         for line in code.split(separator: "\n") {
+            // Most lines set nothing: look closer only at an `=` or a word that sets or sources.
+            guard line.utf8.contains(UInt8(ascii: "=")) || setters.contains(where: { line.includes($0) }) else { continue }
             let words = line.split(whereSeparator: { " \t;&|(){}`".contains($0) })
             // `source env.sh`, `. ./env.sh`, `eval "$(…)"`: anything may be set by the file.
             if let first = words.first, ["source", ".", "eval"].contains(first) { names.insert(anyName) }
@@ -226,7 +252,7 @@ enum Placeholders {
             let lower = bare.lowercased()
             let octets = lower.split(separator: ".", omittingEmptySubsequences: false)
             if octets.count == 4 && octets.allSatisfy({ !$0.isEmpty && $0.allSatisfy { $0 == "x" } }) { out.append(word); continue }
-            if lower.contains("x.x.x.x") || lower.contains("/xxx/") || lower == "xxx" || bare == "..." { out.append(word); continue }
+            if lower.includes("x.x.x.x") || lower.includes("/xxx/") || lower == "xxx" || bare == "..." { out.append(word); continue }
             // A value cut short: `eyJhbGciOiJSUzI1NiIs...`, `sha256:4c2a…`.
             if (bare.hasSuffix("...") || bare.hasSuffix("…")),
                bare.dropLast(bare.hasSuffix("…") ? 1 : 3).suffix(4).allSatisfy({ $0.isLetter || $0.isNumber }),
@@ -237,10 +263,10 @@ enum Placeholders {
                 // (`_name` is how variables are named; a hyphen cannot be in one)
                 !seg.contains("$") && (seg.hasSuffix("-name") && seg.count > 5 || seg.hasPrefix("your") && seg.count > 4)
             }) { out.append(word); continue }
-            if lower.contains("your_") || lower.contains("your-") || lower.contains("/path/to/") || lower.contains("path_to_")
-                || lower.contains("/username/") || lower.hasPrefix("username@") || lower.contains("server_ip")
+            if lower.includes("your_") || lower.includes("your-") || lower.includes("/path/to/") || lower.includes("path_to_")
+                || lower.includes("/username/") || lower.hasPrefix("username@") || lower.includes("server_ip")
                 || (position > 0 && (lower == "filename" || lower == "username")) { out.append(word); continue }
-            if let open = bare.range(of: "${"), let close = bare[open.upperBound...].firstIndex(of: "}"),
+            if let open = bare.utf8.firstRange(of: "${".utf8), let close = bare[open.upperBound...].firstIndex(of: "}"),
                bare[open.upperBound..<close].unicodeScalars.contains(where: { !$0.isASCII }) { out.append(word); continue }
             // Stand-in words (`SourceFile`, `functionName`, `varname`, `command1`), also as parts
             // of `user@host:directory/SourceFile`.

@@ -39,7 +39,10 @@ public enum SnippetExtractor {
             ids.append(id)
         }
         // A variable one block sets is set for the blocks after it (all.sh runs them in order).
+        // (Manifests, JSON and diagrams set no shell variable: not read.)
         let pageVariables = page.blocks.reduce(into: Set<String>()) { names, block in
+            let declared = SnippetKind.declared(byLabel: InfoString(block.info).label)
+            if let declared, [.yaml, .json, .dockerfile, .mermaid, .go, .python, .toml].contains(declared) { return }
             names.formUnion(Placeholders.assignedVariables(in: block.code))
         }
         // Everything else is one block's own business: on all cores (a note of 9,000 blocks too).
@@ -51,7 +54,7 @@ public enum SnippetExtractor {
     /// One block: its kind, and for the kinds that make files, its script and placeholders.
     private static func extract(_ block: CodeBlock, id: String, page: SnippetPage, pageVariables: Set<String>) -> Snippet {
         let info = InfoString(block.info)
-        let classification = BlockClassifier.classify(label: info.label, code: block.code)
+        let classification = BlockClassifier.classify(label: info.label, code: block.code, reading: block.shellReading)
         var snippet = Snippet(
             source: page.sourcePath, displayPath: page.displayPath, pageURL: page.url, tags: page.tags,
             index: block.index, line: block.line, section: block.section, sectionID: block.sectionID, info: info, id: id,
@@ -68,7 +71,9 @@ public enum SnippetExtractor {
             // One reading of the block (ShellSession) gives the script, where each script line came
             // from, and the output; the highlighter and the copy button read the same session.
             if classification.kind == .console || classification.kind == .shell {
-                let session = classification.kind == .console ? ShellSession.read(block.code) : ShellSession.script(block.code)
+                let session = classification.kind == .console
+                    ? classification.session ?? block.shellReading?.session ?? ShellSession.read(block.code)
+                    : ShellSession.script(block.code)
                 let kept = session.scriptLineIndices
                 snippet.script = session.script
                 snippet.scriptLines = kept.map { firstCodeLine + $0 }
@@ -86,7 +91,8 @@ public enum SnippetExtractor {
             if let script = snippet.script, script.isEmpty || script.allSatisfy({ $0 == "\n" }) {
                 snippet.script = nil
             } else if let script = snippet.script {
-                snippet.placeholders = Placeholders.find(in: script, pageVariables: pageVariables)
+                snippet.placeholders = Placeholders.find(in: script, pageVariables: pageVariables,
+                                                         shell: classification.kind.isShell)
                 snippet.sha256 = SHA256.hex(script)
             }
         }
