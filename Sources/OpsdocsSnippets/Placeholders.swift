@@ -185,7 +185,8 @@ enum Placeholders {
             guard line.utf8.contains(UInt8(ascii: "=")) || setters.contains(where: { line.includes($0) }) else { continue }
             let words = line.split(whereSeparator: { " \t;&|(){}`".contains($0) })
             // `source env.sh`, `. ./env.sh`, `eval "$(…)"`: anything may be set by the file.
-            if let first = words.first, ["source", ".", "eval"].contains(first) { names.insert(anyName) }
+            // (behind a prompt too: the page's blocks are read as written, `$ source env.sh`)
+            if words.prefix(3).contains(where: { ["source", ".", "eval"].contains($0) }) { names.insert(anyName) }
             for (i, word) in words.enumerated() {
                 if let eq = word.firstIndex(of: "=") {
                     var name = word[..<eq]

@@ -51,9 +51,13 @@ public struct Snippet: Sendable {
     public var findings: [Finding]
     public var verifiedBy: [String]
 
-    /// Usable as is: extracted, no placeholders to fill. A command that opens an editor is
-    /// runnable (what was typed into the editor is not part of the script; RULES.md).
-    public var runnable: Bool { script != nil && placeholders.isEmpty }
+    /// Usable as is: extracted, no placeholders to fill, and (once verified) it parses: a
+    /// script `bash -n` rejects is left out of `all.sh` (a lint error from shellcheck is not a
+    /// parse error). A command that opens an editor is runnable (what was typed into the editor
+    /// is not part of the script; RULES.md).
+    public var runnable: Bool {
+        script != nil && placeholders.isEmpty && !findings.contains { $0.tool == "bash -n" && $0.severity == .error }
+    }
 
     /// Site-relative path of the snippet file.
     public var file: String? {

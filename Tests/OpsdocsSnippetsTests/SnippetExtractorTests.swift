@@ -115,6 +115,19 @@ import Testing
         #expect(diagnostics.contains { ($0["message"] as? String)?.contains("tcp_tw_recycle") == true && $0["line"] as? Int == 7 })
     }
 
+    @Test func aScriptBashRejectsIsNotRunnableAndStaysOutOfAllSh() throws {
+        try #require(ShellTools.detect().bash != nil)
+        let markdown = "# 部署\n\n```bash\nsystemctl restart kubelet\n```\n\n```bash\nif [ -f /etc/hosts ]; then\n  echo ok\n```\n"
+        let rendered = MarkdownRenderer.render(markdown)
+        let extracted = SnippetExtractor.extract(SnippetPage(sourcePath: "k8s/deploy.md", displayPath: "k8s/deploy.md",
+                                                             url: "k8s/deploy/", tags: [], blocks: rendered.codeBlocks))
+        let verified = SnippetVerifier.verify(extracted, cache: VerificationCache()).snippets
+        #expect(verified.map(\.runnable) == [true, false])
+        let allSh = try #require(SnippetOutput.files(verified).files["snippets/k8s/deploy/all.sh"].map { String(decoding: $0, as: UTF8.self) })
+        #expect(allSh.contains("systemctl restart kubelet"))
+        #expect(!allSh.contains("if [ -f /etc/hosts ]"))
+    }
+
     @Test func sha256() {
         #expect(SHA256.hex("") == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
         #expect(SHA256.hex("abc") == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
