@@ -18,7 +18,7 @@ enum CodeBlockHTML {
         // is a script whose `# ` lines are comments (kubespray's `# From the CLI` blocks).
         let body: String
         if language == "bash" || language == "console",
-           let session = (block.shellReading ?? shellReading(block))?.session {
+           let session = (block.shellReading ?? shellReading(block))?.display {
             language = "console"
             body = ConsoleTokenizer.highlight(Array(code.utf8), session)
         } else {

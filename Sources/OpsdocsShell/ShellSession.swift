@@ -101,14 +101,20 @@ package struct ShellSession: Sendable, Equatable {
 
     /// The session a shell-labelled block shows, or nil when it is a plain script (no prompt,
     /// no output): what the highlighter draws as a console.
-    package static func pasted(_ code: String) -> ShellSession? { reading(code).session }
+    package static func pasted(_ code: String) -> ShellSession? { reading(code).display }
 
     /// A block read once for every stage that asks: what its prompts say and the session it
     /// shows. The highlighter makes it; the classifier and the extractor reuse it.
     package static func reading(_ code: String) -> ShellReading {
         let (transcript, foreignSession) = prompts(code)
-        return ShellReading(transcript: transcript, foreignSession: foreignSession,
-                            session: transcript ? readPrompted(code) : readUnprompted(code))
+        let session = transcript ? readPrompted(code) : readUnprompted(code)
+        // A script with lines typed into another program (`(parted) mklabel gpt`) is drawn with those prompts.
+        var display = session
+        if display == nil {
+            let script = ShellSession.script(code)
+            if script.lines.contains(where: { $0.role == .foreignInput }) { display = script }
+        }
+        return ShellReading(transcript: transcript, foreignSession: foreignSession, session: session, display: display)
     }
 
     /// Reads a block known to be a session: by its prompts when it has any, else by telling
@@ -163,4 +169,6 @@ package struct ShellReading: Sendable, Equatable {
     /// The prompted reading of a transcript, else the reading of commands and their output
     /// (nil: a plain script).
     package var session: ShellSession?
+    /// What the page draws as a console: `session`, or a script that has another program's input.
+    package var display: ShellSession?
 }

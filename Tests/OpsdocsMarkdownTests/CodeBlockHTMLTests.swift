@@ -35,6 +35,12 @@ import Testing
         #expect(html.contains("<span class=\"hl-output\">coredns-5d78c9869d-4x   1/1     Running   0          3d</span>"))
     }
 
+    @Test func inputTypedIntoAProgramAScriptStartsIsDrawnAsItsPrompt() {
+        let html = MarkdownRenderer.render("```bash\nsudo parted /dev/sdb\n(parted) mklabel gpt\nlsblk /dev/sdb\n```\n").html
+        #expect(html.contains("<span class=\"hl-prompt\">(parted) </span>mklabel gpt"))
+        #expect(html.contains("<span class=\"hl-command\">lsblk</span>"))
+    }
+
     @Test func anotherProgramsPromptIsAPromptAndItsInputIsNotBash() {
         let html = MarkdownRenderer.render("```console\n$ redis-cli\n127.0.0.1:6379> get key\n\"value\"\n```\n").html
         #expect(html.contains("<span class=\"hl-prompt\">127.0.0.1:6379&gt; </span>get key"))
