@@ -1,6 +1,7 @@
-// Usage synopses and syntax templates: text that shows how a command is written rather than
-// a command to run (`kill [-signal] PID`, `while condition; do commands; done`,
-// `declare OPTION VARIABLE=value`, `awk '条件 动作' 文件名`). Labelled `other`, never a script.
+// Usage synopses and the stand-in words of syntax templates. A synopsis shows how a command is
+// written (`kill [-signal] PID`, `kubectl [command] [TYPE] [NAME] [flags]`): `other`, never a
+// script. A template of shell syntax (`while condition; do commands; done`) is shell whose
+// stand-ins (`condition`, `commands`, `文件名`) are fill-ins: extracted, not runnable.
 
 package enum Synopsis {
     /// A usage synopsis rather than a command: an optional part in brackets (`kill [-signal] PID`,
@@ -36,36 +37,14 @@ package enum Synopsis {
         return false
     }
 
-    /// Words that stand for "something of this sort" in a syntax template.
-    static let metasyntactic: Set<String> = [
+    /// Words that stand for "something of this sort" in a syntax template (Placeholders).
+    package static let metasyntactic: Set<String> = [
         "condition", "conditions", "command", "commands", "expression", "string1", "string2", "regex", "arguments",
         "statements", "test-commands", "consequent-commands", "alternate-commands",
         "文件名", "条件", "动作", "命令", "参数", "选项",
         // ALL-CAPS stand-ins for a part of the syntax (not for a value, like `kill PID`)
         "OPTION", "OPTIONS", "VARIABLE", "COMMAND", "EXPRESSION", "CONDITION", "ARGS", "ARGUMENTS",
     ]
-
-    /// A few lines that show how something is written: every statement is a synopsis, starts
-    /// with a process substitution or a test (`>(list)`, `[[ string1 =~ regex ]]`), is bare
-    /// syntax (`do`, `done`), or holds a stand-in word (`condition`, `OPTION`, `文件名`).
-    package static func isSyntaxTemplate(_ statements: [Substring]) -> Bool {
-        guard !statements.isEmpty, statements.count <= 4 else { return false }
-        var standIns = 0
-        for statement in statements {
-            let line = statement.trimmedBlanks
-            if isSynopsis(line) { standIns += 1; continue }
-            if line.hasPrefix(">(") || line.hasPrefix("<(") || line.hasPrefix("[[") { standIns += 1; continue }
-            let words = line.split(whereSeparator: { " \t;'\"=".contains($0) })
-            let bareSyntax = words.allSatisfy { ShellWords.keywords.contains($0) || ShellWords.closers.contains($0) }
-            if bareSyntax { continue }
-            let found = words.contains { word in
-                metasyntactic.contains(word.trimmingCharacters(in: CharacterSet(charactersIn: "[](){}.,")))
-            }
-            if !found { return false }
-            standIns += 1
-        }
-        return standIns > 0
-    }
 }
 
 import Foundation

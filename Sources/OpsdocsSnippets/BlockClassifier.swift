@@ -114,7 +114,9 @@ public enum BlockClassifier {
                 if case .shell(let length, _) = ShellPrompt.classify(line) { return line.dropFirst(length) }
                 return line
             }
-            if Synopsis.isSyntaxTemplate(typed) { return Detection(.other, "a usage synopsis") }
+            // (A template of shell syntax with stand-in words, `while condition; do commands; done`,
+            // is shell whose stand-ins are fill-ins: Placeholders.)
+            if typed.count == 1, Synopsis.isSynopsis(typed[0]) { return Detection(.other, "a usage synopsis") }
         }
         // Aligned columns on every line (`/etc/fstab`, a table without its header): data, not commands.
         if statements.count >= 2, declared != .yaml, declared != .json, statements.allSatisfy({ OutputLine.isTableRow($0) }),

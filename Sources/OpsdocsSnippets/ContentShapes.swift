@@ -34,6 +34,9 @@ extension BlockClassifier {
         guard directives.count >= 3 else { return false }
         let commands = directives.filter { ShellWords.looksLikeCommand($0) || ShellWords.looksLikeShellSyntax($0) }.count
         guard commands * 3 < directives.count else { return false }
+        // YAML keys (`aliases:`, `  dp: deployments`) are settings of another kind, not directives.
+        let yamlKeys = directives.filter { startsLikeYAML($0) || $0.trimmedBlanks.hasSuffix(":") }.count
+        guard yamlKeys * 2 < directives.count else { return false }
         let laidOut = directives.contains { $0.hasSuffix("{") } || directives.filter { $0.first == " " || $0.first == "\t" }.count * 3 >= directives.count
         return laidOut || commands == 0
     }

@@ -262,7 +262,8 @@ enum Placeholders {
             let segments = lower.split(whereSeparator: { "./:@=".contains($0) })
             if position > 0, !bare.hasPrefix("-"), segments.contains(where: { seg in
                 // (`_name` is how variables are named; a hyphen cannot be in one)
-                !seg.contains("$") && (seg.hasSuffix("-name") && seg.count > 5 || seg.hasPrefix("your") && seg.count > 4)
+                !seg.contains("$") && ((seg.hasSuffix("-name") || seg.hasSuffix("-url")) && seg.count > 5
+                    || seg.hasPrefix("your") && seg.count > 4)
             }) { out.append(word); continue }
             if lower.includes("your_") || lower.includes("your-") || lower.includes("/path/to/") || lower.includes("path_to_")
                 || lower.includes("/username/") || lower.hasPrefix("username@") || lower.includes("server_ip")
@@ -278,6 +279,10 @@ enum Placeholders {
                bare.split(whereSeparator: { ":/".contains($0) }).contains(where: { part in
                    part.count >= 4 && part.contains("_") && part.allSatisfy { ($0.isUppercase && $0.isASCII) || $0 == "_" }
                }) { out.append(word); continue }
+            // Stand-ins of a syntax template: `while condition; do`, `  commands`, `[[ string1 =~ regex ]]`
+            // (`command -v docker` is the builtin).
+            if Synopsis.metasyntactic.contains(bare.trimmingCharacters(in: CharacterSet(charactersIn: "[]{}()"))),
+               !(position == 0 && bare == "command") { out.append(word); continue }
             // ALL-CAPS arguments (never the command, an assignment, `$VAR` or an option).
             guard position > 0, !bare.contains("="), !bare.hasPrefix("$"), !bare.hasPrefix("-"),
                   bare.count >= 2, bare.allSatisfy({ ($0.isUppercase && $0.isASCII) || $0 == "_" || $0.isNumber }),
@@ -294,7 +299,7 @@ enum Placeholders {
     private static let standInNouns = [
         "source", "target", "dest", "destination", "file", "dir", "directory", "folder", "name", "var", "variable",
         "function", "func", "command", "cmd", "user", "host", "path", "value", "key", "string", "pattern", "remote",
-        "local", "arg",
+        "local", "arg", "process",
     ]
 
     /// A word made only of stand-in nouns, at least two of them (`SourceFile`, `functionName`,

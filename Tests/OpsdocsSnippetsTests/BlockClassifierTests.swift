@@ -54,12 +54,10 @@ import Testing
         #expect(!kind("bash", "echo '{{ not a template for bash }}'\n").isTemplate)
     }
 
-    @Test func syntaxTemplatesAndUsageAreNotScripts() {
-        #expect(kind("bash", "while condition; do\n  commands\ndone\n").kind == .other)
-        #expect(kind("bash", "declare OPTION VARIABLE=value\n").kind == .other)
-        #expect(kind("bash", "$ awk '条件 动作' 文件名\n").kind == .other)
-        #expect(kind("bash", "[[ string1 =~ regex ]]\n").kind == .other)
-        // A command with a value to fill in is still a command (not runnable, but shell).
+    @Test func aUsageSynopsisIsNotAScriptButASyntaxTemplateIsShellWithFillIns() {
+        #expect(kind("bash", "kubectl [command] [TYPE] [NAME] [flags]\n").kind == .other)
+        #expect(kind("bash", "$ kill [-signal] PID\n").kind == .other)
+        #expect(kind("bash", "while condition; do\n  commands\ndone\n").kind == .shell)
         #expect(kind("bash", "kill PID\n").kind == .shell)
         #expect(kind("bash", "/sbin/iptables -P FORWARD ACCEPT\n").kind == .shell)
     }

@@ -41,7 +41,7 @@ import Testing
     /// Labelled from Tests/Fixtures/snippets/RULES.md by a reader who never saw the code, on blocks of
     /// both corpora drawn by bench/label-candidates.py: the set to study while changing the code.
     @Test func accuracyOnTheWiderTuningSet() throws {
-        try evaluate("tuning-wide.json", minimumCount: 300, kindTarget: 0.97, scriptTarget: 0.97)
+        try evaluate("tuning-wide.json", minimumCount: 300, kindTarget: 0.96, scriptTarget: 0.96)
     }
 
     /// Labelled by a second such reader; scored, never studied.
@@ -52,7 +52,13 @@ import Testing
     /// A second tuning set, drawn (bench/label-candidates.py, SEED=7) and labelled by a fourth
     /// reader once the held-out figures showed the first tuning sets had been fitted.
     @Test func accuracyOnTheFreshTuningSet() throws {
-        try evaluate("tuning-fresh.json", minimumCount: 150, kindTarget: 0.90, scriptTarget: 0.90)
+        try evaluate("tuning-fresh.json", minimumCount: 150, kindTarget: 0.95, scriptTarget: 0.95)
+    }
+
+    /// A third tuning set (SEED=11), from a fifth reader who worked in a folder holding only
+    /// RULES.md and the candidates.
+    @Test func accuracyOnTheThirdTuningSet() throws {
+        try evaluate("tuning-third.json", minimumCount: 150, kindTarget: 0.96, scriptTarget: 0.96)
     }
 
     /// Drawn after the rules above were written (bench/label-candidates.py, never a block of the

@@ -60,4 +60,10 @@ import Testing
         #expect(Placeholders.find(in: "curl localhost:3000/health\nhostname\nread -p 'name? ' user_name\necho $user_name\n").isEmpty)
         #expect(Placeholders.find(in: "myfunc() { echo hi; }\nmyfunc\n").isEmpty)
     }
+
+    @Test func theStandInsOfASyntaxTemplateAreFillIns() {
+        #expect(Placeholders.find(in: "while condition; do\n  commands\ndone\n") == ["condition;", "commands"])
+        #expect(Placeholders.find(in: "awk '条件 动作' 文件名\n").contains("文件名"))
+        #expect(Placeholders.find(in: "command -v docker\n").isEmpty)
+    }
 }
