@@ -141,6 +141,11 @@ public enum BlockClassifier {
         case .shell, .console:
             // A unit file: `ExecStart=/usr/bin/etcd \` reads like `VAR=value`, so look for sections first.
             if lines.first?.hasPrefix("[") == true && isINI(lines) { return Detection(.ini, "[section] headers and key=value lines") }
+            // No command, and at least two lines in three read as printed text (`ipvsadm -Ln` output).
+            if commandLines == 0,
+               statements.filter({ OutputLine.isEvidence($0, afterCommand: false) }).count * 3 >= statements.count * 2 {
+                return Detection(.output, "most lines read as output")
+            }
             // HAProxy, keepalived, nginx directives in a `bash` fence (not a table, not YAML).
             if !isOutput(statements), !isYAML(lines, loose: true), !isYAML(lines, loose: false), !isJSON(code),
                !statements.allSatisfy({ OutputLine.isEvidence($0, afterCommand: false) }), isConfigBlock(code) { return Detection(.other, "config directives, few commands") }
@@ -172,6 +177,7 @@ public enum BlockClassifier {
             if isYAML(lines, loose: false) { return Detection(.yaml, "key: value lines") }
             if isINI(lines) { return Detection(.ini, "[section] headers and key=value lines") }
             if isOutput(statements) { return Detection(.output, "most lines read as output") }
+            if isYAML(lines, loose: true) { return Detection(.yaml, "key: value lines") }
             // Every line reads as printed text (columns of file names, log lines), and not only as
             // sentences: prose in a bare fence is the author's.
             if statements.allSatisfy({ OutputLine.isEvidence($0, afterCommand: false) }),
