@@ -72,7 +72,7 @@ import Testing
         #expect(kind("ShellSession", "[bastion]\nbastion ansible_host=10.0.0.9\n").kind == .ini)
         #expect(kind("text", "ca-key.pem  ca.pem  ca-config.json  devuser-csr.json\n").kind == .output)
         #expect(kind("text", "2020-01-10T18:10:40.01576219Z stdout F application log message\n").kind == .output)
-        let ipvsadm = "IP Virtual Server version 1.2.1 (size=4096)\nProt LocalAddress:Port Scheduler Flags\n  -> RemoteAddress:Port           Forward Weight ActiveConn InActConn\nTCP  10.254.0.1:443 rr\n  -> 172.27.137.229:6443          Masq    1      0          0\n"
+        let ipvsadm = "IP Virtual Server version 1.2.1 (size=4096)\nProt LocalAddress:Port Scheduler Flags\n  -> RemoteAddress:Port           Forward Weight ActiveConn InActConn\nTCP  10.254.0.1:443 rr\n  -> 172.27.137.229:6443          Masq    1      0          0\n  -> 172.27.138.239:6443          Masq    1      0          0\n"
         #expect(kind("bash", ipvsadm).kind == .output)
         #expect(kind("", "replicas: 3\nimage:\n  tag: v1.2\n").kind == .yaml)
         // A script that writes a config through a heredoc is a script.
