@@ -148,6 +148,7 @@ public enum BlockClassifier {
             }
             // HAProxy, keepalived, nginx directives in a `bash` fence (not a table, not YAML).
             if !isOutput(statements), !isYAML(lines, loose: true), !isYAML(lines, loose: false), !isJSON(code),
+               commandLines * 3 < statements.count,  // (cheap first: most blocks are commands)
                !statements.allSatisfy({ OutputLine.isEvidence($0, afterCommand: false) }), isConfigBlock(code) { return Detection(.other, "config directives, few commands") }
             // A `console` fence without prompts is a plain script, unless some lines are output.
             if commandLines > 0 { return unprompted(unpromptedSession()) }

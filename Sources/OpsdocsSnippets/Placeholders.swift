@@ -268,8 +268,9 @@ enum Placeholders {
             if lower.includes("your_") || lower.includes("your-") || lower.includes("/path/to/") || lower.includes("path_to_")
                 || lower.includes("/username/") || lower.hasPrefix("username@") || lower.includes("server_ip")
                 || (position > 0 && (lower == "filename" || lower == "username")) { out.append(word); continue }
-            if let open = bare.utf8.firstRange(of: "${".utf8), let close = bare[open.upperBound...].firstIndex(of: "}"),
-               bare[open.upperBound..<close].unicodeScalars.contains(where: { !$0.isASCII }) { out.append(word); continue }
+            if let dollar = bare.firstIndex(of: "$"), bare[dollar...].dropFirst().first == "{",
+               let close = bare[dollar...].firstIndex(of: "}"),
+               bare[bare.index(dollar, offsetBy: 2)..<close].unicodeScalars.contains(where: { !$0.isASCII }) { out.append(word); continue }
             // Stand-in words (`SourceFile`, `functionName`, `varname`, `command1`), also as parts
             // of `user@host:directory/SourceFile`.
             if !bare.hasPrefix("-"), !bare.contains("$"), !known.contains(String(bare)),
@@ -281,7 +282,10 @@ enum Placeholders {
                }) { out.append(word); continue }
             // Stand-ins of a syntax template: `while condition; do`, `  commands`, `[[ string1 =~ regex ]]`
             // (`command -v docker` is the builtin).
-            if Synopsis.metasyntactic.contains(bare.trimmingCharacters(in: CharacterSet(charactersIn: "[]{}()"))),
+            var core = bare
+            while let first = core.first, "[]{}()".contains(first) { core = core.dropFirst() }
+            while let last = core.last, "[]{}()".contains(last) { core = core.dropLast() }
+            if Synopsis.metasyntactic.contains(String(core)),
                !(position == 0 && bare == "command") { out.append(word); continue }
             // ALL-CAPS arguments (never the command, an assignment, `$VAR` or an option).
             guard position > 0, !bare.contains("="), !bare.hasPrefix("$"), !bare.hasPrefix("-"),
