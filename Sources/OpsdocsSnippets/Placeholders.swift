@@ -186,7 +186,11 @@ enum Placeholders {
             let words = line.split(whereSeparator: { " \t;&|(){}`".contains($0) })
             // `source env.sh`, `. ./env.sh`, `eval "$(…)"`: anything may be set by the file.
             // (behind a prompt too: the page's blocks are read as written, `$ source env.sh`)
-            if words.prefix(3).contains(where: { ["source", ".", "eval"].contains($0) }) { names.insert(anyName) }
+            var typed = line[...]
+            if case .shell(let length, _) = ShellPrompt.classify(line) { typed = line.dropFirst(length) }
+            if let first = typed.split(whereSeparator: { $0 == " " || $0 == "\t" }).first, ["source", ".", "eval"].contains(first) {
+                names.insert(anyName)
+            }
             for (i, word) in words.enumerated() {
                 if let eq = word.firstIndex(of: "=") {
                     var name = word[..<eq]

@@ -145,10 +145,10 @@ import Testing
             + "runnable agreement %.1f%%, fence lines %d/%d", labels.count, kindAccuracy * 100, kindRight,
             scriptAccuracy * 100, scriptRight, Double(runnableRight) / n * 100, located, labels.count))
         if bare > 0 {
-            print(String(format: "\(file): %d bare fences; kind %.1f%%, exact script %.1f%%, runnable %.1f%%; "
-                + "in the whole set, %d blocks that are not shell extracted as scripts", bare, Double(bareKind) / Double(bare) * 100,
-                Double(bareScript) / Double(bare) * 100, Double(bareRunnable) / Double(bare) * 100, nonShellExtracted))
+            print(String(format: "\(file): %d bare fences; kind %.1f%%, exact script %.1f%%, runnable %.1f%%", bare,
+                Double(bareKind) / Double(bare) * 100, Double(bareScript) / Double(bare) * 100, Double(bareRunnable) / Double(bare) * 100))
         }
+        print("\(file): \(nonShellExtracted) blocks that are not shell extracted as scripts")
         print("\(file): misses by kind (ours>want) " + confusions.sorted { ($1.value, $0.key) < ($0.value, $1.key) }
             .map { "\($0.key) \($0.value)" }.joined(separator: ", ")
             + "; runnable wrongly \(saidRunnable), not runnable wrongly \(saidNotRunnable)")
