@@ -254,10 +254,14 @@ enum Placeholders {
             var bare = word[...]
             while let first = bare.first, "\"'(),;".contains(first) { bare = bare.dropFirst() }
             while let last = bare.last, "\"'(),;".contains(last) { bare = bare.dropLast() }
+            // Most words are short lower-case words, options or paths with nothing to fill in: the
+            // checks below only for those that could hold one.
+            if bare.count < 3 { continue }
             let lower = bare.lowercased()
-            let octets = lower.split(separator: ".", omittingEmptySubsequences: false)
-            if octets.count == 4 && octets.allSatisfy({ !$0.isEmpty && $0.allSatisfy { $0 == "x" } }) { out.append(word); continue }
-            if lower.includes("x.x.x.x") || lower.includes("/xxx/") || lower == "xxx" || bare == "..." { out.append(word); continue }
+            if lower.includes("x.x.x.x") || lower.includes("xx.xx") || lower.includes("/xxx/") || lower == "xxx" || bare == "..." {
+                out.append(word)
+                continue
+            }
             // A value cut short: `eyJhbGciOiJSUzI1NiIs...`, `sha256:4c2a…`.
             if (bare.hasSuffix("...") || bare.hasSuffix("…")),
                bare.dropLast(bare.hasSuffix("…") ? 1 : 3).suffix(4).allSatisfy({ $0.isLetter || $0.isNumber }),
@@ -303,6 +307,9 @@ enum Placeholders {
         return out
     }
 
+    /// First letters of the nouns (a cheap first test).
+    private static let standInInitials = Set(standInNouns.compactMap(\.first))
+
     /// Nouns that stand-in words are made of.
     private static let standInNouns = [
         "source", "target", "dest", "destination", "file", "dir", "directory", "folder", "name", "var", "variable",
@@ -314,6 +321,7 @@ enum Placeholders {
     /// `varname`, `user_name`), or `command`/`arg` with a number (`command1`, `argN`). Not a command's
     /// own name (`basename`, `hostname`, `dirname`), nor `localhost`.
     static func isStandIn(_ word: Substring) -> Bool {
+        guard word.utf8.count >= 5, let initial = word.first?.lowercased().first, standInInitials.contains(initial) else { return false }
         let w = word.lowercased().filter { $0 != "_" && $0 != "-" }
         guard w.count >= 5, w != "localhost", w.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber) }),
               !ShellWords.commands.contains(String(word)), !ShellWords.commands.contains(w) else { return false }
