@@ -35,8 +35,15 @@ package enum ShellWords {
 
     /// `cat /etc/chrony.conf`, `head -20 a.log`, `tail x`, `more f`: a command that prints a file
     /// (to the terminal: not into a pipe, a redirection or a heredoc).
+    /// Also a pipeline whose last stage is one of them (`curl -s …/metrics | head`).
     package static func printsAFile(_ line: Substring) -> Bool {
-        guard let word = commandWord(line), ["cat", "head", "tail", "more", "less", "zcat", "diff"].contains(String(word)) else { return false }
+        let printers: Set<String> = ["cat", "head", "tail", "more", "less", "zcat", "diff"]
+        if let bar = line.lastIndex(of: "|"), bar != line.startIndex, line[line.index(before: bar)] != "|" {
+            let last = line[line.index(after: bar)...]
+            guard let word = commandWord(last), printers.contains(String(word)) else { return false }
+            return !last.contains(">") && !line.hasSuffix("\\")
+        }
+        guard let word = commandWord(line), printers.contains(String(word)) else { return false }
         let args = line.drop { $0 == " " || $0 == "\t" }.dropFirst(word.count)
         return !args.contains("<") && !args.contains(">") && !args.contains("|") && !args.trimmedBlanks.isEmpty
     }

@@ -28,7 +28,7 @@ package enum Synopsis {
                inside.count >= 3, inside.contains(where: { $0.isLetter }),
                inside.allSatisfy({ $0.isLetter || $0.isNumber || "-_.;|".contains($0) }),
                inside.contains(where: { $0.isUppercase }) || inside.hasPrefix("-") || inside.contains("...")
-                || ["flags", "options", "command", "file", "args", "name", "value", "user", "host", "path", "dir", "directory"].contains(inside.lowercased())
+                || ["flags", "options", "command", "file", "args", "name", "value", "user", "host", "path", "dir", "directory", "owner", "group"].contains(inside.lowercased())
             {
                 return true
             }

@@ -24,15 +24,18 @@ extension BlockClassifier {
     }
 
     /// A config file of directives (HAProxy, keepalived, nginx, fluent-bit): three or more
-    /// statements, fewer than a third of them commands (CommandLexicon) or shell syntax, laid
-    /// out as a config is (indented directives or `{` blocks) or with no command at all.
+    /// statements, fewer than a third of them commands (CommandLexicon, or lines with options) or
+    /// shell syntax, laid out as a config is (indented directives or `{` blocks) or with no command at all.
     static func isConfigBlock(_ code: String) -> Bool {
         // Statements, not lines: a heredoc body or a continued line belongs to the command above.
         let session = ShellSession.script(code)
         let statements = session.lines.indices.filter { session.lines[$0].role == .command }.map { session.text[$0] }
         let directives = statements.filter { !$0.trimmedBlanks.hasPrefix("...") }
         guard directives.count >= 3 else { return false }
-        let commands = directives.filter { ShellWords.looksLikeCommand($0) || ShellWords.looksLikeShellSyntax($0) }.count
+        // A line with options (`faas-cli new fn --lang go`) is a command of a tool the lexicon lacks.
+        let commands = directives.filter { line in
+            ShellWords.looksLikeCommand(line) || ShellWords.looksLikeShellSyntax(line) || line.includes(" -")
+        }.count
         guard commands * 3 < directives.count else { return false }
         // YAML keys (`aliases:`, `  dp: deployments`) are settings of another kind, not directives.
         let yamlKeys = directives.filter { startsLikeYAML($0) || $0.trimmedBlanks.hasSuffix(":") }.count
@@ -147,6 +150,8 @@ extension BlockClassifier {
     /// Most lines are `key: value`, `- item` or comments, and at least two are keys
     /// (`loose`: one key is enough, but then every line must be YAML and it must start as YAML).
     static func isYAML(_ lines: [Substring], loose: Bool) -> Bool {
+        // `... 省略` (the author left part of the file out) is no line of the file.
+        let lines = lines.filter { !$0.trimmedBlanks.hasPrefix("...") && !$0.trimmedBlanks.hasPrefix("…") }
         if loose {
             guard let first = lines.first(where: { !$0.drop(while: { $0 == " " }).hasPrefix("#") }),
                   startsLikeYAML(first) || first.hasPrefix("- ")

@@ -52,7 +52,8 @@ enum Placeholders {
                 if !prints, let glued = arguments.first(where: { word in
                     word.unicodeScalars.contains { (0x4E00...0x9FFF).contains($0.value) }
                 }) { add(glued) }
-                if !known.contains(anyName) { unsetVariables(in: line, known: known).forEach(add) }
+                // (`echo $DB_PASSWORD` inspects a variable: printing it is the point, not a fill-in)
+                if !known.contains(anyName), !prints { unsetVariables(in: line, known: known).forEach(add) }
             }
         }
         return found
@@ -88,8 +89,10 @@ enum Placeholders {
     /// outside quotes); `you@example.com`.
     private static func fillInWords(in line: Substring) -> [Substring] {
         var out: [Substring] = []
+        // `mktemp -t app.XXXXXX`: the template mktemp fills in itself.
+        let mktemp = ShellWords.commandWord(line) == "mktemp"
         for word in line.split(whereSeparator: { $0 == " " || $0 == "\t" }) {
-            if word.hasPrefix("-") || word.hasPrefix("#") { continue }
+            if word.hasPrefix("-") || word.hasPrefix("#") || mktemp && word.hasSuffix("XXX") { continue }
             // Most words hold none of it: a run of two x's or four of a letter, a brace, an `@`.
             var run = 0, previous: UInt8 = 0, candidate = false
             for byte in word.utf8 {
@@ -192,6 +195,8 @@ enum Placeholders {
                 names.insert(anyName)
             }
             for (i, word) in words.enumerated() {
+                // `(( foo = 5 ))`, `let n = 1`: arithmetic assignments have blanks around the `=`
+                if word == "=" || word == "+=", i > 0, isName(words[i - 1]) { names.insert(String(words[i - 1])) }
                 if let eq = word.firstIndex(of: "=") {
                     var name = word[..<eq]
                     if name.hasSuffix("+") { name = name.dropLast() }
@@ -314,7 +319,7 @@ enum Placeholders {
     private static let standInNouns = [
         "source", "target", "dest", "destination", "file", "dir", "directory", "folder", "name", "var", "variable",
         "function", "func", "command", "cmd", "user", "host", "path", "value", "key", "string", "pattern", "remote",
-        "local", "arg", "process",
+        "local", "arg", "process", "option", "here",
     ]
 
     /// A word made only of stand-in nouns, at least two of them (`SourceFile`, `functionName`,
@@ -325,7 +330,7 @@ enum Placeholders {
         let w = word.lowercased().filter { $0 != "_" && $0 != "-" }
         guard w.count >= 5, w != "localhost", w.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber) }),
               !ShellWords.commands.contains(String(word)), !ShellWords.commands.contains(w) else { return false }
-        for base in ["command", "cmd", "arg"] where w.hasPrefix(base) {
+        for base in ["command", "cmd", "arg", "process"] where w.hasPrefix(base) {
             let rest = w.dropFirst(base.count)
             if !rest.isEmpty, rest.allSatisfy({ $0.isNumber }) || rest == "n" { return true }
         }
