@@ -76,10 +76,14 @@ extension ShellSession {
 
         for (index, line) in text.enumerated() {
             if b.heredocBody(index, secondaryPrompt: true) { continue }
-            if b.quote != nil || b.continuing {
+            // An open quote running into the next prompt is a typo (`echo it's`), not a command that
+            // spans it: the prompt starts a new command.
+            let quoteOnly = b.quote != nil && !b.continuing
+            if b.quote != nil || b.continuing, !(quoteOnly && isShellPrompt(prompts[index])) {
                 b.keep(index, .continued, promptLength: secondaryPromptLength(line))
                 continue
             }
+            b.quote = nil
             let wasAfterComment = afterComment
             afterComment = false
             switch prompts[index] {
@@ -205,6 +209,14 @@ extension ShellSession {
             }
             // Shell grammar (`fi`, `}`) is a command only inside a compound or when it opens one.
             let syntax = ShellWords.looksLikeShellSyntax(line) && (depth > 0 || ShellWords.nesting(line) > 0)
+            // What `cat /run/flannel/subnet.env` printed: `KEY=value` lines right under it are the file.
+            if (inOutput || lastWasCommand) && printsAFile && depth == 0 && isLoneAssignment(trimmed) {
+                b.drop(index, .output, clearsBlanks: !inOutput)
+                inOutput = true
+                blankSinceOutput = false
+                lastWasCommand = false
+                continue
+            }
             if depth > 0 || ShellWords.looksLikeCommand(line) || syntax {
                 command(index)
                 continue
@@ -224,6 +236,18 @@ extension ShellSession {
         }
         guard b.session.hasOutput, hasCommand else { return nil }
         return b.session
+    }
+
+    /// `FLANNEL_MTU=1450`: one assignment and nothing after it.
+    private static func isLoneAssignment(_ line: Substring) -> Bool {
+        guard let eq = line.firstIndex(of: "="), let first = line.first, first.isLetter || first == "_" else { return false }
+        return line[..<eq].allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_") }
+            && !line[eq...].contains(" ") && !line.contains("$(") && !line.contains("`")
+    }
+
+    private static func isShellPrompt(_ prompt: ShellPrompt) -> Bool {
+        if case .shell = prompt { return true }
+        return false
     }
 
     /// Continuation lines of a transcript often carry the secondary prompt `> `.

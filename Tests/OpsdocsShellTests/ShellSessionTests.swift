@@ -126,4 +126,15 @@ import Testing
         #expect(session.lines[1].role == .foreignInput)
         #expect(session.lines[2].role == .output)
     }
+
+    @Test func anUnclosedQuoteDoesNotSwallowTheNextPrompt() {
+        #expect(script("$ echo it's\n$ echo $'it\\'s'\n") == "echo it's\necho $'it\\'s'\n")
+    }
+
+    @Test func theAssignmentsCatPrintsAreTheFile() {
+        let code = "cat /run/flannel/subnet.env\nFLANNEL_NETWORK=10.233.0.0/18\nFLANNEL_MTU=1450\n"
+        #expect(ShellSession.read(code).script == "cat /run/flannel/subnet.env\n")
+        // Assignments under any other command are commands.
+        #expect(ShellSession.readUnprompted("cd /opt\nVERSION=1.2\n") == nil)
+    }
 }
