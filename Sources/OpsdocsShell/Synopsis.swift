@@ -24,11 +24,15 @@ package enum Synopsis {
             let inside = after[..<close]
             let before = open > line.startIndex ? line[line.index(before: open)] : " "
             let isRange = inside.count == 3 && inside.dropFirst().first == "-"
+            // `[bs=block_size [count=blocks]]`: an optional `key=stand_in`, possibly nested.
+            if inside.contains("="), inside.contains("_"), !inside.contains(" "), before == " ",
+               inside.allSatisfy({ $0.isLetter || $0.isNumber || "=_-[".contains($0) }) { return true }
             if !inside.isEmpty, !inside.hasPrefix(" "), !inside.hasPrefix("["), before != "$", before != "{", !isRange,
                inside.count >= 3, inside.contains(where: { $0.isLetter }),
                inside.allSatisfy({ $0.isLetter || $0.isNumber || "-_.;|".contains($0) }),
                inside.contains(where: { $0.isUppercase }) || inside.hasPrefix("-") || inside.contains("...")
                 || ["flags", "options", "command", "file", "args", "name", "value", "user", "host", "path", "dir", "directory", "owner", "group"].contains(inside.lowercased())
+                || inside.hasSuffix("name") && inside.count > 4  // `[optionname]`, `[username]`
             {
                 return true
             }

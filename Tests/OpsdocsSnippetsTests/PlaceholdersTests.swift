@@ -45,6 +45,9 @@ import Testing
         #expect(Placeholders.find(in: "kubectl -n kube-system describe secret eyJhbGciOiJSUzI1NiIs...\n") == ["eyJhbGciOiJSUzI1NiIs..."])
         #expect(Placeholders.find(in: "curl -X POST http://gateway:8080/function/function-name\n").count == 1)
         #expect(Placeholders.find(in: "id -u [UserName]\n") == ["id -u [UserName]"])
+        #expect(!Placeholders.find(in: "shopt -s [optionname]\n").isEmpty)
+        #expect(!Placeholders.find(in: "dd if=/dev/sdb of=out.img [bs=block_size [count=blocks]]\n").isEmpty)
+        #expect(Placeholders.find(in: "ls report[!1-3].txt\nif [ -f /etc/hosts ]; then echo ok; fi\n").isEmpty)
         // A comment after the command is the author's, whatever its language; echo prints its words.
         #expect(Placeholders.find(in: "systemctl status l4lb \t# 检查进程状态\necho 完成\n").isEmpty)
     }
