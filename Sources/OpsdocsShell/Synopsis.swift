@@ -25,8 +25,8 @@ package enum Synopsis {
             let before = open > line.startIndex ? line[line.index(before: open)] : " "
             let isRange = inside.count == 3 && inside.dropFirst().first == "-"
             // `[bs=block_size [count=blocks]]`: an optional `key=stand_in`, possibly nested.
-            if inside.contains("="), inside.contains("_"), !inside.contains(" "), before == " ",
-               inside.allSatisfy({ $0.isLetter || $0.isNumber || "=_-[".contains($0) }) { return true }
+            if inside.contains("="), inside.contains("_"), !inside.contains(" ") || inside.contains("["), before == " ",
+               inside.allSatisfy({ $0.isLetter || $0.isNumber || "=_-[ ".contains($0) }) { return true }
             if !inside.isEmpty, !inside.hasPrefix(" "), !inside.hasPrefix("["), before != "$", before != "{", !isRange,
                inside.count >= 3, inside.contains(where: { $0.isLetter }),
                inside.allSatisfy({ $0.isLetter || $0.isNumber || "-_.;|".contains($0) }),
