@@ -41,7 +41,7 @@ package enum ShellPrompt: Equatable, Sendable {
         if s.hasPrefix("➜") { return .shell(length: line.count - ohMyZshCommand(s).count, root: false) }
         // Every prompt left has a `$`, `#`, `%` or `>` near the start; most lines have none.
         guard s.utf8.prefix(120).contains(where: { $0 == UInt8(ascii: "$") || $0 == UInt8(ascii: "#") || $0 == UInt8(ascii: "%")
-            || $0 == UInt8(ascii: ">") || $0 == UInt8(ascii: ")") || $0 == UInt8(ascii: ":") }) else { return .none }
+            || $0 == UInt8(ascii: ">") || $0 == UInt8(ascii: ")") || $0 == UInt8(ascii: ":") || $0 == UInt8(ascii: "]") }) else { return .none }
         if let length = foreignPrompt(s) { return .foreign(length: indent + length) }
         if s.hasPrefix("[") { return bracketPrompt(s, indent: indent) }
         return hostPrompt(s, indent: indent)
@@ -84,6 +84,11 @@ package enum ShellPrompt: Equatable, Sendable {
         let inside = window[window.index(after: window.startIndex)..<close]
         guard inside.contains("@") || inside.contains(" ") else { return .none }
         let after = window[window.index(after: close)...].drop { $0 == " " }
+        // `[root@k8s-01 work] kubectl …`: the mark lost in pasting, a command right after.
+        if inside.contains("@"), after.first != "#", after.first != "$", window[window.index(after: close)...].first == " ",
+           let word = ShellWords.commandWord(s[s.index(after: close)...]), ShellWords.commands.contains(String(word)) {
+            return .shell(length: indent + s.distance(from: s.startIndex, to: close) + 2, root: false)
+        }
         guard let mark = after.first, mark == "#" || mark == "$" else { return .none }
         let rest = after.dropFirst()
         let consumed = s.distance(from: s.startIndex, to: rest.startIndex)

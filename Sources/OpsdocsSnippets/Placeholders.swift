@@ -50,7 +50,7 @@ enum Placeholders {
                 // Prose glued to a command's arguments (`kubectl get pods 查看所有pod`): as written, not runnable.
                 let arguments = unquoted.split(whereSeparator: { $0 == " " || $0 == "\t" }).dropFirst().prefix { !$0.hasPrefix("#") }
                 if !prints, let glued = arguments.first(where: { word in
-                    word.unicodeScalars.contains { (0x4E00...0x9FFF).contains($0.value) }
+                    word.first != "\"" && word.first != "'" && word.unicodeScalars.contains { (0x4E00...0x9FFF).contains($0.value) }
                 }) { add(glued) }
                 // (`echo $DB_PASSWORD` inspects a variable: printing it is the point, not a fill-in)
                 if !known.contains(anyName), !prints { unsetVariables(in: line, known: known).forEach(add) }
@@ -103,6 +103,15 @@ enum Placeholders {
                     break
                 }
             }
+            // `202.x.x.x`: an address with its last parts left as x.
+            if word.includes(".x") || word.includes(".X") {
+                let isAddress = word.split(whereSeparator: { "@:/".contains($0) }).contains { part in
+                    let octets = part.split(separator: ".", omittingEmptySubsequences: false)
+                    return octets.count == 4 && octets.allSatisfy { Int($0) != nil || !$0.isEmpty && $0.allSatisfy { $0 == "x" || $0 == "X" } }
+                        && octets.contains { $0.first == "x" || $0.first == "X" }
+                }
+                if isAddress { out.append(word); continue }
+            }
             guard candidate else { continue }
             let segments = word.split(whereSeparator: { ".-:/@=_\"',;()".contains($0) })
             if segments.contains(where: { seg in
@@ -113,7 +122,7 @@ enum Placeholders {
                let close = word[open...].firstIndex(of: "}") {
                 let inside = word[word.index(after: open)..<close]
                 if !inside.isEmpty, !inside.hasPrefix("{"), inside.contains(where: \.isLetter),
-                   inside.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_") }) { out.append(word); continue }
+                   inside.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_" || $0 == "-") }) { out.append(word); continue }
             }
             let lower = word.lowercased()
             if lower.includes("@example.com") || lower.includes("@example.org") || lower.includes("@example.net") { out.append(word) }

@@ -102,6 +102,10 @@ import Testing
         #expect(script(comment) == "kubectl get pods\n\n# now scale it\nkubectl scale deploy/web --replicas=3\n")
     }
 
+    @Test func aBracketPromptThatLostItsMark() {
+        #expect(script("[root@k8s-01 work] kubectl get pods\n") == "kubectl get pods\n")
+    }
+
     @Test func anEmptyPromptSeparatesCommands() {
         #expect(script("$ kubectl get runtimeclass\n$\n$ cat nginx.yaml\n") == "kubectl get runtimeclass\n\ncat nginx.yaml\n")
     }

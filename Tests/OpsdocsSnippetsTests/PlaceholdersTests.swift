@@ -46,6 +46,9 @@ import Testing
         #expect(Placeholders.find(in: "curl -X POST http://gateway:8080/function/function-name\n").count == 1)
         #expect(Placeholders.find(in: "id -u [UserName]\n") == ["id -u [UserName]"])
         #expect(!Placeholders.find(in: "shopt -s [optionname]\n").isEmpty)
+        #expect(Placeholders.find(in: "scp -q Label.pdf me@202.x.x.x:.\n") == ["me@202.x.x.x:."])
+        #expect(Placeholders.find(in: "kubectl label nodes {node-name} gpu=on\n") == ["{node-name}"])
+        #expect(Placeholders.find(in: "case $c in\n  *) echo \"输入不符合要求\" ;;\nesac\n").filter { $0.contains("输入") }.isEmpty)
         #expect(!Placeholders.find(in: "dd if=/dev/sdb of=out.img [bs=block_size [count=blocks]]\n").isEmpty)
         #expect(Placeholders.find(in: "ls report[!1-3].txt\nif [ -f /etc/hosts ]; then echo ok; fi\n").isEmpty)
         // A comment after the command is the author's, whatever its language; echo prints its words.
