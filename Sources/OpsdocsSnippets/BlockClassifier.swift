@@ -88,7 +88,15 @@ public enum BlockClassifier {
         if let declared, [.go, .python, .mermaid, .toml].contains(declared) { return nil }
         // `mysql> select 1;`, `PS C:\> Get-Item`: typed into another program.
         // Read once: most paths below ask.
-        let (transcript, foreignSession) = reading.map { ($0.transcript, $0.foreignSession) } ?? ShellSession.prompts(code)
+        // What the prompts say: read once, and only when a rule asks (a manifest rarely needs it).
+        var promptReading: (transcript: Bool, foreignSession: Bool)? = reading.map { ($0.transcript, $0.foreignSession) }
+        func prompts() -> (transcript: Bool, foreignSession: Bool) {
+            if let known = promptReading { return known }
+            let read = ShellSession.prompts(code)
+            promptReading = read
+            return read
+        }
+        let structured = declared == .yaml || declared == .json
         var unpromptedReading: ShellSession?? = reading.flatMap { $0.transcript ? nil : .some($0.session) }
         func unpromptedSession() -> ShellSession? {
             if let reading = unpromptedReading { return reading }
@@ -96,14 +104,14 @@ public enum BlockClassifier {
             unpromptedReading = .some(reading)
             return reading
         }
-        if foreignSession { return Detection(.other, "typed at another program's prompt") }
+        if !structured || startsWithPrompt(lines), prompts().foreignSession { return Detection(.other, "typed at another program's prompt") }
         let statements = lines.filter { !$0.drop(while: { $0 == " " || $0 == "\t" }).hasPrefix("#") }
         let commandLines = statements.filter { ShellWords.looksLikeCommand($0) && !OutputLine.isStrongEvidence($0) }.count
         let mostlyCommands = commandLines > 0 && commandLines * 2 >= statements.count
 
         if declared == .other {
             // Another language (`nginx`, `hcl`) or a typo (`ShellSeasion`): only commands overrule it.
-            if transcript { return Detection(.console, "shell prompts") }
+            if prompts().transcript { return Detection(.console, "shell prompts") }
             if isConfigBlock(code) { return nil }
             return mostlyCommands && !isTree(lines) ? Detection(.shell, "most lines are commands") : nil
         }
@@ -120,12 +128,12 @@ public enum BlockClassifier {
         }
         // Aligned columns on every line (`/etc/fstab`, a table without its header): data, not commands.
         if statements.count >= 2, declared != .yaml, declared != .json, statements.allSatisfy({ OutputLine.isTableRow($0) }),
-           !transcript {
+           !prompts().transcript {
             return isOutput(statements) ? Detection(.output, "a table") : Detection(.other, "aligned columns on every line")
         }
         if isDockerfile(lines) { return Detection(.dockerfile, "FROM and Dockerfile instructions") }
         if isSysctl(lines) { return Detection(.sysctl, "every line a sysctl key = value") }
-        if (declared != .yaml && declared != .json) || startsWithPrompt(lines), transcript {
+        if !structured || startsWithPrompt(lines), prompts().transcript {
             return Detection(.console, "shell prompts")
         }
         if isJSON(code) || (declared != .json && isJSONFragment(code)) || isTemplatedJSON(code) { return Detection(.json, "parses as JSON") }

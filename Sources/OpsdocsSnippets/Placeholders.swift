@@ -90,21 +90,23 @@ enum Placeholders {
     private static func fillInWords(in line: Substring) -> [Substring] {
         var out: [Substring] = []
         // `mktemp -t app.XXXXXX`: the template mktemp fills in itself.
-        let mktemp = ShellWords.commandWord(line) == "mktemp"
         for word in line.split(whereSeparator: { $0 == " " || $0 == "\t" }) {
-            if word.hasPrefix("-") || word.hasPrefix("#") || mktemp && word.hasSuffix("XXX") { continue }
+            if word.hasPrefix("-") || word.hasPrefix("#") { continue }
+            if word.hasSuffix("XXX"), ShellWords.commandWord(line) == "mktemp" { continue }
             // Most words hold none of it: a run of two x's or four of a letter, a brace, an `@`.
             var run = 0, previous: UInt8 = 0, candidate = false
+            var dotX = false
             for byte in word.utf8 {
+                if (byte | 0x20) == UInt8(ascii: "x") && previous == UInt8(ascii: ".") { dotX = true }
                 run = byte == previous ? run + 1 : 1
                 previous = byte
                 if (byte | 0x20) == UInt8(ascii: "x") && run >= 2 || run >= 4 || byte == UInt8(ascii: "{") || byte == UInt8(ascii: "@") {
                     candidate = true
-                    break
+                    if dotX { break }
                 }
             }
             // `202.x.x.x`: an address with its last parts left as x.
-            if word.includes(".x") || word.includes(".X") {
+            if dotX {
                 let isAddress = word.split(whereSeparator: { "@:/".contains($0) }).contains { part in
                     let octets = part.split(separator: ".", omittingEmptySubsequences: false)
                     return octets.count == 4 && octets.allSatisfy { Int($0) != nil || !$0.isEmpty && $0.allSatisfy { $0 == "x" || $0 == "X" } }
