@@ -187,6 +187,12 @@ public enum BlockClassifier {
             if isINI(lines) { return Detection(.ini, "[section] headers and key=value lines") }
             if isOutput(statements) { return Detection(.output, "most lines read as output") }
             if isYAML(lines, loose: true) { return Detection(.yaml, "key: value lines") }
+            // No command, and two lines in three read as printed text (`kubectl describe` output).
+            // (Printed lines proper, not box drawings: an ASCII diagram is the author's.)
+            if commandLines == 0, statements.contains(where: { OutputLine.isOutputLine($0) || OutputLine.isTableRow($0) }),
+               statements.filter({ OutputLine.isEvidence($0, afterCommand: false) }).count * 3 >= statements.count * 2 {
+                return Detection(.output, "most lines read as output")
+            }
             // Every line reads as printed text (columns of file names, log lines), and not only as
             // sentences: prose in a bare fence is the author's.
             if statements.allSatisfy({ OutputLine.isEvidence($0, afterCommand: false) }),

@@ -19,8 +19,9 @@ extension BlockClassifier {
             && (line.contains("(") || words.count >= 3) && !line.contains("|") && !line.contains(">") {
             return true
         }
-        let sentence = words.count >= 6 && line.allSatisfy { $0.isLetter || $0.isNumber || " ,.-'".contains($0) }
-        return sentence
+        // Words of a sentence: six or more, or four or more led by a word that is no command.
+        let plain = line.allSatisfy { $0.isLetter || $0.isNumber || " ,.-'".contains($0) }
+        return plain && (words.count >= 6 || words.count >= 4 && !ShellWords.commands.contains(String(first)))
     }
 
     /// A config file of directives (HAProxy, keepalived, nginx, fluent-bit): three or more

@@ -75,6 +75,9 @@ import Testing
         let ipvsadm = "IP Virtual Server version 1.2.1 (size=4096)\nProt LocalAddress:Port Scheduler Flags\n  -> RemoteAddress:Port           Forward Weight ActiveConn InActConn\nTCP  10.254.0.1:443 rr\n  -> 172.27.137.229:6443          Masq    1      0          0\n  -> 172.27.138.239:6443          Masq    1      0          0\n"
         #expect(kind("bash", ipvsadm).kind == .output)
         #expect(kind("", "replicas: 3\nimage:\n  tag: v1.2\n").kind == .yaml)
+        let describe = "Name:         my-svc.my-namespace\nLabels:       <none>\nRequesting User:    system:node:worker-1\nStatus:             Pending\n  Serial Number:\n  DNS Names:     my-svc.svc\n"
+        #expect(kind("text", describe).kind == .output)
+        #expect(kind("bash", "Hello This is a Test 1 2 3 4\nreplace all spaces with hyphens\n").kind == .other)
         // A script that writes a config through a heredoc is a script.
         #expect(kind("bash", "cat > /etc/haproxy/haproxy.cfg <<EOF\nlisten m\n    bind 0.0.0.0:8443\n    mode tcp\nEOF\n").kind == .shell)
     }
