@@ -77,13 +77,19 @@ package struct ShellSession: Sendable, Equatable {
 
     /// What the prompts of a block say, in one pass over its lines.
     package static func prompts(_ code: String) -> (transcript: Bool, foreignSession: Bool) {
+        let read = promptLines(code)
+        return (read.transcript, read.foreignSession)
+    }
+
+    /// `prompts`, and whether any line has another program's prompt.
+    static func promptLines(_ code: String) -> (transcript: Bool, foreignSession: Bool, foreignLines: Bool) {
         var hashCommands = 0, hashCommandsWithOutput = 0
         var bareCommands = 0
         var foreign = false
         let lines = code.split(separator: "\n", omittingEmptySubsequences: false)
         for (index, line) in lines.enumerated() {
             switch ShellPrompt.classify(line) {
-            case .shell: return (true, false)
+            case .shell: return (true, false, foreign)
             case .foreign: foreign = true  // typed into another program: says nothing about bash prompts
             case .hash:
                 guard ShellPrompt.isRootCommand(line) else { continue }
@@ -96,7 +102,7 @@ package struct ShellSession: Sendable, Equatable {
             }
         }
         let transcript = hashCommands > 0 && (bareCommands == 0 || hashCommandsWithOutput > 0 && hashCommands >= bareCommands)
-        return (transcript, foreign && bareCommands == 0 && !transcript)
+        return (transcript, foreign && bareCommands == 0 && !transcript, foreign)
     }
 
     /// The session a shell-labelled block shows, or nil when it is a plain script (no prompt,
@@ -106,11 +112,11 @@ package struct ShellSession: Sendable, Equatable {
     /// A block read once for every stage that asks: what its prompts say and the session it
     /// shows. The highlighter makes it; the classifier and the extractor reuse it.
     package static func reading(_ code: String) -> ShellReading {
-        let (transcript, foreignSession) = prompts(code)
+        let (transcript, foreignSession, foreignLines) = promptLines(code)
         let session = transcript ? readPrompted(code) : readUnprompted(code)
         // A script with lines typed into another program (`(parted) mklabel gpt`) is drawn with those prompts.
         var display = session
-        if display == nil {
+        if display == nil, foreignLines {
             let script = ShellSession.script(code)
             if script.lines.contains(where: { $0.role == .foreignInput }) { display = script }
         }
