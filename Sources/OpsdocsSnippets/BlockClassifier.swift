@@ -106,14 +106,21 @@ public enum BlockClassifier {
         }
         if !structured || startsWithPrompt(lines), prompts().foreignSession { return Detection(.other, "typed at another program's prompt") }
         let statements = lines.filter { !$0.drop(while: { $0 == " " || $0 == "\t" }).hasPrefix("#") }
-        let commandLines = statements.filter { ShellWords.looksLikeCommand($0) && !OutputLine.isStrongEvidence($0) }.count
-        let mostlyCommands = commandLines > 0 && commandLines * 2 >= statements.count
+        // How many statements are commands: counted when a rule asks (a manifest is decided before).
+        var countedCommands: Int?
+        func commandLines() -> Int {
+            if let counted = countedCommands { return counted }
+            let counted = statements.filter { ShellWords.looksLikeCommand($0) && !OutputLine.isStrongEvidence($0) }.count
+            countedCommands = counted
+            return counted
+        }
+        func mostlyCommands() -> Bool { commandLines() > 0 && commandLines() * 2 >= statements.count }
 
         if declared == .other {
             // Another language (`nginx`, `hcl`) or a typo (`ShellSeasion`): only commands overrule it.
             if prompts().transcript { return Detection(.console, "shell prompts") }
             if isConfigBlock(code) { return nil }
-            return mostlyCommands && !isTree(lines) ? Detection(.shell, "most lines are commands") : nil
+            return mostlyCommands() && !isTree(lines) ? Detection(.shell, "most lines are commands") : nil
         }
         // A usage synopsis (`cut OPTION [FILE]`, `$ kill [-signal] PID`, `while condition; do commands; done`)
         // shows syntax, not a command.
@@ -150,16 +157,16 @@ public enum BlockClassifier {
             // A unit file: `ExecStart=/usr/bin/etcd \` reads like `VAR=value`, so look for sections first.
             if lines.first?.hasPrefix("[") == true && isINI(lines) { return Detection(.ini, "[section] headers and key=value lines") }
             // No command, and at least two lines in three read as printed text (`ipvsadm -Ln` output).
-            if commandLines == 0,
+            if commandLines() == 0,
                statements.filter({ OutputLine.isEvidence($0, afterCommand: false) }).count * 3 >= statements.count * 2 {
                 return Detection(.output, "most lines read as output")
             }
             // HAProxy, keepalived, nginx directives in a `bash` fence (not a table, not YAML).
             if !isOutput(statements), !isYAML(lines, loose: true), !isYAML(lines, loose: false), !isJSON(code),
-               commandLines * 3 < statements.count,  // (cheap first: most blocks are commands)
+               commandLines() * 3 < statements.count,  // (cheap first: most blocks are commands)
                !statements.allSatisfy({ OutputLine.isEvidence($0, afterCommand: false) }), isConfigBlock(code) { return Detection(.other, "config directives, few commands") }
             // A `console` fence without prompts is a plain script, unless some lines are output.
-            if commandLines > 0 { return unprompted(unpromptedSession()) }
+            if commandLines() > 0 { return unprompted(unpromptedSession()) }
             // Nothing runs and every line reads as printed text (`Forwarding from 127.0.0.1:8080 -> 80`).
             if statements.allSatisfy({ OutputLine.isEvidence($0, afterCommand: false) }) { return Detection(.output, "every line reads as output") }
             // No line runs anything: program output, YAML settings, a unit file, or something else.
@@ -170,7 +177,7 @@ public enum BlockClassifier {
             // in a `bash` fence is still a script.
             return statements.allSatisfy(isConfigOrProse) ? Detection(.other, "config lines or prose, no command") : Detection(.shell, "commands")
         case .yaml:
-            return mostlyCommands && !isYAML(lines, loose: false) ? Detection(.shell, "most lines are commands") : nil
+            return mostlyCommands() && !isYAML(lines, loose: false) ? Detection(.shell, "most lines are commands") : nil
         case .ini:
             return !isINI(lines) && isYAML(lines, loose: true) ? Detection(.yaml, "key: value lines") : nil
         case .json:
@@ -182,14 +189,14 @@ public enum BlockClassifier {
             return nil
         default:
             // Bare, `text`, `output`: commands make it shell; a table header makes it output.
-            if mostlyCommands { return unprompted(unpromptedSession()) }
+            if mostlyCommands() { return unprompted(unpromptedSession()) }
             if isYAML(lines, loose: false) { return Detection(.yaml, "key: value lines") }
             if isINI(lines) { return Detection(.ini, "[section] headers and key=value lines") }
             if isOutput(statements) { return Detection(.output, "most lines read as output") }
             if isYAML(lines, loose: true) { return Detection(.yaml, "key: value lines") }
             // No command, and two lines in three read as printed text (`kubectl describe` output).
             // (Printed lines proper, not box drawings: an ASCII diagram is the author's.)
-            if commandLines == 0, statements.contains(where: { OutputLine.isOutputLine($0) || OutputLine.isTableRow($0) }),
+            if commandLines() == 0, statements.contains(where: { OutputLine.isOutputLine($0) || OutputLine.isTableRow($0) }),
                statements.filter({ OutputLine.isEvidence($0, afterCommand: false) }).count * 3 >= statements.count * 2 {
                 return Detection(.output, "most lines read as output")
             }
