@@ -12,8 +12,7 @@ package enum OutputLine {
         guard let first = line.first else { return false }
         if line.hasPrefix("#") || ShellWords.looksLikeCommand(line) { return false }
         if afterCommand, isPlainText(line) { return true }
-        let operators = line.contains("|") || line.contains("&&") || line.contains(";") || line.contains(">")
-            || line.contains("$(") || line.contains("`")
+        let operators = hasShellOperators(line)
         // A sentence a program printed: `Calico process is running.`, `Forwarding from 127.0.0.1:8080 -> 80`.
         if first.isUppercase, first.isASCII, line.dropFirst().first?.isLowercase == true,
            !line.contains("|"), !line.contains("&&"), !line.contains("$("), line.contains(" ") { return true }
@@ -37,12 +36,17 @@ package enum OutputLine {
             || line.contains("└") { return true }
         // (`->` is an arrow in a table, `  -> 10.0.0.1:6443   Masq   1`, not a redirection)
         let unarrowed = line.replacingOccurrences(of: "->", with: "  ")
-        let operators = unarrowed.contains("|") || unarrowed.contains("&&") || unarrowed.contains(";") || unarrowed.contains(">")
-            || unarrowed.contains("$(") || unarrowed.contains("`")
+        let operators = hasShellOperators(Substring(unarrowed))
         // `>>> 172.27.138.251`: what a loop's `echo ">>> ${node_ip}"` printed (ShellPrompt: not Python).
         if line.hasPrefix(">>> "), case .none = ShellPrompt.classify(line[...]) { return true }
         // Columns: three or more fields apart by runs of spaces (`web-0   1/1   Running   0   3m`).
         return !operators && columnGaps(Substring(unarrowed)) >= 2
+    }
+
+    /// A pipe, list, redirection or substitution: what a command line has and printed text rarely does.
+    private static func hasShellOperators(_ line: Substring) -> Bool {
+        line.contains("|") || line.contains("&&") || line.contains(";") || line.contains(">") || line.contains("$(")
+            || line.contains("`")
     }
 
     /// A row of an aligned table, whatever its first word (`join   IPv4   100.64.0.0/16   false`):

@@ -156,6 +156,13 @@ extension ShellSession {
         /// Inside `if … fi`, `for … done`, `f() { … }`: every line belongs to the command.
         var depth = 0
         var printsAFile = false
+        /// A line the commands above printed; blank lines before the first one belong to it.
+        func printed(_ index: Int) {
+            b.drop(index, .output, clearsBlanks: !inOutput)
+            inOutput = true
+            blankSinceOutput = false
+            lastWasCommand = false
+        }
         func command(_ index: Int) {
             b.keep(index, .command, promptLength: 0)
             printsAFile = ShellWords.printsAFile(text[index])
@@ -201,20 +208,14 @@ extension ShellSession {
             }
             // A table row is output even when its first word is a command's name (`join  IPv4  …`).
             if hasCommand, depth == 0, OutputLine.isTableRow(line) {
-                b.drop(index, .output, clearsBlanks: !inOutput)
-                inOutput = true
-                blankSinceOutput = false
-                lastWasCommand = false
+                printed(index)
                 continue
             }
             // Shell grammar (`fi`, `}`) is a command only inside a compound or when it opens one.
             let syntax = ShellWords.looksLikeShellSyntax(line) && (depth > 0 || ShellWords.nesting(line) > 0)
             // What `cat /run/flannel/subnet.env` printed: `KEY=value` lines right under it are the file.
             if (inOutput || lastWasCommand) && printsAFile && depth == 0 && isLoneAssignment(trimmed) {
-                b.drop(index, .output, clearsBlanks: !inOutput)
-                inOutput = true
-                blankSinceOutput = false
-                lastWasCommand = false
+                printed(index)
                 continue
             }
             if depth > 0 || ShellWords.looksLikeCommand(line) || syntax {
@@ -226,10 +227,7 @@ extension ShellSession {
             // after a blank line); nothing starting with punctuation (`}`, `]`) is a command.
             let startsLikeCommand = trimmed.first.map { $0.isLetter || $0.isNumber || "./~$_\\\"'".contains($0) } ?? false
             if evidence || inOutput || (hasCommand && !startsLikeCommand) {
-                b.drop(index, .output, clearsBlanks: !inOutput)
-                inOutput = true
-                blankSinceOutput = false
-                lastWasCommand = false
+                printed(index)
                 continue
             }
             command(index)

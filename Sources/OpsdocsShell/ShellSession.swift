@@ -71,10 +71,6 @@ package struct ShellSession: Sendable, Equatable {
     /// root prompts are followed by their output).
     package static func isTranscript(_ code: String) -> Bool { prompts(code).transcript }
 
-    /// A session with another program's prompts (`mysql> `, `PS C:\> `) and neither a shell
-    /// prompt nor a bash command: a REPL or PowerShell session, not bash.
-    package static func isForeignSession(_ code: String) -> Bool { prompts(code).foreignSession }
-
     /// What the prompts of a block say, in one pass over its lines.
     package static func prompts(_ code: String) -> (transcript: Bool, foreignSession: Bool) {
         let read = promptLines(code)
@@ -126,7 +122,7 @@ package struct ShellSession: Sendable, Equatable {
     /// Reads a block known to be a session: by its prompts when it has any, else by telling
     /// commands from what they printed.
     package static func read(_ code: String) -> ShellSession {
-        isTranscript(code) ? readPrompted(code) : readUnprompted(code) ?? readPrompted(code)
+        reading(code).session ?? readPrompted(code)
     }
 
     /// Every line a command or part of one: a plain script, as written.

@@ -50,5 +50,3 @@ package enum Synopsis {
         "OPTION", "OPTIONS", "VARIABLE", "COMMAND", "EXPRESSION", "CONDITION", "ARGS", "ARGUMENTS",
     ]
 }
-
-import Foundation
