@@ -11,6 +11,8 @@ block's text read from the note — never anything opsdocs concluded about it. T
 """
 import json, os, random, subprocess, sys
 
+from fences import block_text
+
 here = os.path.dirname(os.path.abspath(__file__))
 root = os.path.join(here, "..")
 shared = os.path.join(root, "..", "shared")
@@ -26,23 +28,6 @@ for name in sorted(os.listdir(labels_dir)):
     if name.endswith(".json"):
         for label in json.load(open(path, encoding="utf-8")):
             taken.add((label.get("corpus", "corpus"), label["source"], label["index"]))
-
-def block_text(path, line):
-    """Info string and text of the fence opening at `line` (1-based)."""
-    lines = open(path, encoding="utf-8").read().split("\n")
-    opening = lines[line - 1]
-    indent = len(opening) - len(opening.lstrip(" >"))
-    fence = opening.lstrip(" >")
-    char = fence[0]
-    length = len(fence) - len(fence.lstrip(char))
-    info = fence[length:].strip()
-    body = []
-    for text in lines[line:]:
-        stripped = text.lstrip(" >")
-        if stripped.startswith(char * length) and stripped.strip(char).strip() == "":
-            break
-        body.append(text[indent:] if text[:indent].strip(" >") == "" else text.lstrip())
-    return info, "\n".join(body) + ("\n" if body else "")
 
 candidates = []
 for corpus in ("corpus-extra", "corpus"):

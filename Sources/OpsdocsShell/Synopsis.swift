@@ -1,7 +1,7 @@
 // Usage synopses and the stand-in words of syntax templates. A synopsis shows how a command is
 // written (`kill [-signal] PID`, `kubectl [command] [TYPE] [NAME] [flags]`): `other`, never a
-// script. A template of shell syntax (`while condition; do commands; done`) is shell whose
-// stand-ins (`condition`, `commands`, `文件名`) are fill-ins: extracted, not runnable.
+// script. So is a block written wholly in stand-ins (SyntaxTemplate); a script with some stand-ins
+// (`condition`, `commands`, `文件名`) has fill-ins: extracted, not runnable (Placeholders).
 
 package enum Synopsis {
     /// A usage synopsis rather than a command: an optional part in brackets (`kill [-signal] PID`,
@@ -49,4 +49,39 @@ package enum Synopsis {
         // ALL-CAPS stand-ins for a part of the syntax (not for a value, like `kill PID`)
         "OPTION", "OPTIONS", "VARIABLE", "COMMAND", "EXPRESSION", "CONDITION", "ARGS", "ARGUMENTS",
     ]
+
+    /// First letters of the nouns (a cheap first test).
+    private static let standInInitials = Set(standInNouns.compactMap(\.first))
+
+    /// Nouns that stand-in words are made of.
+    private static let standInNouns = [
+        "source", "target", "dest", "destination", "file", "dir", "directory", "folder", "name", "var", "variable",
+        "function", "func", "command", "cmd", "user", "host", "path", "value", "key", "string", "pattern", "remote",
+        "local", "arg", "process", "option", "here",
+    ]
+
+    /// A word made only of stand-in nouns, at least two of them (`SourceFile`, `functionName`,
+    /// `varname`, `user_name`), or `command`/`arg` with a number (`command1`, `argN`). Not a command's
+    /// own name (`basename`, `hostname`, `dirname`), nor `localhost`.
+    package static func isStandIn(_ word: Substring) -> Bool {
+        guard word.utf8.count >= 5, let initial = word.first?.lowercased().first, standInInitials.contains(initial) else { return false }
+        let w = word.lowercased().filter { $0 != "_" && $0 != "-" }
+        guard w.count >= 5, w != "localhost", w.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber) }),
+              !ShellWords.commands.contains(String(word)), !ShellWords.commands.contains(w) else { return false }
+        for base in ["command", "cmd", "arg", "process"] where w.hasPrefix(base) {
+            let rest = w.dropFirst(base.count)
+            if !rest.isEmpty, rest.allSatisfy({ $0.isNumber }) || rest == "n" { return true }
+        }
+        // Can the word be cut into two or more nouns?
+        func parts(_ rest: Substring) -> Int? {
+            if rest.isEmpty { return 0 }
+            var best: Int?
+            for noun in standInNouns where rest.hasPrefix(noun) {
+                if let n = parts(rest.dropFirst(noun.count)) { best = max(best ?? 0, n + 1) }
+            }
+            if best == nil, let digits = Optional(rest.prefix { $0.isNumber }), !digits.isEmpty, digits.count == rest.count { return 0 }
+            return best
+        }
+        return (parts(Substring(w)) ?? 0) >= 2
+    }
 }

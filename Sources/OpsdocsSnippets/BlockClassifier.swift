@@ -133,6 +133,13 @@ public enum BlockClassifier {
             // is shell whose stand-ins are fill-ins: Placeholders.)
             if typed.count == 1, Synopsis.isSynopsis(typed[0]) { return Detection(.other, "a usage synopsis") }
         }
+        if declared != .yaml, declared != .json, statements.count <= 8 {
+            let typed = statements.map { line -> Substring in
+                if case .shell(let length, _) = ShellPrompt.classify(line) { return line.dropFirst(length) }
+                return line
+            }
+            if SyntaxTemplate.isSyntaxTemplate(typed) { return Detection(.other, "a syntax template: every statement in stand-ins") }
+        }
         // Aligned columns on every line (`/etc/fstab`, a table without its header): data, not commands.
         if statements.count >= 2, declared != .yaml, declared != .json, statements.allSatisfy({ OutputLine.isTableRow($0) }),
            !prompts().transcript {

@@ -298,7 +298,7 @@ enum Placeholders {
             // Stand-in words (`SourceFile`, `functionName`, `varname`, `command1`), also as parts
             // of `user@host:directory/SourceFile`.
             if !bare.hasPrefix("-"), !bare.contains("$"), !known.contains(String(bare)),
-               bare.split(whereSeparator: { "@:/.=~".contains($0) }).contains(where: isStandIn) { out.append(word); continue }
+               bare.split(whereSeparator: { "@:/.=~".contains($0) }).contains(where: Synopsis.isStandIn) { out.append(word); continue }
             // `"LOAD_BALANCER_DNS:LOAD_BALANCER_PORT"`: ALL-CAPS names of things joined by `:` or `/`.
             if position > 0, bare.contains(":") || bare.contains("/"), !bare.contains("$"),
                bare.split(whereSeparator: { ":/".contains($0) }).contains(where: { part in
@@ -321,41 +321,6 @@ enum Placeholders {
             if bare.contains("_") && bare.split(separator: "_").count >= 2 || capsNouns.contains(String(bare)) { out.append(word) }
         }
         return out
-    }
-
-    /// First letters of the nouns (a cheap first test).
-    private static let standInInitials = Set(standInNouns.compactMap(\.first))
-
-    /// Nouns that stand-in words are made of.
-    private static let standInNouns = [
-        "source", "target", "dest", "destination", "file", "dir", "directory", "folder", "name", "var", "variable",
-        "function", "func", "command", "cmd", "user", "host", "path", "value", "key", "string", "pattern", "remote",
-        "local", "arg", "process", "option", "here",
-    ]
-
-    /// A word made only of stand-in nouns, at least two of them (`SourceFile`, `functionName`,
-    /// `varname`, `user_name`), or `command`/`arg` with a number (`command1`, `argN`). Not a command's
-    /// own name (`basename`, `hostname`, `dirname`), nor `localhost`.
-    static func isStandIn(_ word: Substring) -> Bool {
-        guard word.utf8.count >= 5, let initial = word.first?.lowercased().first, standInInitials.contains(initial) else { return false }
-        let w = word.lowercased().filter { $0 != "_" && $0 != "-" }
-        guard w.count >= 5, w != "localhost", w.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber) }),
-              !ShellWords.commands.contains(String(word)), !ShellWords.commands.contains(w) else { return false }
-        for base in ["command", "cmd", "arg", "process"] where w.hasPrefix(base) {
-            let rest = w.dropFirst(base.count)
-            if !rest.isEmpty, rest.allSatisfy({ $0.isNumber }) || rest == "n" { return true }
-        }
-        // Can the word be cut into two or more nouns?
-        func parts(_ rest: Substring) -> Int? {
-            if rest.isEmpty { return 0 }
-            var best: Int?
-            for noun in standInNouns where rest.hasPrefix(noun) {
-                if let n = parts(rest.dropFirst(noun.count)) { best = max(best ?? 0, n + 1) }
-            }
-            if best == nil, let digits = Optional(rest.prefix { $0.isNumber }), !digits.isEmpty, digits.count == rest.count { return 0 }
-            return best
-        }
-        return (parts(Substring(w)) ?? 0) >= 2
     }
 
     /// Capitalised nouns that stand for a value when written as an argument.

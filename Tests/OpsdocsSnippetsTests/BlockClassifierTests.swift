@@ -54,10 +54,14 @@ import Testing
         #expect(!kind("bash", "echo '{{ not a template for bash }}'\n").isTemplate)
     }
 
-    @Test func aUsageSynopsisIsNotAScriptButASyntaxTemplateIsShellWithFillIns() {
+    @Test func synopsesAndTemplatesWrittenInStandInsAreNotScriptsButACommandWithAFillInIs() {
         #expect(kind("bash", "kubectl [command] [TYPE] [NAME] [flags]\n").kind == .other)
         #expect(kind("bash", "$ kill [-signal] PID\n").kind == .other)
-        #expect(kind("bash", "while condition; do\n  commands\ndone\n").kind == .shell)
+        #expect(kind("bash", "while condition; do\n  commands\ndone\n").kind == .other)
+        #expect(kind("bash", "while condition; do\n  commands\ndone\n").reason == "a syntax template: every statement in stand-ins")
+        #expect(kind("bash", "$ grep pattern filename\n").kind == .other)
+        #expect(kind("bash", "$ killall processname\n").kind == .console)
+        #expect(kind("bash", "while true; do\n  kubectl get pods\n  sleep 5\ndone\n").kind == .shell)
         #expect(kind("bash", "kill PID\n").kind == .shell)
         #expect(kind("bash", "/sbin/iptables -P FORWARD ACCEPT\n").kind == .shell)
     }
