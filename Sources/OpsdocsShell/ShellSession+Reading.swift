@@ -38,6 +38,23 @@ extension ShellSession {
             session.lines[index].role = role
         }
 
+        /// A comment followed by what a program printed, not by a command (`# 预期结果`, `# output`,
+        /// `# default 配置时` over a table), is a caption of that output: it goes with it, and so do
+        /// the blank lines around it. (A comment over file content, a manifest shown inline, stays.)
+        mutating func dropCaptions() {
+            for index in session.lines.indices where session.lines[index].role == .comment {
+                guard let next = session.lines[(index + 1)...].firstIndex(where: { $0.role != .blank && $0.role != .gap }),
+                      session.lines[next].role == .output, OutputLine.isStrongEvidence(session.text[next]) else { continue }
+                session.lines[index].role = .output
+                var blank = index - 1
+                while blank >= 0, session.lines[blank].role == .blank || session.lines[blank].role == .gap {
+                    session.lines[blank].role = .gap
+                    blank -= 1
+                }
+                for between in (index + 1)..<next { session.lines[between].role = .gap }
+            }
+        }
+
         /// A heredoc body line (and the delimiter that ends it), when inside one.
         mutating func heredocBody(_ index: Int, secondaryPrompt: Bool) -> Bool {
             guard let doc = heredoc else { return false }
@@ -85,7 +102,8 @@ extension ShellSession {
             }
             b.quote = nil
             let wasAfterComment = afterComment
-            afterComment = false
+            // (A blank line between a comment and its command keeps them together.)
+            if !line.trimmedBlanks.isEmpty { afterComment = false }
             switch prompts[index] {
             case .shell(let length, _):
                 seenPrompt = true
@@ -131,9 +149,11 @@ extension ShellSession {
                     // `#安装后重启即可`: the author's note
                     b.keep(index, .comment, promptLength: line.prefix { $0 == " " || $0 == "\t" }.count, tracksState: false)
                     afterComment = true
-                } else if knownCommand && (!seenPrompt || wasAfterComment) {
+                } else if knownCommand && !seenPrompt
+                            || wasAfterComment && !OutputLine.isStrongEvidence(line)
+                                && (ShellWords.looksLikeCommand(line) || isLoneAssignment(line.trimmedBlanks)) {
                     // A command with no prompt before the first prompt (`ssh host`, then `$ docker run …`)
-                    // or right under a comment (`# 验证测试pod` / `kubectl get pod`).
+                    // or under a comment (`# 验证测试pod` / `kubectl get pod`, `# use virtualenv` / `VENVDIR=venv`).
                     startCommand(index, promptLength: 0)
                 } else {
                     b.drop(index, inEditor ? .editorText : .output)
@@ -141,6 +161,7 @@ extension ShellSession {
                 }
             }
         }
+        b.dropCaptions()
         return b.session
     }
 
@@ -174,6 +195,8 @@ extension ShellSession {
         for (index, line) in text.enumerated() {
             if b.heredocBody(index, secondaryPrompt: false) { continue }
             if b.quote != nil || b.continuing {
+                // (`  endpoint health; done` closes the loop its first line opened)
+                if b.quote == nil { depth = max(0, depth + ShellWords.nesting(line)) }
                 b.keep(index, .continued, promptLength: 0)
                 continue
             }
@@ -233,6 +256,7 @@ extension ShellSession {
             command(index)
         }
         guard b.session.hasOutput, hasCommand else { return nil }
+        b.dropCaptions()
         return b.session
     }
 

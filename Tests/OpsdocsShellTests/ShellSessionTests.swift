@@ -118,10 +118,29 @@ import Testing
 
     @Test func outputWithoutPromptsByItsShape() {
         // A table row whose first word is a command's name, and words that are not a command.
-        let table = "# From the CLI\nkubectl get subnet\n# Output\njoin          IPv4       100.64.0.0/16   false     false\n"
-        #expect(ShellSession.read(table).script == "# From the CLI\nkubectl get subnet\n# Output\n")
+        let table = "# From the CLI\nkubectl get subnet\njoin          IPv4       100.64.0.0/16   false     false\n"
+        #expect(ShellSession.read(table).script == "# From the CLI\nkubectl get subnet\n")
         let created = "kubectl run test --image=busybox -- tail -f /dev/null\nreplicationcontroller \"test\" created\n"
         #expect(ShellSession.read(created).script == "kubectl run test --image=busybox -- tail -f /dev/null\n")
+    }
+
+    @Test func aCaptionOverOutputGoesWithItButACommentOverFileContentStays() {
+        let captioned = "kubectl get svc -n istio-system\n\n# default 配置时\nNAME          TYPE        CLUSTER-IP\nistio-pilot   ClusterIP   10.68.252.143\n"
+        #expect(ShellSession.read(captioned).script == "kubectl get svc -n istio-system\n")
+        let expected = "etcdctl endpoint health\n# 预期结果\nhttps://192.168.1.1:2379 is healthy: successfully committed proposal\n"
+        #expect(ShellSession.read(expected).script == "etcdctl endpoint health\n")
+        let manifest = "$ kubectl run web --image=nginx --expose --port 80\n\n# 创建网络策略\nkind: NetworkPolicy\nmetadata:\n  name: web\n"
+        #expect(ShellSession.read(manifest).script == "kubectl run web --image=nginx --expose --port 80\n\n# 创建网络策略\n")
+    }
+
+    @Test func aCommandUnderACommentNeedsNoPrompt() {
+        let code = "# use virtualenv\nVENVDIR=venv\n$ virtualenv $VENVDIR\n$ vagrant up\n\n# NOTE: upgrade\n\nansible-playbook -b upgrade-cluster.yml\n$ kubectl get node\n"
+        #expect(ShellSession.read(code).script == "# use virtualenv\nVENVDIR=venv\nvirtualenv $VENVDIR\nvagrant up\n\n# NOTE: upgrade\n\nansible-playbook -b upgrade-cluster.yml\nkubectl get node\n")
+    }
+
+    @Test func aLoopClosedOnAContinuedLineEndsThere() {
+        let code = "for ip in ${NODE_IPS}; do\n  etcdctl \\\n  --endpoints=https://${ip}:2379 \\\n  endpoint health; done\n\nhttps://192.168.1.1:2379 is healthy: successfully committed proposal\n"
+        #expect(ShellSession.read(code).script == "for ip in ${NODE_IPS}; do\n  etcdctl \\\n  --endpoints=https://${ip}:2379 \\\n  endpoint health; done\n")
     }
 
     @Test func inputToAnotherProgramIsNotInTheScript() {
