@@ -3,7 +3,7 @@
 
 usage: bench/label-candidates.py OUT_DIR [TUNING] [HELDOUT]      default 320 and 160 blocks
 
-Blocks come from ../shared/corpus-extra (60 %) and ../shared/corpus (40 %), half of them bare
+Blocks come from ../shared/corpus-extra (60 %, or EXTRA_SHARE) and ../shared/corpus (the rest), half of them bare
 fences (no info string), never a block already in one of the labelled sets of Tests/Fixtures/snippets/.
 Each candidate carries only what a labeller needs — corpus, source, index, line, info and the
 block's text read from the note — never anything opsdocs concluded about it. The block list
@@ -66,7 +66,8 @@ rng.shuffle(bare)
 cut = len(bare) * 3 // 5
 tuning, heldout = bare[:cut], bare[cut:]
 rest = [c for c in candidates if c["info"] != ""]
-for corpus, share in (("corpus-extra", 0.6), ("corpus", 0.4)):
+extra_share = float(os.environ.get("EXTRA_SHARE", "0.6"))
+for corpus, share in (("corpus-extra", extra_share), ("corpus", 1 - extra_share)):
     group = [c for c in rest if c["corpus"] == corpus]
     first = spread(group, round((tuning_n - cut) * share), rng)
     used = {key(c) for c in first}

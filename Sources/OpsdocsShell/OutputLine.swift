@@ -124,6 +124,16 @@ package enum OutputLine {
         return line.unicodeScalars.contains { (0x4E00...0x9FFF).contains($0.value) || (0x3400...0x4DBF).contains($0.value) }
     }
 
+    /// `可选参数：`, `● -l 100%FREE：使用全部剩余空间`: a line of Chinese prose that no command
+    /// starts and no program printed (a table row, a log line, a URL).
+    package static func isProse(_ raw: Substring) -> Bool {
+        let line = raw.trimmedBlanks
+        guard !line.hasPrefix("#"), line.unicodeScalars.contains(where: { (0x4E00...0x9FFF).contains($0.value) }),
+              !ShellWords.looksLikeCommand(line), !isStrongEvidence(line) else { return false }
+        // (`echo "完成"`-like lines start with a command; `ok: [node1] => 成功` with punctuation a program prints)
+        return line.first.map { !"[{(<\"'$".contains($0) } ?? false
+    }
+
     /// `...`, `…`, `......`: the author left something out.
     package static func isElision(_ raw: Substring) -> Bool {
         let line = raw.trimmedBlanks

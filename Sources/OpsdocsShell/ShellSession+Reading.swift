@@ -166,13 +166,13 @@ extension ShellSession {
     }
 
     /// A block with no prompts that pastes commands with what they printed (`kubectl get pods`
-    /// and its table), or nil when no line is output (the block is a script). Output starts on
+    /// and its table) or with the author's captions, or nil when every line is part of the script. Output starts on
     /// positive evidence right after a command (OutputLine) and lasts until a line reads as a
     /// command again, or a comment or blank line precedes one.
     package static func readUnprompted(_ code: String) -> ShellSession? {
         let text = code.split(separator: "\n", omittingEmptySubsequences: false)
         var b = Builder(text)
-        var hasCommand = false, lastWasCommand = false
+        var hasCommand = false, lastWasCommand = false, hasCaption = false
         var inOutput = false, blankSinceOutput = false
         /// Inside `if … fi`, `for … done`, `f() { … }`: every line belongs to the command.
         var depth = 0
@@ -245,6 +245,13 @@ extension ShellSession {
                 command(index)
                 continue
             }
+            // A Chinese sentence among commands (`可选参数：`) is the author's caption: programs print few.
+            if hasCommand, depth == 0, OutputLine.isProse(line) {
+                b.drop(index, .caption)
+                hasCaption = true
+                lastWasCommand = false
+                continue
+            }
             let evidence = hasCommand && OutputLine.isEvidence(line, afterCommand: lastWasCommand)
             // Output goes on, blank lines and all, until a line reads as a command (or a comment
             // after a blank line); nothing starting with punctuation (`}`, `]`) is a command.
@@ -255,7 +262,7 @@ extension ShellSession {
             }
             command(index)
         }
-        guard b.session.hasOutput, hasCommand else { return nil }
+        guard b.session.hasOutput || hasCaption, hasCommand else { return nil }
         b.dropCaptions()
         return b.session
     }

@@ -15,6 +15,8 @@ package struct ShellSession: Sendable, Equatable {
         case output
         /// Typed into an editor the command above opened (`vim file`).
         case editorText
+        /// Prose the author wrote among the commands (`可选参数：`): a caption, neither run nor printed.
+        case caption
         /// Typed at another program's prompt (`mysql> `, `PS C:\> `).
         case foreignInput
         /// `...`, `# …`, a prompt with nothing typed: stands for nothing.

@@ -40,7 +40,7 @@ public enum BlockClassifier {
         // A bare fence, or one whose label the content overruled or refined, says why.
         let reason = detection.flatMap { $0.kind != declared || declared == nil ? $0.reason : nil }
         return Classification(kind: kind, declared: declared, isTemplate: template, mismatch: mismatch, reason: reason,
-                              session: detection?.kind == .console ? detection?.session : nil)
+                              session: detection?.kind == .console || detection?.kind == .shell ? detection?.session : nil)
     }
 
     /// Pairs that are not worth a warning (a transcript in a `bash` fence is the common case).
@@ -155,7 +155,7 @@ public enum BlockClassifier {
         // A command and what it printed, no prompt (`tree .` and its tree, `kubectl get pods` and its table).
         if declared != .yaml, declared != .json, declared != .ini, let first = statements.first,
            ShellWords.looksLikeCommand(first), let session = unpromptedSession() {
-            return Detection(.console, "commands followed by their output", session: session)
+            return unprompted(session)
         }
         if isTree(lines) { return Detection(.other, "a directory tree") }
         if isLoneURL(statements) { return Detection(.other, "a lone URL") }
@@ -215,8 +215,11 @@ public enum BlockClassifier {
         }
     }
 
-    /// Commands without prompts: a transcript when some lines are what they printed.
+    /// Commands without prompts: a transcript when some lines are what they printed, a script
+    /// (its captions dropped) when none are.
     private static func unprompted(_ session: ShellSession?) -> Detection {
-        session.map { Detection(.console, "commands followed by their output", session: $0) } ?? Detection(.shell, "commands")
+        guard let session else { return Detection(.shell, "commands") }
+        return session.hasOutput ? Detection(.console, "commands followed by their output", session: session)
+            : Detection(.shell, "commands and the author's captions", session: session)
     }
 }

@@ -73,7 +73,7 @@ public enum SnippetExtractor {
             if classification.kind == .console || classification.kind == .shell {
                 let session = classification.kind == .console
                     ? classification.session ?? block.shellReading?.session ?? ShellSession.read(block.code)
-                    : ShellSession.script(block.code)
+                    : classification.session ?? ShellSession.script(block.code)
                 let kept = session.scriptLineIndices
                 snippet.script = session.script
                 snippet.scriptLines = kept.map { firstCodeLine + $0 }

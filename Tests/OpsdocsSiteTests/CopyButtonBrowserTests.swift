@@ -121,12 +121,30 @@ import Testing
                 br_netfilter
                 EOF
                 \(fence)
+
+                ## 输出的说明
+
+                \(fence)bash
+                etcdctl endpoint health
+
+                # 预期结果
+                https://192.168.1.1:2379 is healthy: successfully committed proposal
+                \(fence)
+
+                ## 命令间的说明文字
+
+                \(fence)
+                sudo lvs
+                可选参数：
+                ● -l 100%FREE：使用全部剩余空间
+                \(fence)
                 """,
         ])
         defer { fixture.remove() }
         let copied = try Self.clickCopyButtons(fixture, output: output, page: "/runbook/", every: true).copied
         let files = ["ming-ling-he-shu-chu-mei-you-ti-shi-fu-1", "sheng-lue-hao-1", "ming-ling-zhi-jian-de-kong-xing-1",
-                     "di-yi-tiao-ming-ling-mei-you-ti-shi-fu-1", "xu-xing-li-de-zhu-shi-1", "heredoc-1"]
+                     "di-yi-tiao-ming-ling-mei-you-ti-shi-fu-1", "xu-xing-li-de-zhu-shi-1", "heredoc-1",
+                     "shu-chu-de-shuo-ming-1", "ming-ling-jian-de-shuo-ming-wen-zi-1"]
         #expect(copied.count == files.count)
         for (text, name) in zip(copied, files) {
             let file = try String(contentsOf: output.appendingPathComponent("snippets/runbook/\(name).sh"), encoding: .utf8)
@@ -141,5 +159,7 @@ import Testing
         #expect(copied[1] == "./ezdown -D\n./ezdown -X flannel\n")
         #expect(copied[2] == "date +%F\n\nuname -r\n")
         #expect(copied[3].hasPrefix("ssh k8s@172.27.132.67\ndocker run -d"))
+        #expect(copied[6] == "etcdctl endpoint health\n")
+        #expect(copied[7] == "sudo lvs\n")
     }
 }

@@ -62,6 +62,8 @@ import Testing
         #expect(kind("bash", "$ grep pattern filename\n").kind == .other)
         #expect(kind("bash", "$ killall processname\n").kind == .console)
         #expect(kind("bash", "while true; do\n  kubectl get pods\n  sleep 5\ndone\n").kind == .shell)
+        // Commands and a caption of prose: a script (the caption is not output).
+        #expect(kind("", "sudo lvs\n可选参数：\n● -l 100%FREE：使用全部剩余空间\n").kind == .shell)
         #expect(kind("bash", "kill PID\n").kind == .shell)
         #expect(kind("bash", "/sbin/iptables -P FORWARD ACCEPT\n").kind == .shell)
     }

@@ -37,7 +37,7 @@ struct ConsoleTokenizer {
                 t.sh.w.span(.prompt, a, prompt)
             case .elision:
                 t.sh.w.span(.prompt, a, prompt)
-            case .output, .editorText:
+            case .output, .editorText, .caption:
                 t.sh.w.span(.output, a, e)
             case .blank, .gap:
                 break
