@@ -57,7 +57,7 @@ package enum Synopsis {
     private static let standInNouns = [
         "source", "target", "dest", "destination", "file", "dir", "directory", "folder", "name", "var", "variable",
         "function", "func", "command", "cmd", "user", "host", "path", "value", "key", "string", "pattern", "remote",
-        "local", "arg", "process", "option", "here",
+        "local", "arg", "process", "option", "here", "script",
     ]
 
     /// A word made only of stand-in nouns, at least two of them (`SourceFile`, `functionName`,

@@ -289,7 +289,7 @@ enum Placeholders {
                 !seg.contains("$") && ((seg.hasSuffix("-name") || seg.hasSuffix("-url")) && seg.count > 5
                     || seg.hasPrefix("your") && seg.count > 4)
             }) { out.append(word); continue }
-            if lower.includes("your_") || lower.includes("your-") || lower.includes("/path/to/") || lower.includes("path_to_")
+            if lower.includes("your_") || lower.includes("your-") || lower.includes("path/to/") || lower.includes("path_to_")
                 || lower.includes("/username/") || lower.hasPrefix("username@") || lower.includes("server_ip")
                 || (position > 0 && (lower == "filename" || lower == "username")) { out.append(word); continue }
             if let dollar = bare.firstIndex(of: "$"), bare[dollar...].dropFirst().first == "{",
