@@ -134,9 +134,10 @@ package enum OutputLine {
         return line.first.map { !"[{(<\"'$".contains($0) } ?? false
     }
 
-    /// `...`, `…`, `......`: the author left something out.
+    /// `...`, `…`, `......`, `... # 省略`: the author left something out.
     package static func isElision(_ raw: Substring) -> Bool {
-        let line = raw.trimmedBlanks
+        var line = raw.trimmedBlanks
+        if let hash = line.range(of: " #") { line = line[..<hash.lowerBound].trimmedBlanks }
         return !line.isEmpty && (line.allSatisfy { $0 == "." } && line.count >= 3 || line.allSatisfy { $0 == "…" })
     }
 

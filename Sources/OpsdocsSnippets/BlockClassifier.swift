@@ -140,6 +140,14 @@ public enum BlockClassifier {
             }
             if SyntaxTemplate.isSyntaxTemplate(typed) { return Detection(.other, "a syntax template: every statement in stand-ins") }
         }
+        // `--feature-gates=…` lines under `# kube-apiserver` comments: options of a command the
+        // block does not show, a fragment (shell, never runnable), not a transcript.
+        if declared == .shell || declared == .console {
+            let options = statements.filter { !OutputLine.isElision($0) }
+            if !options.isEmpty, options.allSatisfy({ $0.trimmedBlanks.hasPrefix("-") }) {
+                return Detection(.shell, "a list of options, a fragment of a command")
+            }
+        }
         // Aligned columns on every line (`/etc/fstab`, a table without its header): data, not commands.
         if statements.count >= 2, declared != .yaml, declared != .json, statements.allSatisfy({ OutputLine.isTableRow($0) }),
            !prompts().transcript {

@@ -62,6 +62,9 @@ import Testing
         #expect(kind("bash", "$ grep pattern filename\n").kind == .other)
         #expect(kind("bash", "$ killall processname\n").kind == .console)
         #expect(kind("bash", "while true; do\n  kubectl get pods\n  sleep 5\ndone\n").kind == .shell)
+        // Options of a command the block does not show: a fragment, not a transcript of `# kube-proxy`.
+        #expect(kind("bash", "# kube-apiserver\n--feature-gates=TopologyAwareHints=true\n\n# kube-proxy\n--feature-gates=TopologyAwareHints=true\n").kind == .shell)
+        #expect(kind("bash", "... # 省略\n  --requestheader-allowed-names=aggregator \\\n  --enable-aggregator-routing=true \\\n").kind == .shell)
         // Commands and a caption of prose: a script (the caption is not output).
         #expect(kind("", "sudo lvs\n可选参数：\n● -l 100%FREE：使用全部剩余空间\n").kind == .shell)
         #expect(kind("bash", "kill PID\n").kind == .shell)
