@@ -241,7 +241,7 @@ extension ShellSession {
                 printed(index)
                 continue
             }
-            if depth > 0 || ShellWords.looksLikeCommand(line) || syntax {
+            if depth > 0 || ShellWords.looksLikeCommand(line) || syntax || Synopsis.startsWithStandIn(line) {
                 command(index)
                 continue
             }

@@ -67,6 +67,9 @@ package enum ShellWords {
             // `f() {` and `f(){` open a body once: the `{` word or the glued `(){`.
             if word == "{" || word.hasSuffix("(){") { depth += 1 }
             if word == "}" { depth -= 1 }
+            // `ARRAY=(` on its own opens an array whose elements follow, one per line, to `)`.
+            if i == words.count - 1, word.hasSuffix("=("), word.count > 2 { depth += 1 }
+            if word == ")", words.count == 1 { depth -= 1 }
         }
         return depth
     }
@@ -136,6 +139,9 @@ package enum ShellWords {
         while let range = search.range(of: "<<") {
             var rest = search[range.upperBound...]
             if rest.hasPrefix("<") { search = rest.dropFirst(); continue }  // here-string <<<
+            // `$((16<<2))`: a shift inside arithmetic, not a heredoc.
+            let before = line[..<range.lowerBound]
+            if before.components(separatedBy: "((").count > before.components(separatedBy: "))").count { search = rest; continue }
             var dash = false
             if rest.hasPrefix("-") { dash = true; rest = rest.dropFirst() }
             rest = rest.drop { $0 == " " }

@@ -41,6 +41,12 @@ package enum Synopsis {
         return false
     }
 
+    /// A line whose command is a stand-in (`command1`, `commands`, `process2`): a command to fill in.
+    package static func startsWithStandIn(_ line: Substring) -> Bool {
+        guard let word = line.trimmedBlanks.split(separator: " ").first else { return false }
+        return metasyntactic.contains(String(word)) && word != "command" || isStandIn(word)
+    }
+
     /// Words that stand for "something of this sort" in a syntax template (Placeholders).
     package static let metasyntactic: Set<String> = [
         "condition", "conditions", "command", "commands", "expression", "string1", "string2", "regex", "arguments",

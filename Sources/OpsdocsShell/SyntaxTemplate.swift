@@ -119,10 +119,12 @@ package enum SyntaxTemplate {
         if word.contains(where: { "$/.:@<>".contains($0) }) { return 0 }
         if Synopsis.metasyntactic.contains(String(word)) || Synopsis.isStandIn(word) { return 2 }
         if word.count >= 6, word.hasSuffix("NAME"), word.allSatisfy({ $0.isUppercase && $0.isASCII }) { return 2 }
-        let noun = word.lowercased().drop(while: { _ in false })
-        let stem = String(noun.reversed().drop(while: { $0.isNumber }).reversed())
-        if templateNouns.contains(stem) || (stem.hasSuffix("n") && templateNouns.contains(String(stem.dropLast()))) { return 1 }
+        // (`dir1 dir2`, `word1 word2` are example names one can use as they are; `argN` is not)
+        let noun = word.lowercased()
+        if noun.hasPrefix("arg"), noun.dropFirst(3).allSatisfy({ $0.isNumber || $0 == "n" }) { return 2 }  // `arg1 … argN`
+        if templateNouns.contains(noun) || (noun.hasSuffix("n") && templateNouns.contains(String(noun.dropLast()))) { return 1 }
         // A Chinese noun as an argument (`信号1`): a description of what goes there.
+        let stem = String(noun.reversed().drop(while: { $0.isNumber }).reversed())
         if !stem.isEmpty, stem.unicodeScalars.allSatisfy({ $0.value >= 0x4E00 && $0.value <= 0x9FFF }) { return 1 }
         return 0
     }

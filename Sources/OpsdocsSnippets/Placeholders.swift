@@ -272,7 +272,8 @@ enum Placeholders {
             while let last = bare.last, "\"'(),;".contains(last) { bare = bare.dropLast() }
             // Most words are short lower-case words, options or paths with nothing to fill in: the
             // checks below only for those that could hold one.
-            if bare.count < 3 { continue }
+            // (A variable the page sets, `read -e fileName` / `for filename`, is a name, not a fill-in.)
+            if bare.count < 3 || known.contains(String(bare)) { continue }
             let lower = bare.lowercased()
             if lower.includes("x.x.x.x") || lower.includes("xx.xx") || lower.includes("/xxx/") || lower == "xxx" || bare == "..." {
                 out.append(word)

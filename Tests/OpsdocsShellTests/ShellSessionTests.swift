@@ -141,6 +141,20 @@ import Testing
         #expect(session.lines[2].role == .caption)
     }
 
+    @Test func anArithmeticShiftIsNoHeredoc() {
+        #expect(ShellSession.read("$ echo $((16<<2))\n64\n").script == "echo $((16<<2))\n")
+    }
+
+    @Test func anArrayWrittenOverSeveralLinesIsOneCommand() {
+        let code = "ARRAY=(value1 value2)\n\nARRAY=(\n  value1\n  value2\n)\necho ${ARRAY[0]}\nvalue1\n"
+        #expect(ShellSession.read(code).script == "ARRAY=(value1 value2)\n\nARRAY=(\n  value1\n  value2\n)\necho ${ARRAY[0]}\n")
+    }
+
+    @Test func aStandInCommandIsACommandToFillInNotOutput() {
+        let code = "set +e\ncommand1\ncommand2\nset -e\n"
+        #expect(ShellSession.readUnprompted(code) == nil)  // every line is part of the script
+    }
+
     @Test func aCommandUnderACommentNeedsNoPrompt() {
         let code = "# use virtualenv\nVENVDIR=venv\n$ virtualenv $VENVDIR\n$ vagrant up\n\n# NOTE: upgrade\n\nansible-playbook -b upgrade-cluster.yml\n$ kubectl get node\n"
         #expect(ShellSession.read(code).script == "# use virtualenv\nVENVDIR=venv\nvirtualenv $VENVDIR\nvagrant up\n\n# NOTE: upgrade\n\nansible-playbook -b upgrade-cluster.yml\nkubectl get node\n")

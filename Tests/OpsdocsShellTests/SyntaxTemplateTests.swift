@@ -44,6 +44,10 @@ import Testing
         #expect(!isTemplate("shopt -s optionNameHere\n"))
         #expect(!isTemplate("ls -l file1\nls -l file2\n"))
         #expect(!isTemplate("command foo bar\n"))
+        // Numbered names are examples one can use as they are.
+        #expect(!isTemplate("mkdir dir1 dir2 dir3\n"))
+        #expect(!isTemplate("script.sh word1 word2 word3\n"))
+        #expect(isTemplate("command [ arg1 ... [ argN ]]\n"))
     }
 
     @Test func oneConcreteStatementMakesItAScript() {

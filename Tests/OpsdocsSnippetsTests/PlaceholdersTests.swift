@@ -32,6 +32,13 @@ import Testing
         #expect(Placeholders.find(in: "kubectl get pods | awk '{print $NAME}'\n").isEmpty)
     }
 
+    @Test func aVariableNamedLikeAStandInIsAName() {
+        #expect(Placeholders.find(in: "read -e fileName\necho $fileName\n").isEmpty)
+        #expect(Placeholders.find(in: "for filename; do\n  echo \"$filename\"\ndone\n").isEmpty)
+        #expect(Placeholders.find(in: "lpr filename\n") == ["filename"])
+        #expect(Placeholders.find(in: "kubectl create secret tls tls --cert=path/to/tls.cert\n").count == 1)
+    }
+
     @Test func sentencesInQuotesArePrintedNotFilledIn() {
         #expect(Placeholders.find(in: "while true; do echo 'Hi, while looping ...'; done\n").isEmpty)
         #expect(Placeholders.find(in: "echo \"Usage: $0 <csr-name>\"\n").isEmpty)
