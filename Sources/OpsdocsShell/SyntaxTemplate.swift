@@ -59,6 +59,8 @@ package enum SyntaxTemplate {
         }
         let words = piece.split(separator: " ").map(bareWord).filter { !$0.isEmpty && $0 != "..." && $0 != "…" }
         guard let first = words.first else { return .neutral }
+        // A case arm, `  pattern )`: its patterns.
+        if piece.hasSuffix(")"), !piece.contains("(") { return standIns(words, needAll: true) }
         if words.count == 1, keywords.contains(String(first)) { return .neutral }
         if constructs.contains(String(first)) {
             let parts = words.dropFirst().filter { !operators.contains(String($0)) && !keywords.contains(String($0)) }

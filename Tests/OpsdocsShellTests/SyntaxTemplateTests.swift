@@ -13,6 +13,7 @@ import Testing
         #expect(isTemplate("while condition; do\n  commands\ndone\n"))
         #expect(isTemplate("until condition\ndo\n  commands\ndone\n"))
         #expect(isTemplate("select name\n[in list]\ndo\n  commands\ndone\n"))
+        #expect(isTemplate("case expression in\n  pattern )\n    commands ;;\n  ...\nesac\n"))
         #expect(isTemplate("function name {\n  commands\n  return\n}\n"))
         #expect(isTemplate("{ command1; command2; [command3; ...] }\n"))
         #expect(isTemplate("command1 && command2\ncommand1 || command2\n"))
