@@ -113,6 +113,14 @@ enum Placeholders {
                         && octets.contains { $0.first == "x" || $0.first == "X" }
                 }
                 if isAddress { out.append(word); continue }
+                // `v1.26.x`, `kubelet='1.26.x-*'`: a version whose last part is left as x.
+                let isVersion = word.split(whereSeparator: { "=@:/'\"".contains($0) }).contains { part in
+                    let parts = part.split(separator: ".", omittingEmptySubsequences: false)
+                    guard parts.count >= 3, let last = parts.last, last == "x" || last.hasPrefix("x-") else { return false }
+                    let number = parts.dropLast().map { $0.hasPrefix("v") ? $0.dropFirst() : $0 }
+                    return number.allSatisfy { !$0.isEmpty && $0.allSatisfy(\.isNumber) }
+                }
+                if isVersion { out.append(word); continue }
             }
             guard candidate else { continue }
             let segments = word.split(whereSeparator: { ".-:/@=_\"',;()".contains($0) })

@@ -90,6 +90,11 @@ import Testing
         try evaluate("tuning-eighth.json", minimumCount: 150, kindTarget: 0.85, scriptTarget: 0.85)
     }
 
+    /// A ninth reader, 126 blocks of both corpora (`EXTRA_SHARE=0.5 SEED=123`).
+    @Test func accuracyOnTheNinthTuningSet() throws {
+        try evaluate("tuning-ninth.json", minimumCount: 120, kindTarget: 0.90, scriptTarget: 0.90)
+    }
+
     @Test func accuracyOnTheFreshHeldOutSet() throws {
         try evaluate("heldout-fresh.json", minimumCount: 150, kindTarget: 0.93, scriptTarget: 0.93, showMisses: false)
     }

@@ -12,6 +12,10 @@ import Testing
         #expect(!Placeholders.find(in: "cat > b.sh << EOF\nrsync -av /srv 192.168.1.xx:/backup\nEOF\n").isEmpty)
         // Not an option (`tar -xxf` aside), not a word that merely contains x's.
         #expect(Placeholders.find(in: "tar -xzf etcd.tar.gz\nxxd /bin/ls | head\n").isEmpty)
+        // A version left as x: `v1.26.x`, `'1.26.x-*'` (not `python3.x` in prose, not 1.26.0).
+        #expect(Placeholders.find(in: "sudo kubeadm upgrade apply v1.26.x\n") == ["v1.26.x"])
+        #expect(Placeholders.find(in: "apt-get install -y kubelet='1.26.x-*'\n").count == 1)
+        #expect(Placeholders.find(in: "sudo kubeadm upgrade apply v1.26.0\n").isEmpty)
     }
 
     @Test func aNameInSingleBracesOutsideQuotesIsAFillIn() {
