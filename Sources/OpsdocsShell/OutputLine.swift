@@ -137,7 +137,8 @@ package enum OutputLine {
     /// `...`, `…`, `......`, `... # 省略`: the author left something out.
     package static func isElision(_ raw: Substring) -> Bool {
         var line = raw.trimmedBlanks
-        if let hash = line.range(of: " #") { line = line[..<hash.lowerBound].trimmedBlanks }
+        guard let first = line.first, first == "." || first == "…" else { return false }
+        if line.includes(" #") { line = line.beforeTrailingComment.trimmedBlanks }
         return !line.isEmpty && (line.allSatisfy { $0 == "." } && line.count >= 3 || line.allSatisfy { $0 == "…" })
     }
 

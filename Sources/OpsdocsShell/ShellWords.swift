@@ -135,13 +135,14 @@ package enum ShellWords {
     /// The delimiter of a heredoc started on this line (`<<EOF`, `<<-'EOF'`, `<< "END"`), and
     /// whether leading tabs are stripped (`<<-`).
     package static func heredocDelimiter(in line: Substring) -> (String, Bool)? {
+        guard line.includes("<<") else { return nil }  // (most lines: no Foundation search)
         var search = line[...]
         while let range = search.range(of: "<<") {
             var rest = search[range.upperBound...]
             if rest.hasPrefix("<") { search = rest.dropFirst(); continue }  // here-string <<<
             // `$((16<<2))`: a shift inside arithmetic, not a heredoc.
             let before = line[..<range.lowerBound]
-            if before.components(separatedBy: "((").count > before.components(separatedBy: "))").count { search = rest; continue }
+            if before.includes("(("), arithmeticDepth(before) > 0 { search = rest; continue }
             var dash = false
             if rest.hasPrefix("-") { dash = true; rest = rest.dropFirst() }
             rest = rest.drop { $0 == " " }
@@ -157,6 +158,18 @@ package enum ShellWords {
         return nil
     }
 
+    /// `((` opened minus `))` closed.
+    private static func arithmeticDepth(_ text: Substring) -> Int {
+        var depth = 0
+        var previous: Character = " "
+        for ch in text {
+            if ch == "(" && previous == "(" { depth += 1; previous = " "; continue }
+            if ch == ")" && previous == ")" { depth -= 1; previous = " "; continue }
+            previous = ch
+        }
+        return depth
+    }
+
     /// `\` at the very end of a line continues the command.
     package static func continues(_ line: Substring) -> Bool {
         var count = 0
@@ -165,6 +178,19 @@ package enum ShellWords {
     }
 }
 
+
+extension Substring {
+    /// The text before a ` #` comment (the whole line when it has none), found without Foundation.
+    package var beforeTrailingComment: Substring {
+        var previous: Character = "x"
+        for index in indices {
+            let ch = self[index]
+            if ch == "#", previous == " " { return self[..<self.index(before: index)] }
+            previous = ch
+        }
+        return self
+    }
+}
 
 extension StringProtocol {
     /// `needle` occurs in the text: a byte search (Foundation's `contains` goes through NSString).

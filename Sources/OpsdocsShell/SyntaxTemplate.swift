@@ -38,8 +38,7 @@ package enum SyntaxTemplate {
     }
 
     private static func withoutTrailingComment(_ line: Substring) -> Substring {
-        if let hash = line.range(of: " #") { return line[..<hash.lowerBound] }
-        return line
+        line.beforeTrailingComment
     }
 
     private static let keywords: Set<String> = ["do", "done", "then", "fi", "else", "esac", "return", "break", "continue", "in", ";;"]

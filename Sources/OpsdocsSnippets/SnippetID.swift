@@ -52,18 +52,18 @@ public enum SnippetID {
             }
         }
         let ordered = missing.keys.sorted()
-        var start = 0
-        while start < ordered.count {
-            // 64 runs a call: the ICU set-up is shared, the in-place string edits stay short.
-            let chunk = Array(ordered[start..<min(start + 64, ordered.count)])
-            start += chunk.count
-            guard let latin = chunk.joined(separator: "\n").applyingTransform(transform, reverse: false) else { continue }
+        // 64 runs a call: the ICU set-up is shared, the in-place string edits stay short; the
+        // calls are independent, so both cores make them.
+        let chunks = stride(from: 0, to: ordered.count, by: 64).map { Array(ordered[$0..<min($0 + 64, ordered.count)]) }
+        let found = missing
+        DispatchQueue.concurrentPerform(iterations: chunks.count) { index in
+            let chunk = chunks[index]
+            guard let latin = chunk.joined(separator: "\n").applyingTransform(transform, reverse: false) else { return }
             let parts = latin.split(separator: "\n", omittingEmptySubsequences: false)
-            guard parts.count == chunk.count else { continue }
+            guard parts.count == chunk.count else { return }
+            let settled = zip(chunk, parts).compactMap { key, part in found[key].map { (key, strip(String(part), $0)) } }
             runs.withLock { known in
-                for (key, part) in zip(chunk, parts) {
-                    if let run = missing[key] { known[key] = strip(String(part), run) }
-                }
+                for (key, latin) in settled { known[key] = latin }
             }
         }
     }
