@@ -106,6 +106,13 @@ public enum BlockClassifier {
         }
         if !structured || startsWithPrompt(lines), prompts().foreignSession { return Detection(.other, "typed at another program's prompt") }
         let statements = lines.filter { !$0.drop(while: { $0 == " " || $0 == "\t" }).hasPrefix("#") }
+        // `#!/usr/bin/env node`: a script for another interpreter, whatever the fence says.
+        if let first = lines.first, first.hasPrefix("#!"), let interpreter = Self.interpreter(first), !Self.shells.contains(interpreter) {
+            return interpreter.hasPrefix("python") ? Detection(.python, "a #! line naming \(interpreter)")
+                : Detection(.other, "a #! line naming \(interpreter)")
+        }
+        // Only comments (`#!/bin/bash`, notes): nothing in them reads as output.
+        if statements.isEmpty { return nil }
         // How many statements are commands: counted when a rule asks (a manifest is decided before).
         var countedCommands: Int?
         func commandLines() -> Int {
@@ -221,6 +228,15 @@ public enum BlockClassifier {
                statements.contains(where: { OutputLine.isStrongEvidence($0) }) { return Detection(.output, "every line reads as output") }
             return nil
         }
+    }
+
+    private static let shells: Set<Substring> = ["sh", "bash", "zsh", "ksh", "dash", "ash"]
+
+    /// `#!/usr/bin/env python3` → `python3`, `#!/bin/bash -e` → `bash`.
+    private static func interpreter(_ line: Substring) -> Substring? {
+        let words = line.dropFirst(2).split(separator: " ")
+        guard let program = words.first?.split(separator: "/").last else { return nil }
+        return program == "env" ? words.dropFirst().first { !$0.hasPrefix("-") } : program
     }
 
     /// Commands without prompts: a transcript when some lines are what they printed, a script

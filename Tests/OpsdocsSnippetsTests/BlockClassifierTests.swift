@@ -65,6 +65,10 @@ import Testing
         // Options of a command the block does not show: a fragment, not a transcript of `# kube-proxy`.
         #expect(kind("bash", "# kube-apiserver\n--feature-gates=TopologyAwareHints=true\n\n# kube-proxy\n--feature-gates=TopologyAwareHints=true\n").kind == .shell)
         #expect(kind("bash", "... # 省略\n  --requestheader-allowed-names=aggregator \\\n  --enable-aggregator-routing=true \\\n").kind == .shell)
+        // A #! line says which language; a block of comments alone is what its fence says.
+        #expect(kind("bash", "#!/usr/bin/env node\n").kind == .other)
+        #expect(kind("bash", "#!/usr/bin/env python3\nimport os\nprint(os.getcwd())\n").kind == .python)
+        #expect(kind("bash", "#!/bin/sh\n# 或者\n#!/bin/bash\n").kind == .shell)
         // Commands and a caption of prose: a script (the caption is not output).
         #expect(kind("", "sudo lvs\n可选参数：\n● -l 100%FREE：使用全部剩余空间\n").kind == .shell)
         #expect(kind("bash", "kill PID\n").kind == .shell)
