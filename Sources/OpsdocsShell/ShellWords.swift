@@ -90,6 +90,13 @@ package enum ShellWords {
     package static func looksLikeCommand(_ line: Substring) -> Bool {
         guard let word = commandWord(line) else { return false }
         if commands.contains(String(word)) { return true }
+        let start = line.trimmedBlanks
+        // A test (`[ ! -d temp ] && exit 1`, `[[ -d $dir ]] && cd $dir`), a group or a subshell
+        // of commands (`{ ls -l; cat foo; } > out`, `(cd /tmp && ls)`).
+        if start.hasPrefix("[[ ") { return true }
+        if start.hasPrefix("[ "), let operand = start.dropFirst(2).first, "-!$\"".contains(operand) { return true }
+        if start.hasPrefix("{ ") || start.hasPrefix("("), !start.hasPrefix("(("),
+           let inner = commandWord(start.dropFirst(start.hasPrefix("{ ") ? 2 : 1)), commands.contains(String(inner)) { return true }
         // A fill-in where the command goes: `<your-favorite-editor> inventory.ini`.
         if word.count > 2, word.hasPrefix("<"), word.hasSuffix(">"), word.dropFirst().first?.isLetter == true { return true }
 
@@ -103,10 +110,12 @@ package enum ShellWords {
             return true
         }
         let trimmed = line.drop { $0 == " " }
-        if let eq = trimmed.firstIndex(of: "="), trimmed[..<eq].allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_") }),
-           trimmed.first?.isLetter == true, !trimmed[..<eq].isEmpty
-        {
-            return true  // VAR=value
+        if let eq = trimmed.firstIndex(of: "=") {
+            // `VAR=value`, `colors["red"]="#ff0000"`
+            var name = trimmed[..<eq]
+            if name.hasSuffix("]"), let open = name.firstIndex(of: "[") { name = name[..<open] }
+            if name.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_") }), trimmed.first?.isLetter == true,
+               !name.isEmpty { return true }
         }
         return false
     }

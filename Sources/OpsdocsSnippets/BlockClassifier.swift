@@ -106,10 +106,14 @@ public enum BlockClassifier {
         }
         if !structured || startsWithPrompt(lines), prompts().foreignSession { return Detection(.other, "typed at another program's prompt") }
         let statements = lines.filter { !$0.drop(while: { $0 == " " || $0 == "\t" }).hasPrefix("#") }
-        // `#!/usr/bin/env node`: a script for another interpreter, whatever the fence says.
-        if let first = lines.first, first.hasPrefix("#!"), let interpreter = Self.interpreter(first), !Self.shells.contains(interpreter) {
-            return interpreter.hasPrefix("python") ? Detection(.python, "a #! line naming \(interpreter)")
-                : Detection(.other, "a #! line naming \(interpreter)")
+        // `#!/usr/bin/env node`: a script for another interpreter, whatever the fence says;
+        // `#!/bin/bash` over an unlabelled fence: a shell script.
+        if let first = lines.first, first.hasPrefix("#!"), let interpreter = Self.interpreter(first) {
+            if !Self.shells.contains(interpreter) {
+                return interpreter.hasPrefix("python") ? Detection(.python, "a #! line naming \(interpreter)")
+                    : Detection(.other, "a #! line naming \(interpreter)")
+            }
+            if declared == nil || declared == .text { return Detection(.shell, "a #! line naming \(interpreter)") }
         }
         // Only comments (`#!/bin/bash`, notes): nothing in them reads as output.
         if statements.isEmpty { return nil }
@@ -121,7 +125,26 @@ public enum BlockClassifier {
             countedCommands = counted
             return counted
         }
-        func mostlyCommands() -> Bool { commandLines() > 0 && commandLines() * 2 >= statements.count }
+        // Half the statements commands, counting a command's heredoc body and continued lines as
+        // part of it (`cat <<EOF | kubectl apply -f -` and its manifest is one command).
+        func mostlyCommands() -> Bool {
+            if commandLines() > 0 && commandLines() * 2 >= statements.count { return true }
+            let script = ShellSession.script(code)
+            var commands = 0, others = 0
+            for index in script.lines.indices where script.lines[index].role == .command {
+                let line = script.text[index].trimmedBlanks
+                // Braces open and close a function body or a group (neither here nor there), but
+                // `public class Config {` or `stage('test') {` is another language.
+                if line == "{" || line == "}" || line.hasSuffix("() {") || line.hasSuffix("(){") || line.hasPrefix("function ") { continue }
+                if line.hasSuffix("{") { return false }
+                if ShellWords.looksLikeCommand(line) && !OutputLine.isStrongEvidence(line) || ShellWords.looksLikeShellSyntax(line) {
+                    commands += 1
+                } else {
+                    others += 1
+                }
+            }
+            return commands > 0 && commands >= others
+        }
 
         if declared == .other {
             // Another language (`nginx`, `hcl`) or a typo (`ShellSeasion`): only commands overrule it.

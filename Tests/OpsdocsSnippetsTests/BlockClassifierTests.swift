@@ -65,6 +65,15 @@ import Testing
         // Options of a command the block does not show: a fragment, not a transcript of `# kube-proxy`.
         #expect(kind("bash", "# kube-apiserver\n--feature-gates=TopologyAwareHints=true\n\n# kube-proxy\n--feature-gates=TopologyAwareHints=true\n").kind == .shell)
         #expect(kind("bash", "... # 省略\n  --requestheader-allowed-names=aggregator \\\n  --enable-aggregator-routing=true \\\n").kind == .shell)
+        // Unlabelled fences: a heredoc's body and a command's continued lines are part of it; a
+        // #! line naming bash makes a script; braces around another language's code do not.
+        #expect(kind("", "cat <<EOF | kubectl apply -f -\napiVersion: v1\nkind: Namespace\nmetadata:\n  name: demo\nEOF\n").kind == .shell)
+        #expect(kind("", "kubectl create configmap app \\\n  --from-literal=a=1 \\\n  --from-literal=b=2\n").kind == .shell)
+        #expect(kind("", "#!/bin/bash\nfilename=$1\nif grep x $filename\nthen\n  echo found\nfi\n").kind == .shell)
+        #expect(kind("", "[ ! -d temp ] && exit 1\n").kind == .shell)
+        #expect(kind("", "declare -A colors\ncolors[\"red\"]=\"#ff0000\"\n").kind == .shell)
+        #expect(kind("", "{ ls -l; cat foo.txt; } > output.txt\n").kind == .shell)
+        #expect(kind("", "podTemplate(label: 'slave')\n{\n    node ('slave') {\n        echo \"hello\"\n        sleep 60\n    }\n}\n").kind != .shell)
         // A #! line says which language; a block of comments alone is what its fence says.
         #expect(kind("bash", "#!/usr/bin/env node\n").kind == .other)
         #expect(kind("bash", "#!/usr/bin/env python3\nimport os\nprint(os.getcwd())\n").kind == .python)
