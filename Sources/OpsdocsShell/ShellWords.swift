@@ -60,7 +60,9 @@ package enum ShellWords {
         var depth = 0
         for (i, word) in words.enumerated() {
             if word.hasPrefix("#") { break }
-            if i == 0 || words[i - 1] == "then" || words[i - 1] == "do" || words[i - 1] == "else" || words[i - 1].hasSuffix("&&") {
+            // (`grep -l x | while read -r f; do`: a pipeline into a loop opens it too)
+            if i == 0 || words[i - 1] == "then" || words[i - 1] == "do" || words[i - 1] == "else" || words[i - 1].hasSuffix("&&")
+                || words[i - 1] == "|" || words[i - 1] == "||" {
                 if openers.contains(word) { depth += 1 }
             }
             if closers.contains(word) { depth -= 1 }

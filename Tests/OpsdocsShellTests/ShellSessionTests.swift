@@ -141,6 +141,11 @@ import Testing
         #expect(session.lines[2].role == .caption)
     }
 
+    @Test func aLoopAtTheEndOfAPipelineHoldsItsBody() {
+        let code = "grep -lR someVar | while IFS= read -r file; do\n    head \"$file\"\ndone\n"
+        #expect(ShellSession.readUnprompted(code) == nil)
+    }
+
     @Test func anArithmeticShiftIsNoHeredoc() {
         #expect(ShellSession.read("$ echo $((16<<2))\n64\n").script == "echo $((16<<2))\n")
     }
