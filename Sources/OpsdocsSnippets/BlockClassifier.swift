@@ -235,6 +235,9 @@ public enum BlockClassifier {
         default:
             // Bare, `text`, `output`: commands make it shell; a table header makes it output.
             if mostlyCommands() { return unprompted(unpromptedSession()) }
+            // `HTTP/1.1 200 OK` and its headers, `ERROR: …` lines: `Key: value` that a program printed
+            // (YAML keys are rarely capitalised words).
+            if statements.allSatisfy({ OutputLine.isOutputLine($0) }) { return Detection(.output, "every line reads as output") }
             if isYAML(lines, loose: false) { return Detection(.yaml, "key: value lines") }
             if isINI(lines) { return Detection(.ini, "[section] headers and key=value lines") }
             if isOutput(statements) { return Detection(.output, "most lines read as output") }

@@ -74,6 +74,8 @@ import Testing
         #expect(kind("", "declare -A colors\ncolors[\"red\"]=\"#ff0000\"\n").kind == .shell)
         #expect(kind("", "{ ls -l; cat foo.txt; } > output.txt\n").kind == .shell)
         #expect(kind("", "podTemplate(label: 'slave')\n{\n    node ('slave') {\n        echo \"hello\"\n        sleep 60\n    }\n}\n").kind != .shell)
+        #expect(kind("", "HTTP/1.1 200 OK\nServer: nginx/1.19.1\nContent-Type: text/html\nContent-Length: 612\n").kind == .output)
+        #expect(kind("", "replicas: 3\nimage: nginx:1.25\n").kind == .yaml)
         // A #! line says which language; a block of comments alone is what its fence says.
         #expect(kind("bash", "#!/usr/bin/env node\n").kind == .other)
         #expect(kind("bash", "#!/usr/bin/env python3\nimport os\nprint(os.getcwd())\n").kind == .python)
