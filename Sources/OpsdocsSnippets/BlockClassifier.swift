@@ -129,6 +129,9 @@ public enum BlockClassifier {
         // part of it (`cat <<EOF | kubectl apply -f -` and its manifest is one command).
         func mostlyCommands() -> Bool {
             if commandLines() > 0 && commandLines() * 2 >= statements.count { return true }
+            // (A script starts with a command, an assignment or shell syntax; a manifest does not.)
+            guard let first = statements.first,
+                  ShellWords.looksLikeCommand(first) || ShellWords.looksLikeShellSyntax(first) || first.contains("=") else { return false }
             let script = ShellSession.script(code)
             var commands = 0, others = 0
             for index in script.lines.indices where script.lines[index].role == .command {

@@ -280,8 +280,7 @@ enum Placeholders {
             while let last = bare.last, "\"'(),;".contains(last) { bare = bare.dropLast() }
             // Most words are short lower-case words, options or paths with nothing to fill in: the
             // checks below only for those that could hold one.
-            // (A variable the page sets, `read -e fileName` / `for filename`, is a name, not a fill-in.)
-            if bare.count < 3 || known.contains(String(bare)) { continue }
+            if bare.count < 3 { continue }
             let lower = bare.lowercased()
             if lower.includes("x.x.x.x") || lower.includes("xx.xx") || lower.includes("/xxx/") || lower == "xxx" || bare == "..." {
                 out.append(word)
@@ -329,7 +328,10 @@ enum Placeholders {
             if previous.hasPrefix("-") && previous.count <= 3 { continue }  // `-X POST`, `-j ACCEPT`, `-P FORWARD`
             if bare.contains("_") && bare.split(separator: "_").count >= 2 || capsNouns.contains(String(bare)) { out.append(word) }
         }
-        return out
+        // A variable the page sets (`read -e fileName`, `for filename`) is a name, not a fill-in.
+        return out.filter { word in
+            !known.contains(String(word.drop { "\"'(),;".contains($0) }.reversed().drop { "\"'(),;".contains($0) }.reversed()))
+        }
     }
 
     /// Capitalised nouns that stand for a value when written as an argument.
