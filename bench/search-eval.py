@@ -1,19 +1,23 @@
 #!/usr/bin/python3
-"""Recall@10 and MRR@10 of opsdocs search and Pagefind on a judged query set, same site, same run.
+"""success@1, MRR@10, recall@5, recall@10 and nDCG@10 of opsdocs search and Pagefind on judged query
+sets, same site, same run.
 
-usage: bench/search-eval.py SITE_DIR [QUERIES_JSON]
+usage: bench/search-eval.py SITE_DIR [QUERIES_JSON ...]
   SITE_DIR      a site built by `opsdocs build` (its search/ folder is used as is)
-  QUERIES_JSON  default bench/search-queries.json: [{"query", "relevant": [page paths]}]
+  QUERIES_JSON  default bench/search-queries.json: [{"query", "relevant": [page paths, best first]}]
+                Several files (bench/search-queries-tuning.json bench/search-queries-heldout.json,
+                written and judged by two helpers from bench/search-judging.md) are scored in one run.
 Pagefind (PyPI `pagefind[extended]`) indexes a copy of SITE_DIR's HTML; its results come from its
 own JavaScript in headless Chromium (Debian chromium, chromium-driver, python3-selenium).
 opsdocs' results come from `opsdocs search --json` (the same ranking as the browser; a test
 asserts the JavaScript and Swift results agree).
 """
-import functools, http.server, json, os, shutil, subprocess, sys, tempfile, threading, time, urllib.parse
+import functools, math, http.server, json, os, shutil, subprocess, sys, tempfile, threading, time, urllib.parse
 
 here = os.path.dirname(os.path.abspath(__file__))
 site = os.path.abspath(sys.argv[1])
-queries = json.load(open(sys.argv[2] if len(sys.argv) > 2 else os.path.join(here, "search-queries.json")))
+query_files = sys.argv[2:] or [os.path.join(here, "search-queries.json")]
+query_sets = [(os.path.basename(f), json.load(open(f, encoding="utf-8"))) for f in query_files]
 opsdocs = os.path.join(here, "..", ".build", "release", "opsdocs")
 
 def page_of(url):
@@ -22,14 +26,19 @@ def page_of(url):
     return path if path.endswith("/") or not path else path + "/"
 
 def metrics(ranked_pages, relevant):
-    relevant = {r if r.endswith("/") else r + "/" for r in relevant}
+    """success@1, reciprocal rank, recall@5, recall@10, nDCG@10 (graded: the first-listed page gains 2, others 1)."""
+    relevant = [r if r.endswith("/") else r + "/" for r in relevant]
     top = []
     for p in ranked_pages:
         if p not in top: top.append(p)
     top = top[:10]
-    found = len(relevant & set(top))
-    rr = next((1 / (i + 1) for i, p in enumerate(top) if p in relevant), 0.0)
-    return found / len(relevant), rr, top
+    gain = {p: (2 if i == 0 else 1) for i, p in enumerate(relevant)}
+    rr = next((1 / (i + 1) for i, p in enumerate(top) if p in gain), 0.0)
+    dcg = sum(gain.get(p, 0) / math.log2(i + 2) for i, p in enumerate(top))
+    ideal = sum(g / math.log2(i + 2) for i, g in enumerate(sorted(gain.values(), reverse=True)[:10]))
+    return {"success@1": 1.0 if top and top[0] in gain else 0.0, "MRR@10": rr,
+            "recall@5": len(set(relevant) & set(top[:5])) / len(relevant),
+            "recall@10": len(set(relevant) & set(top)) / len(relevant), "nDCG@10": dcg / ideal if ideal else 0.0}
 
 def opsdocs_results(q):
     out = subprocess.run([opsdocs, "search", "--site", site, "--json", "--limit", "10", "--", q] if q.startswith("-")
@@ -65,22 +74,24 @@ def pagefind_results(q):
     """, q)
     return [page_of(u) for u in urls]
 
-rows = []
-totals = {"opsdocs": [0, 0], "pagefind": [0, 0]}
-for item in queries:
-    q, rel = item["query"], item["relevant"]
-    r1, rr1, top1 = metrics(opsdocs_results(q), rel)
-    r2, rr2, top2 = metrics(pagefind_results(q), rel)
-    totals["opsdocs"][0] += r1; totals["opsdocs"][1] += rr1
-    totals["pagefind"][0] += r2; totals["pagefind"][1] += rr2
-    rows.append((q, r1, rr1, r2, rr2))
+names = ["success@1", "MRR@10", "recall@5", "recall@10", "nDCG@10"]
+for set_name, queries in query_sets:
+    totals = {"opsdocs": dict.fromkeys(names, 0.0), "pagefind": dict.fromkeys(names, 0.0)}
+    rows = []
+    for item in queries:
+        q, rel = item["query"], item["relevant"]
+        ours, theirs = metrics(opsdocs_results(q), rel), metrics(pagefind_results(q), rel)
+        for k in names:
+            totals["opsdocs"][k] += ours[k]
+            totals["pagefind"][k] += theirs[k]
+        rows.append((q, ours, theirs))
+    n = len(queries)
+    if os.environ.get("SHOW_QUERIES"):
+        print(f"{'query':34} {'opsdocs RR':>10} {'R@10':>5} {'pagefind RR':>11} {'R@10':>5}")
+        for q, ours, theirs in rows:
+            print(f"{q[:34]:34} {ours['MRR@10']:10.2f} {ours['recall@10']:5.2f} {theirs['MRR@10']:11.2f} {theirs['recall@10']:5.2f}")
+    print(f"\n{set_name}: {n} queries over {site}")
+    for name, t in totals.items():
+        print(f"  {name:9} " + "  ".join(f"{k} {t[k] / n:.3f}" for k in names))
 d.quit(); server.shutdown(); shutil.rmtree(work)
-
-n = len(queries)
-print(f"{'query':34} {'opsdocs R@10':>12} {'RR':>5} {'pagefind R@10':>13} {'RR':>5}")
-for q, r1, rr1, r2, rr2 in rows:
-    print(f"{q[:34]:34} {r1:12.2f} {rr1:5.2f} {r2:13.2f} {rr2:5.2f}")
-print(f"\n{n} queries over {site}")
-for name, (r, rr) in totals.items():
-    print(f"{name:9} recall@10 {r / n:.3f}  MRR@10 {rr / n:.3f}")
 print(f"pagefind indexing took {pagefind_index_seconds:.2f} s")
