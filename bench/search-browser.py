@@ -4,6 +4,8 @@ the results, clicks the first one and checks the browser lands on that section; 
 (keystroke to results shown) and the bytes the search fetched (Resource Timing).
 
 usage: bench/search-browser.py SITE_DIR QUERY [QUERY ...]     (exit 1 if a check fails)
+  more:QUERY  instead checks the count and the "more" button: the status gives every matching page,
+              ten are listed, and each click lists up to ten more until all are shown.
 Needs Debian chromium, chromium-driver, python3-selenium.
 """
 import functools, http.server, statistics, sys, threading, time, urllib.parse
@@ -23,7 +25,29 @@ for f in ["--headless=new", "--no-sandbox"]: o.add_argument(f)
 d = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=o)
 d.set_window_size(1280, 900)
 latencies, sizes, engine_ms, failures = [], [], [], 0
+def check_more(q):
+    """The count says every matching page; the button lists them ten at a time."""
+    d.get(base + "/archive/")
+    box = d.find_element(By.CSS_SELECTOR, ".site-search input")
+    box.click(); box.send_keys(q)
+    WebDriverWait(d, 10, poll_frequency=0.01).until(
+        lambda drv: drv.find_element(By.CSS_SELECTOR, ".search-popup .search-status").text.strip())
+    status = d.find_element(By.CSS_SELECTOR, ".search-popup .search-status").text
+    total = int("".join(ch for ch in status if ch.isdigit()) or 0)
+    shown = [len(d.find_elements(By.CSS_SELECTOR, ".search-popup .search-link"))]
+    while d.find_elements(By.CSS_SELECTOR, ".search-popup .search-more-results button"):
+        d.find_element(By.CSS_SELECTOR, ".search-popup .search-more-results button").click()
+        WebDriverWait(d, 10).until(lambda drv: len(drv.find_elements(By.CSS_SELECTOR, ".search-popup .search-link")) > shown[-1])
+        shown.append(len(d.find_elements(By.CSS_SELECTOR, ".search-popup .search-link")))
+    urls = [a.get_attribute("href") for a in d.find_elements(By.CSS_SELECTOR, ".search-popup .search-link")]
+    ok = shown[0] == min(10, total) and shown[-1] == total and len(set(urls)) == total
+    print(f"{'ok  ' if ok else 'FAIL'} more {q!r}: status {status!r}, listed {' → '.join(map(str, shown))}")
+    return ok
+
 for q in queries:
+    if q.startswith("more:"):
+        if not check_more(q[5:]): failures += 1
+        continue
     d.get(base + "/archive/")  # a fresh page: nothing of the index cached in memory
     d.execute_script("performance.clearResourceTimings(); performance.setResourceTimingBufferSize(10000);")
     box = d.find_element(By.CSS_SELECTOR, ".site-search input")

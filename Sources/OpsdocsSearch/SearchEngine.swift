@@ -15,6 +15,13 @@ public struct SearchResult: Sendable, Equatable, Codable {
     public var moreSections: Int
 }
 
+/// One page of results and how many pages match in all.
+public struct SearchResultPage: Sendable, Equatable {
+    public var results: [SearchResult]
+    /// Pages with at least one matching section (each shown once, as its best section).
+    public var totalPages: Int
+}
+
 public struct SearchEngine: Sendable {
     public typealias Loader = @Sendable (String) -> Data?
 
@@ -40,8 +47,13 @@ public struct SearchEngine: Sendable {
     }
 
     public func search(_ query: String, limit: Int = 10) -> [SearchResult] {
+        page(query, limit: limit).results
+    }
+
+    /// Results `offset + 1` to `offset + limit`, and the number of matching pages.
+    public func page(_ query: String, limit: Int = 10, offset: Int = 0) -> SearchResultPage {
         let terms = Tokenizer.queryTerms(query)
-        guard !terms.isEmpty else { return [] }
+        guard !terms.isEmpty else { return SearchResultPage(results: [], totalPages: 0) }
         var shardCache: [Int: [String: [Int]]] = [:]
         var scores: [Int: Double] = [:]
         var matched: [Int: Int] = [:]
@@ -77,7 +89,7 @@ public struct SearchEngine: Sendable {
         }
         var results: [SearchResult] = []
         var chunks: [Int: [String: [String]]] = [:]
-        for (doc, score) in best.prefix(limit) {
+        for (doc, score) in best.dropFirst(max(0, offset)).prefix(limit) {
             let page = doc >> meta.sectionBits
             let chunk = page / meta.pagesPerChunk
             if chunks[chunk] == nil {
@@ -88,13 +100,13 @@ public struct SearchEngine: Sendable {
             // Exact phrase: the whole query, as typed, in the title, heading or excerpt.
             var boosted = score
             if let phrase = Self.phrase(query), Tokenizer.normalise(row[1] + " " + row[2] + " " + row[3]).contains(phrase) {
-                boosted *= SearchWeights.phraseBoost
+                boosted *= meta.phraseBoost
             }
             results.append(SearchResult(url: row[0], pageTitle: row[1], heading: row[2], excerpt: row[3],
                                         score: (boosted * 1000).rounded() / 1000, moreSections: more[page] ?? 0))
         }
         // Stable: equal scores keep their order.
         results = results.enumerated().sorted { ($0.element.score, -$0.offset) > ($1.element.score, -$1.offset) }.map(\.element)
-        return results
+        return SearchResultPage(results: results, totalPages: best.count)
     }
 }

@@ -17,7 +17,7 @@ public struct SearchIndexFiles: Sendable {
 }
 
 public enum SearchIndexBuilder {
-    public static let version = 1
+    public static let version = 2
     /// Pages per metadata chunk (`search/docs/N.json`): the browser fetches one chunk per result shown.
     public static let pagesPerChunk = 1
     /// A document's id is `page << sectionBits | section`, so the page of a hit is known
@@ -102,9 +102,7 @@ public enum SearchIndexBuilder {
             chunks[(id >> sectionBits) / pagesPerChunk, default: [:]][String(id)] = metadataRow(doc)
         }
         for (chunk, rows) in chunks { files["docs/\(chunk).json"] = (try? encoder.encode(rows)) ?? Data("{}".utf8) }
-        let meta = SearchMeta(version: version, documents: documents.count, shards: shardCount,
-                              pagesPerChunk: pagesPerChunk, sectionBits: sectionBits,
-                              allTermsBoost: SearchWeights.allTermsBoost)
+        let meta = SearchMeta.current(documents: documents.count, shards: shardCount)
         files["index.json"] = (try? encoder.encode(meta)) ?? Data("{}".utf8)
         var pageNumbers: [String: Int] = [:]
         for (index, doc) in documents.enumerated() { pageNumbers[pageURL(doc)] = pageNumbers[pageURL(doc)] ?? ids[index] >> sectionBits }
@@ -214,4 +212,13 @@ public struct SearchMeta: Codable, Sendable {
     public var pagesPerChunk: Int
     public var sectionBits: Int
     public var allTermsBoost: Double
+    /// SearchWeights.phraseBoost: every constant the browser ranks with travels here.
+    public var phraseBoost: Double
+
+    /// The metadata this version writes.
+    static func current(documents: Int, shards: Int) -> SearchMeta {
+        SearchMeta(version: SearchIndexBuilder.version, documents: documents, shards: shards,
+                   pagesPerChunk: SearchIndexBuilder.pagesPerChunk, sectionBits: SearchIndexBuilder.sectionBits,
+                   allTermsBoost: SearchWeights.allTermsBoost, phraseBoost: SearchWeights.phraseBoost)
+    }
 }

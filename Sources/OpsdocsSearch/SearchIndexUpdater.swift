@@ -88,9 +88,7 @@ public enum SearchIndexUpdater {
         }
         if new.count != old.count {
             index.documentCount += new.count - old.count
-            let meta = SearchMeta(version: SearchIndexBuilder.version, documents: index.documentCount,
-                                  shards: index.shardCount, pagesPerChunk: SearchIndexBuilder.pagesPerChunk,
-                                  sectionBits: SearchIndexBuilder.sectionBits, allTermsBoost: SearchWeights.allTermsBoost)
+            let meta = SearchMeta.current(documents: index.documentCount, shards: index.shardCount)
             if let data = try? encoder.encode(meta) {
                 index.files["index.json"] = data
                 changed.append("index.json")

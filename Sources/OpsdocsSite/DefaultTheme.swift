@@ -169,6 +169,9 @@ details.badge ul { margin: .3em 0; padding-left: 1.2em; font-family: var(--mono)
 
 .theme-toggle { font: inherit; font-size: .9em; padding: .1em .5em; border: 1px solid var(--border); border-radius: 6px;
   background: var(--bg); color: var(--fg); cursor: pointer; }
+.search-more-results { list-style: none; margin: .6em 0 0; }
+.search-more-results button { font: inherit; font-size: .875em; padding: .3em .8em; border: 1px solid var(--border, #ccc);
+  border-radius: 4px; background: transparent; color: inherit; cursor: pointer; }
 
 """#,
         "static/favicon.svg": #"""
@@ -239,12 +242,14 @@ details.badge ul { margin: .3em 0; padding-left: 1.2em; font-family: var(--mono)
     }
     return cache[path];
   }
-  function search(query, limit) {
+  // Results offset+1 … offset+limit; the array's `total` is the number of matching pages.
+  function search(query, limit, offset) {
     limit = limit || 10;
+    offset = offset || 0;
     var terms = queryTerms(query);
-    if (!terms.length) return Promise.resolve([]);
+    if (!terms.length) { var none = []; none.total = 0; return Promise.resolve(none); }
     return load("index.json").then(function (meta) {
-      if (!meta) return [];
+      if (!meta) { var none = []; none.total = 0; return none; }
       var shardOf = terms.map(function (t) { return fnv(t) % meta.shards; });
       return Promise.all(shardOf.map(function (s) { return load("shards/" + s + ".json"); })).then(function (shards) {
         var scores = new Map(), matched = new Map(), n = meta.documents;
@@ -267,7 +272,7 @@ details.badge ul { margin: .3em 0; padding-left: 1.2em; font-family: var(--mono)
           if (position.has(page)) { more.set(page, (more.get(page) || 0) + 1); return; }
           position.set(page, best.length); best.push(e);
         });
-        var shown = best.slice(0, limit);
+        var shown = best.slice(offset, offset + limit);
         var chunks = shown.map(function (e) { return Math.floor((e[0] >> meta.sectionBits) / meta.pagesPerChunk); });
         return Promise.all(chunks.map(function (c) { return load("docs/" + c + ".json"); })).then(function (rows) {
           var results = [];
@@ -276,14 +281,16 @@ details.badge ul { margin: .3em 0; padding-left: 1.2em; font-family: var(--mono)
             var row = rows[i] && rows[i][String(e[0])];
             if (!row) return;
             var score = e[1];
-            if (phrase && (row[1] + " " + row[2] + " " + row[3]).normalize("NFKC").toLowerCase().indexOf(phrase) >= 0) score *= 1.3;
+            if (phrase && (row[1] + " " + row[2] + " " + row[3]).normalize("NFKC").toLowerCase().indexOf(phrase) >= 0) score *= meta.phraseBoost;
             results.push({ url: row[0], pageTitle: row[1], heading: row[2], excerpt: row[3],
               score: Math.round(score * 1000) / 1000, moreSections: more.get(e[0] >> meta.sectionBits) || 0 });
           });
           // stable: equal scores keep their order
-          return results.map(function (r, i) { return [r, i]; })
+          var sorted = results.map(function (r, i) { return [r, i]; })
             .sort(function (a, b) { return a[0].score !== b[0].score ? b[0].score - a[0].score : a[1] - b[1]; })
             .map(function (p) { return p[0]; });
+          sorted.total = best.length;
+          return sorted;
         });
       });
     });
@@ -316,10 +323,12 @@ details.badge ul { margin: .3em 0; padding-left: 1.2em; font-family: var(--mono)
     if (at < 40) return text.slice(0, 160);
     return "…" + text.slice(at - 40, at + 120);
   }
-  function renderResults(list, results, query) {
+  function renderResults(list, results, query, from) {
     var terms = queryTerms(query);
-    list.textContent = "";
-    results.forEach(function (r, i) {
+    from = from || 0;
+    if (!from) list.textContent = "";
+    results.forEach(function (r, k) {
+      var i = from + k;
       var li = el("li", "search-result");
       var a = el("a", "search-link");
       a.href = base + r.url.split("#").map(function (p, k) { return k ? encodeURIComponent(p) : p; }).join("#");
@@ -354,10 +363,31 @@ details.badge ul { margin: .3em 0; padding-left: 1.2em; font-family: var(--mono)
         active = -1;
         renderResults(list, results, q);
         list.hidden = false;
-        status.textContent = results.length ? results.length + " 个结果" : "没有找到与“" + q + "”相关的内容";
+        status.textContent = results.length ? "共 " + results.total + " 个结果" : "没有找到与“" + q + "”相关的内容";
+        offerMore(q, results.length, results.total);
         status.setAttribute("data-ms", String(Math.round(performance.now() - started)));
         document.dispatchEvent(new CustomEvent("opsdocs:search", { detail: { query: q, results: results } }));
       });
+    }
+    // Past the first ten: a button under the list fetches the next ten, as often as there are more.
+    function offerMore(q, shown, total) {
+      var old = list.querySelector(".search-more-results");
+      if (old) old.remove();
+      if (shown >= total) return;
+      var li = el("li", "search-more-results");
+      var button = el("button", null, "显示更多结果（还有 " + (total - shown) + " 个）");
+      button.type = "button";
+      button.addEventListener("click", function (e) {
+        e.stopPropagation();
+        search(q, 10, shown).then(function (more) {
+          if (input.value.trim() !== q) return;
+          li.remove();
+          renderResults(list, more, q, shown);
+          offerMore(q, shown + more.length, more.total);
+        });
+      });
+      li.appendChild(button);
+      list.appendChild(li);
     }
     input.addEventListener("input", function () { clearTimeout(timer); timer = setTimeout(run, 120); });
     input.addEventListener("keydown", function (e) {

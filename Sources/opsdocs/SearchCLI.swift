@@ -13,6 +13,7 @@ struct Search: ParsableCommand {
     @Option(help: "A built site folder to read search/ from.") var site = "public"
     @Option(help: "Build this source folder in memory and search it instead of --site.") var source: String?
     @Option(help: "Number of pages to show.") var limit = 10
+    @Option(help: "Skip this many pages first (--offset 10 shows results 11–20).") var offset = 0
     @Flag(help: "Print the results as JSON.") var json = false
 
     var query: String { words.joined(separator: " ") }
@@ -35,18 +36,25 @@ struct Search: ParsableCommand {
             Terminal.error("opsdocs: no search index in \(site)/search (run `opsdocs build`, or use --source DIR)")
             throw ExitCode(2)
         }
-        let results = engine.search(query, limit: limit)
+        let page = engine.page(query, limit: limit, offset: offset)
+        let results = page.results
         if json {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
             print(String(decoding: try encoder.encode(results), as: UTF8.self))
             return
         }
-        if results.isEmpty { print("no results for \(query)") }
+        if page.totalPages == 0 { print("no results for \(query)") }
+        else if results.isEmpty { print("\(page.totalPages) pages match \(query); none after --offset \(offset)") }
+        else {
+            let shown = "\(offset + 1)–\(offset + results.count)"
+            let more = offset + results.count < page.totalPages ? " (--offset \(offset + results.count) for more)" : ""
+            print("\(page.totalPages) pages match \(query): \(shown) shown\(more)")
+        }
         for (i, r) in results.enumerated() {
             let title = r.heading.isEmpty ? r.pageTitle : "\(r.pageTitle) › \(r.heading)"
             let more = r.moreSections > 0 ? "  (+\(r.moreSections) more sections)" : ""
-            print("\(i + 1). \(title)\(more)\n   /\(r.url)\n   \(Self.oneLine(r.excerpt, around: query))")
+            print("\(offset + i + 1). \(title)\(more)\n   /\(r.url)\n   \(Self.oneLine(r.excerpt, around: query))")
         }
     }
 

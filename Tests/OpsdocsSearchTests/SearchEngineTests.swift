@@ -33,6 +33,17 @@ import Testing
         #expect(engine.search("--leader-elect").first?.url == "k8s/controller/#高可用")
         #expect(engine.search("证书过期").first?.url == "k8s/upgrade/#证书")
         #expect(engine.search("etcd 备份").first?.url == "k8s/etcd/")
+    }
+
+    @Test func theCountIsEveryMatchingPageAndLaterPagesFollowTheFirst() {
+        let (engine, _) = Self.engine()
+        let all = engine.page("节点", limit: 100)
+        #expect(all.totalPages == all.results.count)
+        let first = engine.page("节点", limit: 1), second = engine.page("节点", limit: 1, offset: 1)
+        #expect(first.totalPages == all.totalPages && second.totalPages == all.totalPages)
+        #expect(first.results.map(\.url) + second.results.map(\.url) == all.results.prefix(2).map(\.url))
+        #expect(engine.page("节点", limit: 10, offset: all.totalPages).results.isEmpty)
+        #expect(all.totalPages >= 2)
         #expect(engine.search("kubeadm upgrade").first?.pageTitle == "kubeadm 升级集群")
         #expect(engine.search("不存在的词 zzzz").isEmpty)
     }

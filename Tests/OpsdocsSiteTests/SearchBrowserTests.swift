@@ -28,4 +28,20 @@ import Testing
         #expect(lines.filter { $0.hasPrefix("ok ") }.count == queries.count, "\(run.stdoutText)")
         #expect(run.stdoutText.contains("/k8s/kube-apiserver/#常用启动参数"))  // --leader-elect lands on its section
     }
+
+    /// 23 notes mention 巡检: the count says 23, ten are listed, and "more" lists the rest ten at a time.
+    @Test(.enabled(if: available, "chromium-driver and python3-selenium are not installed"))
+    func theCountIsEveryMatchingPageAndMoreListsTheRest() throws {
+        var files: [String: String] = [:]
+        for n in 1...23 { files["content/node-\(n).md"] = "---\ntitle: 节点 \(n) 巡检\n---\n每周巡检节点 \(n) 的磁盘。\n" }
+        let fixture = try SiteFixture(files)
+        defer { fixture.remove() }
+        _ = try fixture.build()
+        let run = try #require(ProcessRunner.run("/usr/bin/python3",
+                                                 [Self.repository.appendingPathComponent("bench/search-browser.py").path,
+                                                  fixture.root.appendingPathComponent("public").path, "more:巡检"], timeout: 180))
+        #expect(run.status == 0, "\(run.stdoutText)\(run.stderrText)")
+        #expect(run.stdoutText.contains("共 23 个结果"), "\(run.stdoutText)")
+        #expect(run.stdoutText.contains("listed 10 → 20 → 23"), "\(run.stdoutText)")
+    }
 }

@@ -1,5 +1,6 @@
 // The browser (theme/static/js/search.js, run by node) and `opsdocs search` (SearchEngine)
-// return the same top 10, in the same order, with the same scores, for the same query.
+// return the same top 10, in the same order, with the same scores, for the same query; the same
+// next ten, and the same number of matching pages.
 
 import Foundation
 import Testing
@@ -48,11 +49,15 @@ import Testing
             Self.repository.appendingPathComponent("theme/static/js/search.js").path, output.path,
         ] + queries, timeout: 120))
         #expect(run.status == 0, "\(run.stderrText)")
-        let fromJS = try JSONDecoder().decode([String: [SearchResult]].self, from: Data(run.stdout))
+        struct Answer: Decodable { var first: [SearchResult]; var next: [SearchResult]; var total: Int }
+        let fromJS = try JSONDecoder().decode([String: Answer].self, from: Data(run.stdout))
         var nonEmpty = 0
         for query in queries {
-            let swift = engine.search(query, limit: 10)
-            let js = fromJS[query] ?? []
+            let page = engine.page(query, limit: 10)
+            let swift = page.results
+            let js = fromJS[query]?.first ?? []
+            #expect(fromJS[query]?.total == page.totalPages, "\(query)")
+            #expect(fromJS[query]?.next.map(\.url) == engine.page(query, limit: 10, offset: 10).results.map(\.url), "\(query)")
             if !swift.isEmpty { nonEmpty += 1 }
             #expect(js.map(\.url) == swift.map(\.url), "\(query)")
             #expect(js.map(\.score) == swift.map(\.score), "\(query)")

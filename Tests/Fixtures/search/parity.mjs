@@ -1,5 +1,6 @@
 // Runs theme/static/js/search.js under node against a built site's search/ folder and prints
-// the results of each query as JSON, so a Swift test can compare them with `opsdocs search`.
+// the results of each query as JSON, so a Swift test can compare them with `opsdocs search`:
+// the first ten, the next ten, and the number of matching pages.
 // usage: node parity.mjs SEARCH_JS SITE_DIR QUERY...
 import { readFileSync } from "node:fs";
 import vm from "node:vm";
@@ -18,5 +19,9 @@ context.window = context;
 vm.createContext(context);
 vm.runInContext(readFileSync(jsPath, "utf8"), context);
 const out = {};
-for (const q of queries) out[q] = await context.window.opsdocsSearch.search(q, 10);
+for (const q of queries) {
+  const first = await context.window.opsdocsSearch.search(q, 10);
+  const next = await context.window.opsdocsSearch.search(q, 10, 10);
+  out[q] = { first: Array.from(first), next: Array.from(next), total: first.total };
+}
 console.log(JSON.stringify(out));
