@@ -46,6 +46,15 @@ public struct SearchEngine: Sendable {
         return Tokenizer.normalise(query).split(whereSeparator: { $0 == " " || $0 == "\t" }).joined(separator: " ")
     }
 
+    /// The query's last term is a word still being typed: Latin, at least a key long, and the
+    /// query does not end in a blank.
+    static func isBeingTyped(_ term: String, in query: String, keyLength: Int) -> Bool {
+        guard let lastCharacter = query.last, !lastCharacter.isWhitespace, term.count >= keyLength,
+              let first = term.unicodeScalars.first, first.isASCII,
+              first.properties.isAlphabetic || ("0"..."9").contains(first) else { return false }
+        return Tokenizer.normalise(query).hasSuffix(term)
+    }
+
     public func search(_ query: String, limit: Int = 10) -> [SearchResult] {
         page(query, limit: limit).results
     }
@@ -55,25 +64,47 @@ public struct SearchEngine: Sendable {
         let terms = Tokenizer.queryTerms(query)
         guard !terms.isEmpty else { return SearchResultPage(results: [], totalPages: 0) }
         var shardCache: [Int: [String: [Int]]] = [:]
-        var scores: [Int: Double] = [:]
-        var matched: [Int: Int] = [:]
-        let n = Double(meta.documents)
-        for term in terms {
+        func postings(_ term: String) -> [Int]? {
             let shard = Int(FNV.hash(term) % UInt32(meta.shards))
             if shardCache[shard] == nil {
                 shardCache[shard] = load("shards/\(shard).json").flatMap { try? JSONDecoder().decode([String: [Int]].self, from: $0) } ?? [:]
             }
-            guard let flat = shardCache[shard]?[term], let df = flat.first else { continue }
-            let idf = log(1 + (n - Double(df) + 0.5) / (Double(df) + 0.5))
-            var i = 1
-            while i + 1 < flat.count {
-                scores[flat[i], default: 0] += idf * Double(flat[i + 1]) / 1000
-                matched[flat[i], default: 0] += 1
-                i += 2
+            return shardCache[shard]?[term]
+        }
+        // Each query term is a group of words a document may hold; the last, still being typed,
+        // stands for its completions when no word is spelled so (PrefixIndex).
+        var groups = terms.map { [$0] }
+        if let last = terms.last, Self.isBeingTyped(last, in: query, keyLength: meta.prefixKeyLength), postings(last) == nil {
+            let key = String(last.prefix(meta.prefixKeyLength))
+            let shard = load("prefix/\(PrefixIndex.shard(key, meta.prefixShards)).json")
+                .flatMap { try? JSONDecoder().decode([String: [String]].self, from: $0) } ?? [:]
+            let words = (shard[key] ?? []).filter { $0.hasPrefix(last) && $0 != last }
+            let completions = Array(words.sorted { ($0.count, $0) < ($1.count, $1) }.prefix(meta.prefixCompletions))
+            if !completions.isEmpty { groups[groups.count - 1] = completions }
+        }
+        var scores: [Int: Double] = [:]
+        var matched: [Int: Int] = [:]
+        let n = Double(meta.documents)
+        for group in groups {
+            // A document counts once per group, with its best word of the group.
+            var best: [Int: Double] = [:]
+            for term in group {
+                guard let flat = postings(term), let df = flat.first else { continue }
+                let idf = log(1 + (n - Double(df) + 0.5) / (Double(df) + 0.5))
+                var i = 1
+                while i + 1 < flat.count {
+                    let contribution = idf * Double(flat[i + 1]) / 1000
+                    if contribution > best[flat[i], default: -1] { best[flat[i]] = contribution }
+                    i += 2
+                }
+            }
+            for (doc, contribution) in best {
+                scores[doc, default: 0] += contribution
+                matched[doc, default: 0] += 1
             }
         }
-        if terms.count > 1 {
-            for (doc, count) in matched where count == terms.count { scores[doc, default: 0] *= meta.allTermsBoost }
+        if groups.count > 1 {
+            for (doc, count) in matched where count == groups.count { scores[doc, default: 0] *= meta.allTermsBoost }
         }
         // Best first; ties by document id so every implementation agrees. Then one result
         // per page (its best section), counting the page's other matching sections.

@@ -14,6 +14,8 @@ public struct SearchIndexFiles: Sendable {
     public var fieldAverages: [Double]
     /// Page URL → page number (the high bits of its documents' ids).
     public var pageNumbers: [String: Int]
+    /// Files under `prefix/` (PrefixIndex).
+    public var prefixShardCount: Int
 }
 
 public enum SearchIndexBuilder {
@@ -102,12 +104,14 @@ public enum SearchIndexBuilder {
             chunks[(id >> sectionBits) / pagesPerChunk, default: [:]][String(id)] = metadataRow(doc)
         }
         for (chunk, rows) in chunks { files["docs/\(chunk).json"] = (try? encoder.encode(rows)) ?? Data("{}".utf8) }
-        let meta = SearchMeta.current(documents: documents.count, shards: shardCount)
+        let prefixes = PrefixIndex.files(merged.flatMap { $0.map(\.0) })
+        for (path, data) in prefixes.files { files[path] = data }
+        let meta = SearchMeta.current(documents: documents.count, shards: shardCount, prefixShards: prefixes.count)
         files["index.json"] = (try? encoder.encode(meta)) ?? Data("{}".utf8)
         var pageNumbers: [String: Int] = [:]
         for (index, doc) in documents.enumerated() { pageNumbers[pageURL(doc)] = pageNumbers[pageURL(doc)] ?? ids[index] >> sectionBits }
         return SearchIndexFiles(files: files, documentCount: documents.count, shardCount: shardCount,
-                                fieldAverages: averages, pageNumbers: pageNumbers)
+                                fieldAverages: averages, pageNumbers: pageNumbers, prefixShardCount: prefixes.count)
     }
 
     /// Per field: how often each token occurs, and the field's length in tokens.
@@ -214,11 +218,16 @@ public struct SearchMeta: Codable, Sendable {
     public var allTermsBoost: Double
     /// SearchWeights.phraseBoost: every constant the browser ranks with travels here.
     public var phraseBoost: Double
+    /// Files under `prefix/`, and how a prefix is expanded (PrefixIndex).
+    public var prefixShards: Int
+    public var prefixKeyLength: Int
+    public var prefixCompletions: Int
 
     /// The metadata this version writes.
-    static func current(documents: Int, shards: Int) -> SearchMeta {
+    static func current(documents: Int, shards: Int, prefixShards: Int) -> SearchMeta {
         SearchMeta(version: SearchIndexBuilder.version, documents: documents, shards: shards,
                    pagesPerChunk: SearchIndexBuilder.pagesPerChunk, sectionBits: SearchIndexBuilder.sectionBits,
-                   allTermsBoost: SearchWeights.allTermsBoost, phraseBoost: SearchWeights.phraseBoost)
+                   allTermsBoost: SearchWeights.allTermsBoost, phraseBoost: SearchWeights.phraseBoost,
+                   prefixShards: prefixShards, prefixKeyLength: PrefixIndex.keyLength, prefixCompletions: PrefixIndex.completions)
     }
 }

@@ -45,10 +45,16 @@ public enum SearchIndexUpdater {
 
         let shards = byShard.sorted { $0.key < $1.key }
         let current = index.files, removals = removed, additions = added  // immutable copies for the workers
-        let rewritten: [(String, Data)] = shards.parallelMap { shard, tokens in
+        let rewritten: [(String, Data, appeared: [String], vanished: [String])] = shards.parallelMap { shard, tokens in
             let path = "shards/\(shard).json"
             var postings = current[path].flatMap(ShardParser.parse) ?? [:]
+            var appeared: [String] = [], vanished: [String] = []
             for token in tokens {
+                let existed = postings[token] != nil
+                defer {
+                    if existed && postings[token] == nil { vanished.append(token) }
+                    if !existed && postings[token] != nil { appeared.append(token) }
+                }
                 let flat = postings[token] ?? [0]
                 var df = flat.first ?? 0
                 var list: [(Int, Int)] = []
@@ -67,14 +73,17 @@ public enum SearchIndexUpdater {
                     postings[token] = [df] + list.flatMap { [$0.0, $0.1] }
                 }
             }
-            return (path, SearchIndexBuilder.shardJSON(postings))
+            return (path, SearchIndexBuilder.shardJSON(postings), appeared, vanished)
         }
 
         var changed: [String] = []
-        for (path, data) in rewritten where index.files[path] != data {
+        for (path, data, _, _) in rewritten where index.files[path] != data {
             index.files[path] = data
             changed.append(path)
         }
+        // Words new to the site, or gone from it, in the prefix files.
+        changed += PrefixIndex.update(appeared: Set(rewritten.flatMap(\.appeared)), vanished: Set(rewritten.flatMap(\.vanished)),
+                                      in: &index)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         let chunk = "docs/\(page / SearchIndexBuilder.pagesPerChunk).json"
@@ -88,7 +97,8 @@ public enum SearchIndexUpdater {
         }
         if new.count != old.count {
             index.documentCount += new.count - old.count
-            let meta = SearchMeta.current(documents: index.documentCount, shards: index.shardCount)
+            let meta = SearchMeta.current(documents: index.documentCount, shards: index.shardCount,
+                                          prefixShards: index.prefixShardCount)
             if let data = try? encoder.encode(meta) {
                 index.files["index.json"] = data
                 changed.append("index.json")

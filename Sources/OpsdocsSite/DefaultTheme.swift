@@ -225,6 +225,13 @@ details.badge ul { margin: .3em 0; padding-left: 1.2em; font-family: var(--mono)
     return terms;
   }
 
+  // The query's last term is a word still being typed (SearchEngine.isBeingTyped).
+  function isBeingTyped(term, query, keyLength) {
+    if (!term || !query || /\s/.test(query[query.length - 1]) || Array.from(term).length < keyLength) return false;
+    if (!/^[A-Za-z0-9]/.test(term)) return false;
+    return query.normalize("NFKC").toLowerCase().endsWith(term);
+  }
+
   // ---- shard hash (FNV.swift) ----
   var encoder = new TextEncoder();
   function fnv(token) {
@@ -251,19 +258,50 @@ details.badge ul { margin: .3em 0; padding-left: 1.2em; font-family: var(--mono)
     return load("index.json").then(function (meta) {
       if (!meta) { var none = []; none.total = 0; return none; }
       var shardOf = terms.map(function (t) { return fnv(t) % meta.shards; });
+      var postingsOf = new Map();
       return Promise.all(shardOf.map(function (s) { return load("shards/" + s + ".json"); })).then(function (shards) {
-        var scores = new Map(), matched = new Map(), n = meta.documents;
-        terms.forEach(function (term, i) {
-          var flat = shards[i] && shards[i][term];
-          if (!flat) return;
-          var df = flat[0], idf = Math.log(1 + (n - df + 0.5) / (df + 0.5));
-          for (var j = 1; j + 1 < flat.length; j += 2) {
-            scores.set(flat[j], (scores.get(flat[j]) || 0) + idf * flat[j + 1] / 1000);
-            matched.set(flat[j], (matched.get(flat[j]) || 0) + 1);
-          }
+        terms.forEach(function (t, i) { postingsOf.set(t, shards[i] && shards[i][t]); });
+        // Each query term is a group of words a document may hold; the last, still being typed,
+        // stands for its completions when no word is spelled so (PrefixIndex.swift).
+        var groups = terms.map(function (t) { return [t]; });
+        var last = terms[terms.length - 1];
+        if (!isBeingTyped(last, query, meta.prefixKeyLength) || postingsOf.get(last)) return groups;
+        var key = Array.from(last).slice(0, meta.prefixKeyLength).join("");
+        return load("prefix/" + (fnv(key) % meta.prefixShards) + ".json").then(function (shard) {
+          var words = ((shard && shard[key]) || []).filter(function (w) { return w.startsWith(last) && w !== last; });
+          words.sort(function (a, b) {
+            var la = Array.from(a).length, lb = Array.from(b).length;
+            return la !== lb ? la - lb : (a < b ? -1 : a > b ? 1 : 0);
+          });
+          words = words.slice(0, meta.prefixCompletions);
+          if (!words.length) return groups;
+          groups[groups.length - 1] = words;
+          return Promise.all(words.map(function (w) { return load("shards/" + (fnv(w) % meta.shards) + ".json"); })).then(function (more) {
+            words.forEach(function (w, i) { postingsOf.set(w, more[i] && more[i][w]); });
+            return groups;
+          });
         });
-        if (terms.length > 1) matched.forEach(function (count, doc) {
-          if (count === terms.length) scores.set(doc, scores.get(doc) * meta.allTermsBoost);
+      }).then(function (groups) {
+        var scores = new Map(), matched = new Map(), n = meta.documents;
+        groups.forEach(function (group) {
+          // A document counts once per group, with its best word of the group.
+          var best = new Map();
+          group.forEach(function (term) {
+            var flat = postingsOf.get(term);
+            if (!flat) return;
+            var df = flat[0], idf = Math.log(1 + (n - df + 0.5) / (df + 0.5));
+            for (var j = 1; j + 1 < flat.length; j += 2) {
+              var c = idf * flat[j + 1] / 1000;
+              if (c > (best.has(flat[j]) ? best.get(flat[j]) : -1)) best.set(flat[j], c);
+            }
+          });
+          best.forEach(function (c, doc) {
+            scores.set(doc, (scores.get(doc) || 0) + c);
+            matched.set(doc, (matched.get(doc) || 0) + 1);
+          });
+        });
+        if (groups.length > 1) matched.forEach(function (count, doc) {
+          if (count === groups.length) scores.set(doc, scores.get(doc) * meta.allTermsBoost);
         });
         var ranked = Array.from(scores.entries()).sort(function (a, b) { return a[1] !== b[1] ? b[1] - a[1] : a[0] - b[0]; });
         var best = [], position = new Map(), more = new Map();

@@ -35,6 +35,20 @@ import Testing
         #expect(engine.search("etcd 备份").first?.url == "k8s/etcd/")
     }
 
+    @Test func theLastWordStillBeingTypedMatchesAsAPrefixButAWholeWordOnlyAsItself() {
+        let docs = [
+            SearchDocument(url: "a/", pageTitle: "kubeadm", heading: "", tags: "", body: "kubeadm init", code: ""),
+            SearchDocument(url: "b/", pageTitle: "配置", heading: "", tags: "", body: "kubeadmin 配置", code: ""),
+            SearchDocument(url: "c/", pageTitle: "其他", heading: "", tags: "", body: "kubectl get pods", code: ""),
+        ]
+        let files = SearchIndexBuilder.build(docs).files
+        let engine = SearchEngine { files[$0] }!
+        #expect(Set(engine.search("kubead").map(\.url)) == ["a/", "b/"])
+        #expect(Set(engine.search("kubeadm").map(\.url)) == ["a/"])
+        #expect(engine.search("kubead ").isEmpty)  // a blank after it: the word is finished
+        #expect(Set(engine.search("配置 kubeadmi").map(\.url)) == ["b/"])
+    }
+
     @Test func theCountIsEveryMatchingPageAndLaterPagesFollowTheFirst() {
         let (engine, _) = Self.engine()
         let all = engine.page("节点", limit: 100)

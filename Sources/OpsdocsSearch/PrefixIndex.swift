@@ -1,0 +1,76 @@
+// Search as you type: the last word of a query matches as a prefix (`kubead` finds kubeadm)
+// when no indexed word is spelled exactly so. The index keeps every Latin word of four or
+// more characters under its first three (`prefix/N.json`: `{"kub":["kubeadm","kubectl",…]}`,
+// N = FNV(first three) mod the prefix shard count), so a query fetches one small file more.
+
+import Foundation
+
+enum PrefixIndex {
+    /// Characters a prefix must have before it is expanded (and the length of the file key).
+    static let keyLength = 3
+    /// Completions a prefix stands for: the shortest words that start with it.
+    static let completions = 4
+    /// Target size of one prefix file.
+    static let shardBytes = 8_000
+
+    /// Words worth completing: they start with a Latin letter or digit and are longer than a key.
+    static func isCompletable(_ token: String) -> Bool {
+        guard let first = token.unicodeScalars.first, first.isASCII,
+              first.properties.isAlphabetic || ("0"..."9").contains(first) else { return false }
+        return token.count > keyLength
+    }
+
+    static func key(_ token: String) -> String { String(token.prefix(keyLength)) }
+
+    /// Prefix shard files for `tokens` (every indexed token), and how many there are.
+    static func files(_ tokens: [String]) -> (files: [String: Data], count: Int) {
+        var byKey: [String: [String]] = [:]
+        var bytes = 0
+        for token in tokens where isCompletable(token) {
+            byKey[key(token), default: []].append(token)
+            bytes += token.utf8.count + 3
+        }
+        var count = 1
+        while bytes / count > shardBytes { count *= 2 }
+        var shards = [[String: [String]]](repeating: [:], count: count)
+        for (key, words) in byKey { shards[shard(key, count)][key] = words.sorted() }
+        var files: [String: Data] = [:]
+        for (i, shard) in shards.enumerated() { files["prefix/\(i).json"] = encode(shard) }
+        return (files, count)
+    }
+
+    static func shard(_ key: String, _ count: Int) -> Int { Int(FNV.hash(key) % UInt32(count)) }
+
+    static func encode(_ shard: [String: [String]]) -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return (try? encoder.encode(shard)) ?? Data("{}".utf8)
+    }
+
+    /// The completions of `prefix` in a prefix file: the shortest first, then alphabetical.
+    static func completions(of prefix: String, in shard: [String: [String]]) -> [String] {
+        let words = (shard[key(prefix)] ?? []).filter { $0.hasPrefix(prefix) && $0 != prefix }
+        return Array(words.sorted { ($0.count, $0) < ($1.count, $1) }.prefix(completions))
+    }
+
+    /// Adds and removes words in the prefix files of an index (the preview's in-place update).
+    static func update(appeared: Set<String>, vanished: Set<String>, in index: inout SearchIndexFiles) -> [String] {
+        var byShard: [Int: (add: [String], remove: [String])] = [:]
+        for token in appeared where isCompletable(token) { byShard[shard(key(token), index.prefixShardCount), default: ([], [])].add.append(token) }
+        for token in vanished where isCompletable(token) { byShard[shard(key(token), index.prefixShardCount), default: ([], [])].remove.append(token) }
+        var changed: [String] = []
+        for (number, change) in byShard.sorted(by: { $0.key < $1.key }) {
+            let path = "prefix/\(number).json"
+            var shard = index.files[path].flatMap { try? JSONDecoder().decode([String: [String]].self, from: $0) } ?? [:]
+            for token in change.add where !(shard[key(token)] ?? []).contains(token) { shard[key(token), default: []].append(token) }
+            for token in change.remove { shard[key(token)]?.removeAll { $0 == token } }
+            for (k, words) in shard { shard[k] = words.isEmpty ? nil : words.sorted() }
+            let data = encode(shard)
+            if index.files[path] != data {
+                index.files[path] = data
+                changed.append(path)
+            }
+        }
+        return changed
+    }
+}
