@@ -33,6 +33,9 @@ public enum SearchWeights {
     public static let k1 = 1.2
     /// A document that contains every query term gets this factor.
     public static let allTermsBoost = 1.5
+    /// A document's score is multiplied by (the idf of the query terms it holds / the idf of
+    /// all of them) to this power: covering the query beats repeating part of it.
+    public static let coverageExponent = 1
     /// A shown result whose title, heading or excerpt holds the whole query gets this factor.
     public static let phraseBoost = 1.3
     /// Postings kept per token (the best-scoring ones); df still counts them all.

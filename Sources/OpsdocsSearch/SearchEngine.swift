@@ -84,13 +84,20 @@ public struct SearchEngine: Sendable {
         }
         var scores: [Int: Double] = [:]
         var matched: [Int: Int] = [:]
+        // How much of the query a document covers, each group weighed by its rarity (idf): a
+        // section with the one rare identifier and the common words beats sections that repeat
+        // the common words.
+        var covered: [Int: Double] = [:]
+        var queryWeight = 0.0
         let n = Double(meta.documents)
         for group in groups {
             // A document counts once per group, with its best word of the group.
             var best: [Int: Double] = [:]
+            var groupIDF = 0.0
             for term in group {
                 guard let flat = postings(term), let df = flat.first else { continue }
                 let idf = log(1 + (n - Double(df) + 0.5) / (Double(df) + 0.5))
+                if idf > groupIDF { groupIDF = idf }
                 var i = 1
                 while i + 1 < flat.count {
                     let contribution = idf * Double(flat[i + 1]) / 1000
@@ -98,9 +105,19 @@ public struct SearchEngine: Sendable {
                     i += 2
                 }
             }
+            queryWeight += groupIDF
             for (doc, contribution) in best {
                 scores[doc, default: 0] += contribution
                 matched[doc, default: 0] += 1
+                covered[doc, default: 0] += groupIDF
+            }
+        }
+        if groups.count > 1, queryWeight > 0 {
+            for (doc, part) in covered {
+                let coverage = part / queryWeight
+                var factor = 1.0
+                for _ in 0..<meta.coverageExponent { factor *= coverage }
+                scores[doc, default: 0] *= factor
             }
         }
         if groups.count > 1 {

@@ -222,12 +222,15 @@ public struct SearchMeta: Codable, Sendable {
     public var prefixShards: Int
     public var prefixKeyLength: Int
     public var prefixCompletions: Int
+    /// SearchWeights.coverageExponent.
+    public var coverageExponent: Int
 
     /// The metadata this version writes.
     static func current(documents: Int, shards: Int, prefixShards: Int) -> SearchMeta {
         SearchMeta(version: SearchIndexBuilder.version, documents: documents, shards: shards,
                    pagesPerChunk: SearchIndexBuilder.pagesPerChunk, sectionBits: SearchIndexBuilder.sectionBits,
                    allTermsBoost: SearchWeights.allTermsBoost, phraseBoost: SearchWeights.phraseBoost,
-                   prefixShards: prefixShards, prefixKeyLength: PrefixIndex.keyLength, prefixCompletions: PrefixIndex.completions)
+                   prefixShards: prefixShards, prefixKeyLength: PrefixIndex.keyLength, prefixCompletions: PrefixIndex.completions,
+                   coverageExponent: SearchWeights.coverageExponent)
     }
 }

@@ -169,9 +169,9 @@ details.badge ul { margin: .3em 0; padding-left: 1.2em; font-family: var(--mono)
 
 .theme-toggle { font: inherit; font-size: .9em; padding: .1em .5em; border: 1px solid var(--border); border-radius: 6px;
   background: var(--bg); color: var(--fg); cursor: pointer; }
-.search-more-results { list-style: none; margin: .6em 0 0; }
-.search-more-results button { font: inherit; font-size: .875em; padding: .3em .8em; border: 1px solid var(--border, #ccc);
-  border-radius: 4px; background: transparent; color: inherit; cursor: pointer; }
+.search-more-results { list-style: none; margin-top: .6em; }
+.search-more-results button { font: inherit; font-size: .875em; padding: .3em .8em; border: 1px solid var(--border);
+  border-radius: 4px; background: none; color: inherit; }
 
 """#,
         "static/favicon.svg": #"""
@@ -225,7 +225,7 @@ details.badge ul { margin: .3em 0; padding-left: 1.2em; font-family: var(--mono)
     return terms;
   }
 
-  // The query's last term is a word still being typed (SearchEngine.isBeingTyped).
+  // SearchEngine.isBeingTyped
   function isBeingTyped(term, query, keyLength) {
     if (!term || !query || /\s/.test(query[query.length - 1]) || Array.from(term).length < keyLength) return false;
     if (!/^[A-Za-z0-9]/.test(term)) return false;
@@ -261,8 +261,7 @@ details.badge ul { margin: .3em 0; padding-left: 1.2em; font-family: var(--mono)
       var postingsOf = new Map();
       return Promise.all(shardOf.map(function (s) { return load("shards/" + s + ".json"); })).then(function (shards) {
         terms.forEach(function (t, i) { postingsOf.set(t, shards[i] && shards[i][t]); });
-        // Each query term is a group of words a document may hold; the last, still being typed,
-        // stands for its completions when no word is spelled so (PrefixIndex.swift).
+        // Groups of words: the last term, still being typed, may stand for its completions.
         var groups = terms.map(function (t) { return [t]; });
         var last = terms[terms.length - 1];
         if (!isBeingTyped(last, query, meta.prefixKeyLength) || postingsOf.get(last)) return groups;
@@ -283,22 +282,32 @@ details.badge ul { margin: .3em 0; padding-left: 1.2em; font-family: var(--mono)
         });
       }).then(function (groups) {
         var scores = new Map(), matched = new Map(), n = meta.documents;
+        // the share of the query's idf a document covers (SearchEngine.swift)
+        var covered = new Map(), queryWeight = 0;
         groups.forEach(function (group) {
-          // A document counts once per group, with its best word of the group.
-          var best = new Map();
+          // once per group, with its best word
+          var best = new Map(), groupIDF = 0;
           group.forEach(function (term) {
             var flat = postingsOf.get(term);
             if (!flat) return;
             var df = flat[0], idf = Math.log(1 + (n - df + 0.5) / (df + 0.5));
+            if (idf > groupIDF) groupIDF = idf;
             for (var j = 1; j + 1 < flat.length; j += 2) {
               var c = idf * flat[j + 1] / 1000;
               if (c > (best.has(flat[j]) ? best.get(flat[j]) : -1)) best.set(flat[j], c);
             }
           });
+          queryWeight += groupIDF;
           best.forEach(function (c, doc) {
             scores.set(doc, (scores.get(doc) || 0) + c);
             matched.set(doc, (matched.get(doc) || 0) + 1);
+            covered.set(doc, (covered.get(doc) || 0) + groupIDF);
           });
+        });
+        if (groups.length > 1 && queryWeight > 0) covered.forEach(function (part, doc) {
+          var coverage = part / queryWeight, factor = 1;
+          for (var k = 0; k < meta.coverageExponent; k++) factor *= coverage;
+          scores.set(doc, scores.get(doc) * factor);
         });
         if (groups.length > 1) matched.forEach(function (count, doc) {
           if (count === groups.length) scores.set(doc, scores.get(doc) * meta.allTermsBoost);
@@ -407,7 +416,7 @@ details.badge ul { margin: .3em 0; padding-left: 1.2em; font-family: var(--mono)
         document.dispatchEvent(new CustomEvent("opsdocs:search", { detail: { query: q, results: results } }));
       });
     }
-    // Past the first ten: a button under the list fetches the next ten, as often as there are more.
+    // Past the first ten: a button lists ten more.
     function offerMore(q, shown, total) {
       var old = list.querySelector(".search-more-results");
       if (old) old.remove();
