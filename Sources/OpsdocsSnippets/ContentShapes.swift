@@ -51,8 +51,11 @@ extension BlockClassifier {
     }
 
     static func isLoneURL(_ statements: [Substring]) -> Bool {
-        statements.count == 1 && (statements[0].hasPrefix("http://") || statements[0].hasPrefix("https://"))
-            && !statements[0].contains(" ")
+        // Any scheme: `https://…`, `spiffe://trust-domain/path` (an address to read, not output).
+        guard statements.count == 1, let line = Optional(statements[0].trimmedBlanks), !line.contains(" "),
+              let colon = line.range(of: "://") else { return false }
+        let scheme = line[..<colon.lowerBound]
+        return !scheme.isEmpty && scheme.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "+" || $0 == "-" || $0 == ".") }
     }
 
     /// Most lines read as program output: tables, logs, errors, `ls -l`, ping replies, usage text.

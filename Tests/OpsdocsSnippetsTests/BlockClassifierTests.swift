@@ -75,6 +75,9 @@ import Testing
         #expect(kind("", "{ ls -l; cat foo.txt; } > output.txt\n").kind == .shell)
         #expect(kind("", "podTemplate(label: 'slave')\n{\n    node ('slave') {\n        echo \"hello\"\n        sleep 60\n    }\n}\n").kind != .shell)
         #expect(kind("", "HTTP/1.1 200 OK\nServer: nginx/1.19.1\nContent-Type: text/html\nContent-Length: 612\n").kind == .output)
+        // A lone address, whatever its scheme, is a reference to read, not what a program printed.
+        #expect(kind("text", "spiffe://trust-domain/path\n").kind == .other)
+        #expect(kind("", "https://github.com/easzlab/kubeasz\n").kind == .other)
         #expect(kind("", "replicas: 3\nimage: nginx:1.25\n").kind == .yaml)
         // A #! line says which language; a block of comments alone is what its fence says.
         #expect(kind("bash", "#!/usr/bin/env node\n").kind == .other)
