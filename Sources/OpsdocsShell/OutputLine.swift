@@ -67,7 +67,7 @@ package enum OutputLine {
         let after = line[line.index(after: colon)...]
         guard after.isEmpty || after.first == " " || after.first == "\t" else { return false }
         let label = line[..<colon].split(separator: " ")
-        return label.count >= 2 && label.count <= 6
+        return label.count >= 2 && label.count <= 8
             && label.allSatisfy { word in word.allSatisfy { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "(" || $0 == ")" } }
             && label.first?.first?.isLetter == true
     }

@@ -75,6 +75,9 @@ import Testing
         #expect(kind("", "{ ls -l; cat foo.txt; } > output.txt\n").kind == .shell)
         #expect(kind("", "podTemplate(label: 'slave')\n{\n    node ('slave') {\n        echo \"hello\"\n        sleep 60\n    }\n}\n").kind != .shell)
         #expect(kind("", "HTTP/1.1 200 OK\nServer: nginx/1.19.1\nContent-Type: text/html\nContent-Length: 612\n").kind == .output)
+        // What `./configure` printed: labels of up to eight words, a colon, a value.
+        #expect(kind("bash", "Configuration summary\n  + PCRE library is not used\n\n  nginx path prefix: \"/opt/nginx\"\n"
+            + "  nginx http client request body temporary files: \"client_body_temp\"\n  nginx http proxy temporary files: \"proxy_temp\"\n").kind == .output)
         // A lone address, whatever its scheme, is a reference to read, not what a program printed.
         #expect(kind("text", "spiffe://trust-domain/path\n").kind == .other)
         #expect(kind("", "https://github.com/easzlab/kubeasz\n").kind == .other)
