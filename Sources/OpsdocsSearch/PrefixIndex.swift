@@ -14,11 +14,7 @@ enum PrefixIndex {
     static let shardBytes = 8_000
 
     /// Words worth completing: they start with a Latin letter or digit and are longer than a key.
-    static func isCompletable(_ token: String) -> Bool {
-        guard let first = token.unicodeScalars.first, first.isASCII,
-              first.properties.isAlphabetic || ("0"..."9").contains(first) else { return false }
-        return token.count > keyLength
-    }
+    static func isCompletable(_ token: String) -> Bool { startsLatin(token) && token.count > keyLength }
 
     static func key(_ token: String) -> String { String(token.prefix(keyLength)) }
 
@@ -47,10 +43,17 @@ enum PrefixIndex {
         return (try? encoder.encode(shard)) ?? Data("{}".utf8)
     }
 
-    /// The completions of `prefix` in a prefix file: the shortest first, then alphabetical.
-    static func completions(of prefix: String, in shard: [String: [String]]) -> [String] {
-        let words = (shard[key(prefix)] ?? []).filter { $0.hasPrefix(prefix) && $0 != prefix }
-        return Array(words.sorted { ($0.count, $0) < ($1.count, $1) }.prefix(completions))
+    /// The completions of `prefix` in a prefix file: the `limit` shortest, then alphabetical.
+    /// `keyLength` and `limit` come from the index's metadata (the browser reads the same).
+    static func completions(of prefix: String, in shard: [String: [String]], keyLength: Int, limit: Int) -> [String] {
+        let words = (shard[String(prefix.prefix(keyLength))] ?? []).filter { $0.hasPrefix(prefix) && $0 != prefix }
+        return Array(words.sorted { ($0.count, $0) < ($1.count, $1) }.prefix(limit))
+    }
+
+    /// A word that starts like one the index completes: a Latin letter or a digit first.
+    static func startsLatin(_ word: String) -> Bool {
+        guard let first = word.unicodeScalars.first, first.isASCII else { return false }
+        return first.properties.isAlphabetic || ("0"..."9").contains(first)
     }
 
     /// Adds and removes words in the prefix files of an index (the preview's in-place update).

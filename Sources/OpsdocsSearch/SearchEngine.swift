@@ -50,8 +50,7 @@ public struct SearchEngine: Sendable {
     /// query does not end in a blank.
     static func isBeingTyped(_ term: String, in query: String, keyLength: Int) -> Bool {
         guard let lastCharacter = query.last, !lastCharacter.isWhitespace, term.count >= keyLength,
-              let first = term.unicodeScalars.first, first.isASCII,
-              first.properties.isAlphabetic || ("0"..."9").contains(first) else { return false }
+              PrefixIndex.startsLatin(term) else { return false }
         return Tokenizer.normalise(query).hasSuffix(term)
     }
 
@@ -78,8 +77,8 @@ public struct SearchEngine: Sendable {
             let key = String(last.prefix(meta.prefixKeyLength))
             let shard = load("prefix/\(PrefixIndex.shard(key, meta.prefixShards)).json")
                 .flatMap { try? JSONDecoder().decode([String: [String]].self, from: $0) } ?? [:]
-            let words = (shard[key] ?? []).filter { $0.hasPrefix(last) && $0 != last }
-            let completions = Array(words.sorted { ($0.count, $0) < ($1.count, $1) }.prefix(meta.prefixCompletions))
+            let completions = PrefixIndex.completions(of: last, in: shard, keyLength: meta.prefixKeyLength,
+                                                      limit: meta.prefixCompletions)
             if !completions.isEmpty { groups[groups.count - 1] = completions }
         }
         var scores: [Int: Double] = [:]

@@ -121,14 +121,14 @@ package enum OutputLine {
     package static func isAuthorComment(_ raw: Substring) -> Bool {
         let line = raw.trimmedBlanks
         guard line.hasPrefix("#"), !line.hasPrefix("#!") else { return false }
-        return line.unicodeScalars.contains { (0x4E00...0x9FFF).contains($0.value) || (0x3400...0x4DBF).contains($0.value) }
+        return line.unicodeScalars.contains(where: \.isHan)
     }
 
     /// `可选参数：`, `● -l 100%FREE：使用全部剩余空间`: a line of Chinese prose that no command
     /// starts and no program printed (a table row, a log line, a URL).
     package static func isProse(_ raw: Substring) -> Bool {
         let line = raw.trimmedBlanks
-        guard !line.hasPrefix("#"), line.unicodeScalars.contains(where: { (0x4E00...0x9FFF).contains($0.value) }),
+        guard !line.hasPrefix("#"), line.unicodeScalars.contains(where: \.isHan),
               !ShellWords.looksLikeCommand(line), !isStrongEvidence(line) else { return false }
         // (`echo "完成"`-like lines start with a command; `ok: [node1] => 成功` with punctuation a program prints)
         return line.first.map { !"[{(<\"'$".contains($0) } ?? false

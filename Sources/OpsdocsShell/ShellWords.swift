@@ -190,6 +190,12 @@ package enum ShellWords {
 }
 
 
+extension Unicode.Scalar {
+    /// A Chinese character (CJK Unified Ideographs and Extension A): prose, a caption, a stand-in
+    /// (`文件名`), never a command.
+    package var isHan: Bool { (0x4E00...0x9FFF).contains(value) || (0x3400...0x4DBF).contains(value) }
+}
+
 extension Substring {
     /// The text before a ` #` comment (the whole line when it has none), found without Foundation.
     package var beforeTrailingComment: Substring {

@@ -126,7 +126,7 @@ package enum SyntaxTemplate {
         if templateNouns.contains(noun) || (noun.hasSuffix("n") && templateNouns.contains(String(noun.dropLast()))) { return 1 }
         // A Chinese noun as an argument (`信号1`): a description of what goes there.
         let stem = String(noun.reversed().drop(while: { $0.isNumber }).reversed())
-        if !stem.isEmpty, stem.unicodeScalars.allSatisfy({ $0.value >= 0x4E00 && $0.value <= 0x9FFF }) { return 1 }
+        if !stem.isEmpty, stem.unicodeScalars.allSatisfy(\.isHan) { return 1 }
         return 0
     }
 

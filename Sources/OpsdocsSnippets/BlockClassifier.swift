@@ -86,8 +86,6 @@ public enum BlockClassifier {
         guard !lines.isEmpty else { return nil }
         // Labels for languages opsdocs does not inspect are trusted.
         if let declared, [.go, .python, .mermaid, .toml].contains(declared) { return nil }
-        // `mysql> select 1;`, `PS C:\> Get-Item`: typed into another program.
-        // Read once: most paths below ask.
         // What the prompts say: read once, and only when a rule asks (a manifest rarely needs it).
         var promptReading: (transcript: Bool, foreignSession: Bool)? = reading.map { ($0.transcript, $0.foreignSession) }
         func prompts() -> (transcript: Bool, foreignSession: Bool) {
@@ -104,6 +102,7 @@ public enum BlockClassifier {
             unpromptedReading = .some(reading)
             return reading
         }
+        // `mysql> select 1;`, `PS C:\> Get-Item`: typed into another program.
         if !structured || startsWithPrompt(lines), prompts().foreignSession { return Detection(.other, "typed at another program's prompt") }
         let statements = lines.filter { !$0.drop(while: { $0 == " " || $0 == "\t" }).hasPrefix("#") }
         // `#!/usr/bin/env node`: a script for another interpreter, whatever the fence says;
@@ -132,10 +131,9 @@ public enum BlockClassifier {
             // (A script starts with a command, an assignment or shell syntax; a manifest does not.)
             guard let first = statements.first,
                   ShellWords.looksLikeCommand(first) || ShellWords.looksLikeShellSyntax(first) || first.contains("=") else { return false }
-            let script = ShellSession.script(code)
             var commands = 0, others = 0
-            for index in script.lines.indices where script.lines[index].role == .command {
-                let line = script.text[index].trimmedBlanks
+            for statement in logicalStatements(code) {
+                let line = statement.trimmedBlanks
                 // Braces open and close a function body or a group (neither here nor there), but
                 // `public class Config {` or `stage('test') {` is another language.
                 if line == "{" || line == "}" || line.hasSuffix("() {") || line.hasSuffix("(){") || line.hasPrefix("function ") { continue }
@@ -155,22 +153,14 @@ public enum BlockClassifier {
             if isConfigBlock(code) { return nil }
             return mostlyCommands() && !isTree(lines) ? Detection(.shell, "most lines are commands") : nil
         }
-        // A usage synopsis (`cut OPTION [FILE]`, `$ kill [-signal] PID`, `while condition; do commands; done`)
-        // shows syntax, not a command.
-        if declared != .yaml, declared != .json, statements.count <= 4 {
+        // A usage synopsis (`cut OPTION [FILE]`, `$ kill [-signal] PID`) or a block written wholly in
+        // stand-ins (`while condition; do commands; done`) shows syntax, not a command.
+        if !structured, statements.count <= 8 {
             let typed = statements.map { line -> Substring in
                 if case .shell(let length, _) = ShellPrompt.classify(line) { return line.dropFirst(length) }
                 return line
             }
-            // (A template of shell syntax with stand-in words, `while condition; do commands; done`,
-            // is shell whose stand-ins are fill-ins: Placeholders.)
             if typed.count == 1, Synopsis.isSynopsis(typed[0]) { return Detection(.other, "a usage synopsis") }
-        }
-        if declared != .yaml, declared != .json, statements.count <= 8 {
-            let typed = statements.map { line -> Substring in
-                if case .shell(let length, _) = ShellPrompt.classify(line) { return line.dropFirst(length) }
-                return line
-            }
             if SyntaxTemplate.isSyntaxTemplate(typed) { return Detection(.other, "a syntax template: every statement in stand-ins") }
         }
         // `--feature-gates=…` lines under `# kube-apiserver` comments: options of a command the

@@ -28,10 +28,7 @@ extension BlockClassifier {
     /// statements, fewer than a third of them commands (CommandLexicon, or lines with options) or
     /// shell syntax, laid out as a config is (indented directives or `{` blocks) or with no command at all.
     static func isConfigBlock(_ code: String) -> Bool {
-        // Statements, not lines: a heredoc body or a continued line belongs to the command above.
-        let session = ShellSession.script(code)
-        let statements = session.lines.indices.filter { session.lines[$0].role == .command }.map { session.text[$0] }
-        let directives = statements.filter { !$0.trimmedBlanks.hasPrefix("...") }
+        let directives = logicalStatements(code).filter { !$0.trimmedBlanks.hasPrefix("...") }
         guard directives.count >= 3 else { return false }
         // A line with options (`faas-cli new fn --lang go`) is a command of a tool the lexicon lacks.
         let commands = directives.filter { line in
@@ -48,6 +45,13 @@ extension BlockClassifier {
     /// `├── tasks` directory trees.
     static func isTree(_ lines: [Substring]) -> Bool {
         lines.filter { $0.contains("├") || $0.contains("└") || $0.contains("│") }.count >= 2
+    }
+
+    /// Statements, not lines: the first line of each command, its heredoc body and continued
+    /// lines belonging to it (ShellSession's plain-script reading); comments and blanks left out.
+    static func logicalStatements(_ code: String) -> [Substring] {
+        let session = ShellSession.script(code)
+        return session.lines.indices.filter { session.lines[$0].role == .command }.map { session.text[$0] }
     }
 
     static func isLoneURL(_ statements: [Substring]) -> Bool {

@@ -50,7 +50,7 @@ enum Placeholders {
                 // Prose glued to a command's arguments (`kubectl get pods 查看所有pod`): as written, not runnable.
                 let arguments = unquoted.split(whereSeparator: { $0 == " " || $0 == "\t" }).dropFirst().prefix { !$0.hasPrefix("#") }
                 if !prints, let glued = arguments.first(where: { word in
-                    word.first != "\"" && word.first != "'" && word.unicodeScalars.contains { (0x4E00...0x9FFF).contains($0.value) }
+                    word.first != "\"" && word.first != "'" && word.unicodeScalars.contains(where: \.isHan)
                 }) { add(glued) }
                 // (`echo $DB_PASSWORD` inspects a variable: printing it is the point, not a fill-in)
                 if !known.contains(anyName), !prints { unsetVariables(in: line, known: known).forEach(add) }
