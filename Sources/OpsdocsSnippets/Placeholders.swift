@@ -270,14 +270,20 @@ enum Placeholders {
     /// Argument words that stand for a value: `x.x.x.x`, `xx.xx.xx.xx`, a `xxx` path part, a
     /// lone `...`, `${集群名}`, `your_username@…`, `/path/to/…`, `/home/username/`, `filename`,
     /// and ALL-CAPS names of things (`NODENAME`, `PID`, `CLIENT_SECRET`, `SUBSCRIPTION_ID`).
+    /// A word without the quotes, parentheses and separators around it (`"$X",` → `$X`).
+    private static func unwrapped(_ word: Substring) -> Substring {
+        var bare = word
+        while let first = bare.first, "\"'(),;".contains(first) { bare = bare.dropFirst() }
+        while let last = bare.last, "\"'(),;".contains(last) { bare = bare.dropLast() }
+        return bare
+    }
+
     private static func wordTokens(in line: Substring, known: Set<String>) -> [Substring] {
         var out: [Substring] = []
         let words = line.split(whereSeparator: { $0 == " " || $0 == "\t" })
         for (position, word) in words.enumerated() {
             if word.hasPrefix("#") { break }
-            var bare = word[...]
-            while let first = bare.first, "\"'(),;".contains(first) { bare = bare.dropFirst() }
-            while let last = bare.last, "\"'(),;".contains(last) { bare = bare.dropLast() }
+            let bare = unwrapped(word)
             // Most words are short lower-case words, options or paths with nothing to fill in: the
             // checks below only for those that could hold one.
             if bare.count < 3 { continue }
@@ -330,7 +336,7 @@ enum Placeholders {
         }
         // A variable the page sets (`read -e fileName`, `for filename`) is a name, not a fill-in.
         return out.filter { word in
-            !known.contains(String(word.drop { "\"'(),;".contains($0) }.reversed().drop { "\"'(),;".contains($0) }.reversed()))
+            !known.contains(String(unwrapped(word)))
         }
     }
 
