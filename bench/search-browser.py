@@ -1,7 +1,8 @@
 #!/usr/bin/python3
 """Real-browser search test: types queries into the header search box of a built site, waits for
 the results, clicks the first one and checks the browser lands on that section; records latency
-(keystroke to results shown) and the bytes the search fetched (Resource Timing).
+(keystroke to results shown), the bytes the search fetched (Resource Timing), and the query words
+marked in the first excerpt and on the page landed on.
 
 usage: bench/search-browser.py SITE_DIR QUERY [QUERY ...]     (exit 1 if a check fails)
   more:QUERY  instead checks the count and the "more" button: the status gives every matching page,
@@ -68,14 +69,20 @@ for q in queries:
     if not links:
         print(f"none {q!r}: {latency:.0f} ms, {total} bytes in {len(fetched)} files, no results"); continue
     href = links[0].get_attribute("href")
+    excerpt_marks = len(d.find_elements(By.CSS_SELECTOR, ".search-popup .search-result:first-child .search-excerpt mark"))
     links[0].click()
     WebDriverWait(d, 10).until(lambda drv: drv.current_url.split("#")[0] == href.split("#")[0])
     fragment = urllib.parse.unquote(urllib.parse.urlsplit(href).fragment)
     ok = True
     if fragment:
         ok = d.execute_script("const el = document.getElementById(arguments[0]); return !!el && el.getBoundingClientRect().top < 200;", fragment)
+    # The landing page marks the query's words (?h=): how many, and whether one is in view.
+    landing_marks = d.execute_script("""const m = document.querySelectorAll('mark.search-hit');
+        return [m.length, Array.from(m).some(e => { const r = e.getBoundingClientRect(); return r.top >= 0 && r.bottom <= innerHeight; })];""")
     latencies.append(latency); sizes.append(total); engine_ms.append(in_page)
-    print(f"{'ok  ' if ok else 'FAIL'} {q!r}: {latency:.0f} ms typed→shown ({in_page} ms search), {total} bytes in {len(fetched)} files → {urllib.parse.unquote(href[len(base):])}")
+    print(f"{'ok  ' if ok else 'FAIL'} {q!r}: {latency:.0f} ms typed→shown ({in_page} ms search), {total} bytes in {len(fetched)} files → "
+          f"{urllib.parse.unquote(href[len(base):])} · {excerpt_marks} marked in the excerpt, {landing_marks[0]} on the page"
+          f"{' (one in view)' if landing_marks[1] else ''}")
     if not ok: failures += 1
 d.quit(); server.shutdown()
 if latencies:

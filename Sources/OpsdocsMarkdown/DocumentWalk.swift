@@ -55,11 +55,9 @@ struct DocumentWalk {
                     headingDepth += 1
                     let level = Int(cmark_node_get_heading_level(node))
                     headings.append(FoundHeading(node: node, level: level, text: Self.plainText(of: node), line: line))
-                    if level == 2 || level == 3 {
-                        sections.append(SectionText(heading: headings.count - 1, body: "", code: ""))
-                    } else if level >= 4 {
-                        sections[sections.count - 1].body += Self.plainText(of: node) + "\n"
-                    }
+                    // Every heading below the title opens a section: a guide whose `####`
+                    // headings are each a setting is searched setting by setting.
+                    if level >= 2 { sections.append(SectionText(heading: headings.count - 1, body: "", code: "")) }
                 } else {
                     headingDepth -= 1
                 }

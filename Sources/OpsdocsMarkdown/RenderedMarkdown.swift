@@ -15,8 +15,8 @@ public struct RenderedMarkdown: Sendable {
     public var summaryBeforeMore: String? = nil
     /// Word count where each CJK character counts as one word (for reading time).
     public var wordCount: Int
-    /// The note's text cut at its h2/h3 headings, for search. The first section (before any
-    /// h2/h3) has no heading.
+    /// The note's text cut at every heading from h2 down, for search. The first section
+    /// (before any of them) has no heading.
     public var sections: [SectionText] = []
     /// Why the note was not rendered (input cmark-gfm cannot parse in reasonable time); nil normally.
     public var refusal: String? = nil
@@ -26,6 +26,19 @@ public struct RenderedMarkdown: Sendable {
 
     /// The first level-1 heading, the title of a note without front matter.
     public var firstH1: Heading? { headings.first { $0.level == 1 } }
+
+    /// The h2/h3 headings a heading sits under, then the heading itself (`["内核参数", "TCP",
+    /// "net.ipv4.tcp_fin_timeout = 30"]` for a `####` under a `###` under a `##`).
+    public func headingPath(_ index: Int) -> [Heading] {
+        guard headings.indices.contains(index) else { return [] }
+        var path = [headings[index]]
+        var level = headings[index].level
+        for heading in headings[..<index].reversed() where heading.level < level && heading.level >= 2 {
+            level = heading.level
+            if level <= 3 { path.insert(heading, at: 0) }
+        }
+        return path
+    }
 
     /// h2–h3, nested: h3s sit under the h2 before them.
     public var tableOfContents: [TOCEntry] {
@@ -53,7 +66,7 @@ public struct MarkdownNotice: Sendable, Equatable {
 }
 
 public struct SectionText: Sendable, Equatable {
-    /// Index into `headings` of the h2/h3 that opens the section (nil: the page's opening text).
+    /// Index into `headings` of the heading that opens the section (nil: the page's opening text).
     public var heading: Int?
     /// Rendered text (inline code included, markup dropped), paragraphs separated by newlines.
     public var body: String

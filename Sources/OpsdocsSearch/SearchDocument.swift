@@ -1,5 +1,5 @@
-// The unit of search: one section of one page (the page cut at its h2/h3 headings), so a
-// hit links to `page/#heading`. Page title, tags and description belong to every section.
+// The unit of search: one section of one page (the page cut at every heading from h2 down),
+// so a hit links to `page/#heading`. Page title, tags and description belong to every section.
 
 public struct SearchDocument: Sendable, Equatable {
     /// Site-relative URL with the section's anchor (`k8s/sysctl-guide/#tcp-相关`).
@@ -7,14 +7,17 @@ public struct SearchDocument: Sendable, Equatable {
     public var pageTitle: String
     /// The section heading (`""` for the page's opening text).
     public var heading: String
+    /// What a result shows: the h2/h3 the heading sits under, then the heading (`TCP › tcp_fin_timeout`).
+    public var headingPath: String
     public var tags: String
     public var body: String
     public var code: String
 
-    public init(url: String, pageTitle: String, heading: String, tags: String, body: String, code: String) {
+    public init(url: String, pageTitle: String, heading: String, headingPath: String? = nil, tags: String, body: String, code: String) {
         self.url = url
         self.pageTitle = pageTitle
         self.heading = heading
+        self.headingPath = headingPath ?? heading
         self.tags = tags
         self.body = body
         self.code = code
@@ -36,7 +39,10 @@ public enum SearchWeights {
     /// A document's score is multiplied by (the idf of the query terms it holds / the idf of
     /// all of them) to this power: covering the query beats repeating part of it.
     public static let coverageExponent = 1
-    /// A shown result whose title, heading or excerpt holds the whole query gets this factor.
+    /// A page's score is its best section's plus this share of its second best: a page about
+    /// the query (the HPA page for 自动扩缩容) has more than one section on it.
+    public static let secondSectionWeight = 0.2
+    /// A shown result whose title, heading or stored section text holds the whole query gets this factor.
     public static let phraseBoost = 1.3
     /// Postings kept per token (the best-scoring ones); df still counts them all.
     public static let maxPostings = 600

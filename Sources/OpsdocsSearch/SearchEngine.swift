@@ -9,7 +9,10 @@ public struct SearchResult: Sendable, Equatable, Codable {
     public var url: String
     public var pageTitle: String
     public var heading: String
+    /// The stretch of the section around the query's first word (Excerpt).
     public var excerpt: String
+    /// The query's words in `excerpt`, as `[start, end)` code-point offsets.
+    public var marks: [[Int]]
     public var score: Double
     /// Other sections of the same page that matched.
     public var moreSections: Int
@@ -123,33 +126,40 @@ public struct SearchEngine: Sendable {
             for (doc, count) in matched where count == groups.count { scores[doc, default: 0] *= meta.allTermsBoost }
         }
         // Best first; ties by document id so every implementation agrees. Then one result
-        // per page (its best section), counting the page's other matching sections.
+        // per page (its best section), counting the page's other matching sections. A page
+        // about the query has more than one section on it: its second best adds a share.
         let ranked = scores.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
         var best: [(doc: Int, score: Double)] = []
         var position: [Int: Int] = [:]
         var more: [Int: Int] = [:]
         for (doc, score) in ranked {
             let page = doc >> meta.sectionBits
-            if position[page] != nil { more[page, default: 0] += 1; continue }
+            if let at = position[page] {
+                if more[page] == nil { best[at].score += meta.secondSectionWeight * score }
+                more[page, default: 0] += 1
+                continue
+            }
             position[page] = best.count
             best.append((doc, score))
         }
+        best.sort { $0.score != $1.score ? $0.score > $1.score : $0.doc < $1.doc }
         var results: [SearchResult] = []
         var chunks: [Int: [String: [String]]] = [:]
         for (doc, score) in best.dropFirst(max(0, offset)).prefix(limit) {
             let page = doc >> meta.sectionBits
-            let chunk = page / meta.pagesPerChunk
+            let chunk = doc >> meta.chunkBits
             if chunks[chunk] == nil {
                 chunks[chunk] = load("docs/\(chunk).json").flatMap { try? JSONDecoder().decode([String: [String]].self, from: $0) } ?? [:]
             }
             let row: [String] = chunks[chunk]?[String(doc)] ?? []
             guard row.count == 4 else { continue }
-            // Exact phrase: the whole query, as typed, in the title, heading or excerpt.
+            // Exact phrase: the whole query, as typed, in the title, heading or section text.
             var boosted = score
             if let phrase = Self.phrase(query), Tokenizer.normalise(row[1] + " " + row[2] + " " + row[3]).contains(phrase) {
                 boosted *= meta.phraseBoost
             }
-            results.append(SearchResult(url: row[0], pageTitle: row[1], heading: row[2], excerpt: row[3],
+            let excerpt = Excerpt(stored: row[3], words: groups.flatMap { $0 })
+            results.append(SearchResult(url: row[0], pageTitle: row[1], heading: row[2], excerpt: excerpt.text, marks: excerpt.marks,
                                         score: (boosted * 1000).rounded() / 1000, moreSections: more[page] ?? 0))
         }
         // Stable: equal scores keep their order.

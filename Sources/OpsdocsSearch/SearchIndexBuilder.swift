@@ -19,16 +19,18 @@ public struct SearchIndexFiles: Sendable {
 }
 
 public enum SearchIndexBuilder {
-    public static let version = 2
-    /// Pages per metadata chunk (`search/docs/N.json`): the browser fetches one chunk per result shown.
-    public static let pagesPerChunk = 1
+    public static let version = 3
+    /// A document's row (URL, titles, text) is in `search/docs/(id >> chunkBits).json`: up to
+    /// four sections of one page per file, so a result costs its own row and three neighbours,
+    /// not its whole page (median first query at 10,000 pages: 51 KB of rows → 20 KB).
+    public static let chunkBits = 2
     /// A document's id is `page << sectionBits | section`, so the page of a hit is known
     /// without fetching anything (results are grouped by page before any metadata is loaded).
     public static let sectionBits = 8
     /// Target size of one shard file.
     static let shardBytes = 8_000
-    /// Characters of section text kept for excerpts.
-    static let excerptLength = 240
+    /// Code points of a section's text kept for its excerpt (Excerpt picks the stretch shown).
+    static let storedTextLength = 600
 
     public static func build(_ documents: [SearchDocument]) -> SearchIndexFiles {
         // Per document: token frequencies per field and field lengths.
@@ -101,7 +103,7 @@ public enum SearchIndexBuilder {
         var chunks: [Int: [String: [String]]] = [:]
         for (index, doc) in documents.enumerated() {
             let id = ids[index]
-            chunks[(id >> sectionBits) / pagesPerChunk, default: [:]][String(id)] = metadataRow(doc)
+            chunks[id >> chunkBits, default: [:]][String(id)] = metadataRow(doc)
         }
         for (chunk, rows) in chunks { files["docs/\(chunk).json"] = (try? encoder.encode(rows)) ?? Data("{}".utf8) }
         let prefixes = PrefixIndex.files(merged.flatMap { $0.map(\.0) })
@@ -159,7 +161,7 @@ public enum SearchIndexBuilder {
         doc.url.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).first.map(String.init) ?? doc.url
     }
 
-    static func metadataRow(_ doc: SearchDocument) -> [String] { [doc.url, doc.pageTitle, doc.heading, excerpt(doc)] }
+    static func metadataRow(_ doc: SearchDocument) -> [String] { [doc.url, doc.pageTitle, doc.headingPath, storedText(doc)] }
 
     static func decimalLength(_ n: Int) -> Int {
         var digits = 1, v = n
@@ -202,10 +204,15 @@ public enum SearchIndexBuilder {
         return Data(out)
     }
 
-    /// The section's text, white space collapsed, cut to `excerptLength` characters.
-    static func excerpt(_ doc: SearchDocument) -> String {
-        let text = (doc.body.isEmpty ? doc.code : doc.body).split(whereSeparator: \.isWhitespace).joined(separator: " ")
-        return text.count > excerptLength ? String(text.prefix(excerptLength)) + "…" : text
+    /// The section's prose then its code, white space collapsed, cut to `storedTextLength` code
+    /// points (an ellipsis marks the cut). Not NFKC: that would turn Chinese punctuation into ASCII.
+    static func storedText(_ doc: SearchDocument) -> String {
+        let text = (doc.body + " " + doc.code).split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        let scalars = text.unicodeScalars
+        guard scalars.count > storedTextLength else { return text }
+        var cut = String.UnicodeScalarView(scalars.prefix(storedTextLength))
+        cut.append("…")
+        return String(cut)
     }
 }
 
@@ -213,7 +220,8 @@ public struct SearchMeta: Codable, Sendable {
     public var version: Int
     public var documents: Int
     public var shards: Int
-    public var pagesPerChunk: Int
+    /// SearchIndexBuilder.chunkBits.
+    public var chunkBits: Int
     public var sectionBits: Int
     public var allTermsBoost: Double
     /// SearchWeights.phraseBoost: every constant the browser ranks with travels here.
@@ -224,13 +232,15 @@ public struct SearchMeta: Codable, Sendable {
     public var prefixCompletions: Int
     /// SearchWeights.coverageExponent.
     public var coverageExponent: Int
+    /// SearchWeights.secondSectionWeight.
+    public var secondSectionWeight: Double
 
     /// The metadata this version writes.
     static func current(documents: Int, shards: Int, prefixShards: Int) -> SearchMeta {
         SearchMeta(version: SearchIndexBuilder.version, documents: documents, shards: shards,
-                   pagesPerChunk: SearchIndexBuilder.pagesPerChunk, sectionBits: SearchIndexBuilder.sectionBits,
+                   chunkBits: SearchIndexBuilder.chunkBits, sectionBits: SearchIndexBuilder.sectionBits,
                    allTermsBoost: SearchWeights.allTermsBoost, phraseBoost: SearchWeights.phraseBoost,
                    prefixShards: prefixShards, prefixKeyLength: PrefixIndex.keyLength, prefixCompletions: PrefixIndex.completions,
-                   coverageExponent: SearchWeights.coverageExponent)
+                   coverageExponent: SearchWeights.coverageExponent, secondSectionWeight: SearchWeights.secondSectionWeight)
     }
 }

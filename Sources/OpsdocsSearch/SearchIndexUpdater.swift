@@ -86,14 +86,18 @@ public enum SearchIndexUpdater {
                                       in: &index)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        let chunk = "docs/\(page / SearchIndexBuilder.pagesPerChunk).json"
-        // A chunk may hold other pages' rows too: keep those.
-        var rows = (index.files[chunk].flatMap { try? JSONDecoder().decode([String: [String]].self, from: $0) } ?? [:])
-            .filter { (Int($0.key) ?? 0) >> SearchIndexBuilder.sectionBits != page }
-        for (section, doc) in new.enumerated() { rows[String(id(section))] = SearchIndexBuilder.metadataRow(doc) }
-        if let data = try? encoder.encode(rows), index.files[chunk] != data {
-            index.files[chunk] = data
-            changed.append(chunk)
+        // The page's rows: every chunk its old or new sections fall in (chunks hold one page's rows only).
+        var rows: [Int: [String: [String]]] = [:]
+        for section in 0..<max(old.count, new.count) { rows[id(section) >> SearchIndexBuilder.chunkBits] = [:] }
+        for (section, doc) in new.enumerated() {
+            rows[id(section) >> SearchIndexBuilder.chunkBits, default: [:]][String(id(section))] = SearchIndexBuilder.metadataRow(doc)
+        }
+        for (chunk, chunkRows) in rows.sorted(by: { $0.key < $1.key }) {
+            let path = "docs/\(chunk).json"
+            if let data = try? encoder.encode(chunkRows), index.files[path] != data {
+                index.files[path] = data
+                changed.append(path)
+            }
         }
         if new.count != old.count {
             index.documentCount += new.count - old.count

@@ -12,8 +12,9 @@ enum SearchDocuments {
             for section in built.rendered.sections {
                 let heading = section.heading.map { built.rendered.headings[$0] }
                 let url = built.url + (heading.map { "#" + $0.id } ?? "")
+                let path = section.heading.map { built.rendered.headingPath($0).map(\.text).joined(separator: " › ") }
                 documents.append(SearchDocument(url: url, pageTitle: built.title, heading: heading?.text ?? "",
-                                                tags: tags, body: section.body, code: section.code))
+                                                headingPath: path, tags: tags, body: section.body, code: section.code))
             }
         }
         return documents

@@ -54,22 +54,23 @@ struct Search: ParsableCommand {
         for (i, r) in results.enumerated() {
             let title = r.heading.isEmpty ? r.pageTitle : "\(r.pageTitle) › \(r.heading)"
             let more = r.moreSections > 0 ? "  (+\(r.moreSections) more sections)" : ""
-            print("\(offset + i + 1). \(title)\(more)\n   /\(r.url)\n   \(Self.oneLine(r.excerpt, around: query))")
+            print("\(offset + i + 1). \(title)\(more)\n   /\(r.url)\n   \(Self.marked(r))")
         }
     }
 
-    /// About 100 characters of the excerpt, starting near the first query term found in it.
-    static func oneLine(_ excerpt: String, around query: String) -> String {
-        let lower = excerpt.lowercased()
-        var start = lower.startIndex
-        for term in query.lowercased().split(separator: " ") {
-            if let r = lower.range(of: term.trimmingCharacters(in: CharacterSet(charactersIn: "-"))) {
-                start = lower.index(r.lowerBound, offsetBy: -min(30, lower.distance(from: lower.startIndex, to: r.lowerBound)))
-                break
-            }
+    /// The excerpt with its marked words in bold on a terminal (plain when piped or NO_COLOR).
+    static func marked(_ result: SearchResult) -> String {
+        guard Terminal.colourOnStdout else { return result.excerpt }
+        let scalars = Array(result.excerpt.unicodeScalars)
+        var out = String.UnicodeScalarView(), at = 0
+        for mark in result.marks where mark.count == 2 && mark[0] >= at && mark[1] <= scalars.count && mark[0] < mark[1] {
+            out.append(contentsOf: scalars[at..<mark[0]])
+            out.append(contentsOf: "\u{1B}[1m".unicodeScalars)
+            out.append(contentsOf: scalars[mark[0]..<mark[1]])
+            out.append(contentsOf: "\u{1B}[0m".unicodeScalars)
+            at = mark[1]
         }
-        let offset = lower.distance(from: lower.startIndex, to: start)
-        let slice = excerpt.dropFirst(offset).prefix(100)
-        return (offset > 0 ? "…" : "") + slice + (excerpt.count > offset + 100 ? "…" : "")
+        out.append(contentsOf: scalars[at...])
+        return String(out)
     }
 }

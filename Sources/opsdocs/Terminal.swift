@@ -7,6 +7,8 @@ import Synchronization
 
 enum Terminal {
     static let useColour: Bool = isatty(STDERR_FILENO) != 0 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
+    /// Standard output is a terminal that takes colour (search results).
+    static let colourOnStdout: Bool = isatty(STDOUT_FILENO) != 0 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
 
     static func error(_ message: String) {
         FileHandle.standardError.write(Data((message + "\n").utf8))

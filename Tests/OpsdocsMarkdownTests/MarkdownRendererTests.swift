@@ -148,7 +148,7 @@ import Testing
 }
 
 @Suite struct SectionTextTests {
-    @Test func theNoteIsCutAtH2AndH3WithRenderedText() {
+    @Test func theNoteIsCutAtEveryHeadingFromH2DownWithRenderedText() {
         let md = """
         # 标题
 
@@ -172,13 +172,34 @@ import Testing
         `--leader-elect`
         """
         let out = MarkdownRenderer.render(md)
-        #expect(out.sections.count == 3)
+        #expect(out.sections.count == 4)
         #expect(out.sections[0].heading == nil)
         #expect(out.sections[0].body.contains("max_user_watches"))
         #expect(out.sections[1].heading.map { out.headings[$0].text } == "安装")
         #expect(out.sections[1].body.contains("运行 kubeadm："))
-        #expect(out.sections[1].body.contains("细节"))
         #expect(out.sections[1].code == "kubeadm init\n")
-        #expect(out.sections[2].body.contains("--leader-elect"))
+        #expect(out.sections[2].heading.map { out.headings[$0].text } == "细节")
+        #expect(out.sections[2].body.contains("一") && !out.sections[2].body.contains("kubeadm"))
+        #expect(out.sections[3].body.contains("--leader-elect"))
+    }
+
+    @Test func aDeepHeadingIsShownUnderTheH2AndH3ItSitsIn() {
+        let md = """
+        ## 内核参数
+
+        ### TCP
+
+        #### net.ipv4.tcp_fin_timeout = 30
+
+        缩短 FIN_WAIT_2。
+
+        ##### 注意
+
+        ## 其他
+        """
+        let out = MarkdownRenderer.render(md)
+        let paths = out.headings.indices.map { out.headingPath($0).map(\.text).joined(separator: " › ") }
+        #expect(paths == ["内核参数", "内核参数 › TCP", "内核参数 › TCP › net.ipv4.tcp_fin_timeout = 30",
+                          "内核参数 › TCP › 注意", "其他"])
     }
 }

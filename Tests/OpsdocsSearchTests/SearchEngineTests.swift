@@ -49,6 +49,24 @@ import Testing
         #expect(Set(engine.search("配置 kubeadmi").map(\.url)) == ["b/"])
     }
 
+    @Test func theExcerptIsTheStretchAroundTheLongestRunOfQueryWordsWithEveryWordMarked() throws {
+        let filler = String(repeating: "节点上的连接很多，需要调整内核参数。", count: 12)
+        let docs = [
+            SearchDocument(url: "linux/sysctl/#tcp", pageTitle: "内核参数调优", heading: "TCP", tags: "",
+                           body: filler + " 打开 NET.ipv4.tcp_tw_reuse 让 TIME_WAIT 连接复用。", code: "net.ipv4.tcp_tw_reuse = 1"),
+        ]
+        let files = SearchIndexBuilder.build(docs).files
+        let engine = try #require(SearchEngine { files[$0] })
+        let result = try #require(engine.search("tcp_tw_reuse 连接复用").first)
+        let scalars = Array(result.excerpt.unicodeScalars)
+        let marked = result.marks.map { String(String.UnicodeScalarView(scalars[$0[0]..<$0[1]])) }
+        #expect(result.excerpt.hasPrefix("…") && result.excerpt.contains("NET.ipv4.tcp_tw_reuse"))
+        #expect(marked.contains("tcp_tw_reuse") && marked.contains("连接复用"), "\(marked)")
+        #expect(scalars.count <= 162)
+        // A word typed in part is marked by the words it stands for.
+        #expect(engine.search("tcp_tw_reu").first?.marks.isEmpty == false)
+    }
+
     @Test func theCountIsEveryMatchingPageAndLaterPagesFollowTheFirst() {
         let (engine, _) = Self.engine()
         let all = engine.page("节点", limit: 100)

@@ -26,7 +26,12 @@ import Testing
         #expect(run.status == 0, "\(run.stdoutText)\(run.stderrText)")
         let lines = run.stdoutText.split(separator: "\n")
         #expect(lines.filter { $0.hasPrefix("ok ") }.count == queries.count, "\(run.stdoutText)")
-        #expect(run.stdoutText.contains("/k8s/kube-apiserver/#常用启动参数"))  // --leader-elect lands on its section
+        #expect(run.stdoutText.contains("/k8s/kube-apiserver/?h=leader-elect#常用启动参数"))  // --leader-elect lands on its section
+        // The words are marked in the first excerpt and on the page landed on, one of them in view.
+        for line in lines where line.hasPrefix("ok ") {
+            #expect(!line.contains(" 0 marked in the excerpt") && !line.contains(" 0 on the page") && line.contains("(one in view)"),
+                    "\(line)")
+        }
     }
 
     /// 23 notes mention 巡检: the count says 23, ten are listed, and "more" lists the rest ten at a time.

@@ -1,14 +1,13 @@
 // The browser (theme/static/js/search.js, run by node) and `opsdocs search` (SearchEngine)
-// return the same top 10, in the same order, with the same scores, for the same query; the same
-// next ten, and the same number of matching pages.
+// return the same top 10, in the same order, with the same scores, headings, excerpts and marked
+// words, for the same query; the same next ten, and the same number of matching pages.
 
 import Foundation
 import Testing
 @testable import OpsdocsSite
 
 @Suite struct SearchParityTests {
-    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent()
+    static let repository = JudgedSearchSite.repository
     static let node = ["/usr/bin/node", "/usr/local/bin/node"].first { FileManager.default.isExecutableFile(atPath: $0) }
 
     static let queries = [
@@ -20,29 +19,25 @@ import Testing
 
     @Test(.enabled(if: node != nil, "node is not installed"))
     func javascriptAndSwiftAgree() throws {
-        try compare(source: Self.repository.appendingPathComponent("content"), queries: Self.queries)
-    }
-
-    /// The judged query set of bench/search-queries.json over ../shared/corpus.
-    static let corpus = repository.deletingLastPathComponent().appendingPathComponent("shared/corpus")
-
-    @Test(.enabled(if: node != nil && FileManager.default.fileExists(atPath: corpus.path), "node or ../shared/corpus missing"))
-    func javascriptAndSwiftAgreeOnTheJudgedQueriesOverTheCorpus() throws {
-        struct Judged: Decodable { var query: String }
-        let data = try Data(contentsOf: Self.repository.appendingPathComponent("bench/search-queries.json"))
-        let queries = try JSONDecoder().decode([Judged].self, from: data).map(\.query)
-        #expect(queries.count >= 40)
-        try compare(source: Self.corpus, queries: queries)
-    }
-
-    private func compare(source: URL, queries: [String]) throws {
         let project = FileManager.default.temporaryDirectory.appendingPathComponent("opsdocs-parity-\(UUID().uuidString)")
         let output = project.appendingPathComponent("public")
         try FileManager.default.createDirectory(at: project, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: project) }
-        var options = BuildOptions(source: source, output: output, projectRoot: project)
+        var options = BuildOptions(source: Self.repository.appendingPathComponent("content"), output: output, projectRoot: project)
         options.cacheFolder = nil
         _ = try SiteBuilder.build(options)
+        try compare(site: output, queries: Self.queries)
+    }
+
+    /// Every judged query (bench/search-queries*.json) over the site they were judged on.
+    @Test(.enabled(if: node != nil && JudgedSearchSite.available, "node or ../shared/corpus(-extra) missing"))
+    func javascriptAndSwiftAgreeOnEveryJudgedQuery() throws {
+        let site = try JudgedSearchSite.shared.get()
+        #expect(site.queries.count >= 290)
+        try compare(site: site.output, queries: site.queries.map(\.query))
+    }
+
+    private func compare(site output: URL, queries: [String]) throws {
         let engine = try #require(SearchCommand.engine(site: output))
 
         let node = try #require(Self.node)
@@ -64,6 +59,9 @@ import Testing
             #expect(js.map(\.url) == swift.map(\.url), "\(query)")
             #expect(js.map(\.score) == swift.map(\.score), "\(query)")
             #expect(js.map(\.moreSections) == swift.map(\.moreSections), "\(query)")
+            #expect(js.map(\.heading) == swift.map(\.heading), "\(query)")
+            #expect(js.map(\.excerpt) == swift.map(\.excerpt), "\(query)")
+            #expect(js.map(\.marks) == swift.map(\.marks), "\(query)")
         }
         #expect(nonEmpty >= queries.count - 2)
     }

@@ -1,4 +1,5 @@
-// Search as you type: each judged query typed one keystroke at a time over ../shared/corpus.
+// Search as you type: each judged query typed one keystroke at a time over the site it was
+// judged on (JudgedSearchSite).
 // Whenever the last word typed (three characters or more) starts a word of the notes, results
 // show. (SearchEngineTests: a word typed out in full is searched as itself.)
 
@@ -8,25 +9,19 @@ import Testing
 @testable import OpsdocsSearch
 
 @Suite struct SearchPrefixTests {
-    static let corpus = SearchParityTests.corpus
-
-    @Test(.enabled(if: FileManager.default.fileExists(atPath: corpus.path), "../shared/corpus is missing"))
+    @Test(.enabled(if: JudgedSearchSite.available, "../shared/corpus or corpus-extra is missing"))
     func everyKeystrokeOfTheJudgedQueriesShowsResultsOnceItsLastWordStartsAWord() throws {
-        let project = FileManager.default.temporaryDirectory.appendingPathComponent("opsdocs-prefix-\(UUID().uuidString)")
-        let output = project.appendingPathComponent("public")
-        try FileManager.default.createDirectory(at: project, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: project) }
-        var options = BuildOptions(source: Self.corpus, output: output, projectRoot: project)
-        options.cacheFolder = nil
-        _ = try SiteBuilder.build(options)
+        let site = try JudgedSearchSite.shared.get()
+        let output = site.output
         let engine = try #require(SearchCommand.engine(site: output))
 
         // Every start (three characters or more) of every indexed word.
-        var starts = Set<String>()
+        var starts = Set<String>(), words = Set<String>()
         let shards = try FileManager.default.contentsOfDirectory(atPath: output.appendingPathComponent("search/shards").path)
         for file in shards {
             let data = try Data(contentsOf: output.appendingPathComponent("search/shards/" + file))
             for word in try JSONDecoder().decode([String: [Int]].self, from: data).keys where word.unicodeScalars.first?.isASCII == true {
+                words.insert(word)
                 var start = ""
                 for ch in word {
                     start.append(ch)
@@ -34,12 +29,7 @@ import Testing
                 }
             }
         }
-        struct Judged: Decodable { var query: String }
-        var queries: [String] = []
-        for name in ["search-queries.json", "search-queries-tuning.json", "search-queries-heldout.json"] {
-            let data = try Data(contentsOf: SearchParityTests.repository.appendingPathComponent("bench/" + name))
-            queries += try JSONDecoder().decode([Judged].self, from: data).map(\.query)
-        }
+        let queries = site.queries.map(\.query)
         #expect(queries.count >= 250)
         var checked = 0, completed = 0
         for query in queries {
@@ -54,5 +44,14 @@ import Testing
         }
         print("prefix: \(checked) keystrokes whose last word starts a word of the notes, \(completed) with results")
         #expect(checked > 500)
+        // Typed to the end, the list is the full query's (a blank after it: no word still being
+        // typed) whenever its last word is a word of the notes.
+        var finals = 0
+        for query in queries {
+            guard let last = Tokenizer.queryTerms(query).last, words.contains(last) else { continue }
+            finals += 1
+            #expect(engine.search(query).map(\.url) == engine.search(query + " ").map(\.url), "\(query)")
+        }
+        #expect(finals > 150)
     }
 }

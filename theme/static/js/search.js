@@ -135,11 +135,15 @@
         var best = [], position = new Map(), more = new Map();
         ranked.forEach(function (e) {
           var page = e[0] >> meta.sectionBits;
-          if (position.has(page)) { more.set(page, (more.get(page) || 0) + 1); return; }
-          position.set(page, best.length); best.push(e);
+          if (position.has(page)) {
+            if (!more.has(page)) best[position.get(page)][1] += meta.secondSectionWeight * e[1];
+            more.set(page, (more.get(page) || 0) + 1); return;
+          }
+          position.set(page, best.length); best.push([e[0], e[1]]);
         });
+        best.sort(function (a, b) { return a[1] !== b[1] ? b[1] - a[1] : a[0] - b[0]; });
         var shown = best.slice(offset, offset + limit);
-        var chunks = shown.map(function (e) { return Math.floor((e[0] >> meta.sectionBits) / meta.pagesPerChunk); });
+        var chunks = shown.map(function (e) { return e[0] >> meta.chunkBits; });
         return Promise.all(chunks.map(function (c) { return load("docs/" + c + ".json"); })).then(function (rows) {
           var results = [];
           var phrase = terms.length > 1 ? query.normalize("NFKC").toLowerCase().split(/[ \t]+/).filter(Boolean).join(" ") : null;
@@ -148,7 +152,8 @@
             if (!row) return;
             var score = e[1];
             if (phrase && (row[1] + " " + row[2] + " " + row[3]).normalize("NFKC").toLowerCase().indexOf(phrase) >= 0) score *= meta.phraseBoost;
-            results.push({ url: row[0], pageTitle: row[1], heading: row[2], excerpt: row[3],
+            var excerpt = excerptOf(row[3], [].concat.apply([], groups));
+            results.push({ url: row[0], pageTitle: row[1], heading: row[2], excerpt: excerpt.text, marks: excerpt.marks,
               score: Math.round(score * 1000) / 1000, moreSections: more.get(e[0] >> meta.sectionBits) || 0 });
           });
           // stable: equal scores keep their order
@@ -156,10 +161,48 @@
             .sort(function (a, b) { return a[0].score !== b[0].score ? b[0].score - a[0].score : a[1] - b[1]; })
             .map(function (p) { return p[0]; });
           sorted.total = best.length;
+          sorted.words = [].concat.apply([], groups).filter(markable);
           return sorted;
         });
       });
     });
+  }
+
+  // ---- excerpt (Excerpt.swift): the stretch around the longest run of query words, words marked ----
+  var EXCERPT = { length: 160, lead: 30, snap: 15 };
+  function markable(w) { var c = Array.from(w); return c.length > 1 || (c.length === 1 && isCJK(c[0].codePointAt(0))); }
+  function excerptOf(stored, words) {
+    var chars = Array.from(stored);
+    var folded = chars.map(function (c) { return /^[A-Z]$/.test(c) ? c.toLowerCase() : c; });
+    var ranges = [];
+    words.filter(markable).forEach(function (w) {
+      var needle = Array.from(w), i = 0;
+      while (i + needle.length <= folded.length) {
+        var k = 0;
+        while (k < needle.length && folded[i + k] === needle[k]) k++;
+        if (k === needle.length) { ranges.push([i, i + needle.length]); i += needle.length; } else i++;
+      }
+    });
+    ranges.sort(function (a, b) { return a[0] - b[0] || a[1] - b[1]; });
+    var merged = [];
+    ranges.forEach(function (r) {
+      var last = merged[merged.length - 1];
+      if (last && r[0] <= last[1]) last[1] = Math.max(last[1], r[1]); else merged.push([r[0], r[1]]);
+    });
+    // around the longest marked stretch, the first of the longest
+    var anchor = null;
+    merged.forEach(function (r) { if (!anchor || r[1] - r[0] > anchor[1] - anchor[0]) anchor = r; });
+    var start = 0;
+    if (anchor && anchor[0] > EXCERPT.lead) {
+      var first = anchor[0];
+      start = first - EXCERPT.lead;
+      if (chars.length - start < EXCERPT.length) start = Math.max(0, chars.length - EXCERPT.length);
+      for (var b = start; start > 0 && b < Math.min(first, start + EXCERPT.snap); b++) if (chars[b] === " ") { start = b + 1; break; }
+    }
+    var end = Math.min(chars.length, start + EXCERPT.length), shift = (start > 0 ? 1 : 0) - start;
+    var marks = [];
+    merged.forEach(function (r) { var a = Math.max(r[0], start), z = Math.min(r[1], end); if (a < z) marks.push([a + shift, z + shift]); });
+    return { text: (start > 0 ? "…" : "") + chars.slice(start, end).join("") + (end < chars.length ? "…" : ""), marks: marks };
   }
 
   // ---- rendering: text only, never markup from the notes ----
@@ -169,39 +212,32 @@
     if (text != null) e.textContent = text;
     return e;
   }
-  function highlighted(text, terms) {
-    var frag = document.createDocumentFragment();
-    var lower = text.toLowerCase(), i = 0;
-    var words = terms.filter(function (t) { return t.length > 1 || isCJK(t.codePointAt(0)); });
-    while (i < text.length) {
-      var hit = -1, len = 0;
-      words.forEach(function (t) { var p = lower.indexOf(t, i); if (p >= 0 && (hit < 0 || p < hit)) { hit = p; len = t.length; } });
-      if (hit < 0) { frag.appendChild(document.createTextNode(text.slice(i))); break; }
-      if (hit > i) frag.appendChild(document.createTextNode(text.slice(i, hit)));
-      frag.appendChild(el("mark", null, text.slice(hit, hit + len)));
-      i = hit + len;
-    }
+  // Text with its marked stretches (code-point offsets) as <mark> elements.
+  function marked(text, marks) {
+    var frag = document.createDocumentFragment(), chars = Array.from(text), at = 0;
+    marks.forEach(function (m) {
+      if (m[0] > at) frag.appendChild(document.createTextNode(chars.slice(at, m[0]).join("")));
+      frag.appendChild(el("mark", null, chars.slice(m[0], m[1]).join("")));
+      at = m[1];
+    });
+    if (at < chars.length) frag.appendChild(document.createTextNode(chars.slice(at).join("")));
     return frag;
   }
-  function excerptAround(text, terms) {
-    var lower = text.toLowerCase(), at = -1;
-    terms.forEach(function (t) { var p = lower.indexOf(t); if (p >= 0 && (at < 0 || p < at)) at = p; });
-    if (at < 40) return text.slice(0, 160);
-    return "…" + text.slice(at - 40, at + 120);
-  }
   function renderResults(list, results, query, from) {
-    var terms = queryTerms(query);
+    var words = results.words || [];
     from = from || 0;
     if (!from) list.textContent = "";
     results.forEach(function (r, k) {
       var i = from + k;
       var li = el("li", "search-result");
       var a = el("a", "search-link");
-      a.href = base + r.url.split("#").map(function (p, k) { return k ? encodeURIComponent(p) : p; }).join("#");
+      // ?h= carries the words to the page, which marks them (highlightLanding).
+      var parts = r.url.split("#"), h = words.length ? "?h=" + encodeURIComponent(words.join(" ")) : "";
+      a.href = base + parts[0] + h + (parts.length > 1 ? "#" + encodeURIComponent(parts.slice(1).join("#")) : "");
       a.appendChild(el("span", "search-title", r.pageTitle));
       if (r.heading) { a.appendChild(el("span", "search-sep", " › ")); a.appendChild(el("span", "search-heading", r.heading)); }
       li.appendChild(a);
-      var p = el("p", "search-excerpt"); p.appendChild(highlighted(excerptAround(r.excerpt, terms), terms)); li.appendChild(p);
+      var p = el("p", "search-excerpt"); p.appendChild(marked(r.excerpt, r.marks)); li.appendChild(p);
       if (r.moreSections) li.appendChild(el("p", "search-more", "本页另有 " + r.moreSections + " 处匹配"));
       li.setAttribute("data-index", i);
       list.appendChild(li);
@@ -255,6 +291,8 @@
       li.appendChild(button);
       list.appendChild(li);
     }
+    // The index metadata is fetched when the box is focused, while the reader types.
+    input.addEventListener("focus", function () { load("index.json"); });
     input.addEventListener("input", function () { clearTimeout(timer); timer = setTimeout(run, 120); });
     input.addEventListener("keydown", function (e) {
       if (e.key === "ArrowDown") { e.preventDefault(); select(active + 1); }
@@ -266,7 +304,33 @@
     });
     if (input.value) run();
   }
+  // The page a result led to marks the query's words (?h=), as Material does.
+  function highlightLanding() {
+    var root = document.querySelector("article.page .content");
+    var h = root && new URL(location.href).searchParams.get("h");
+    var words = h ? h.normalize("NFKC").toLowerCase().split(/\s+/).filter(markable) : [];
+    if (!words.length) return;
+    var walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT), nodes = [], left = 300;
+    while (walker.nextNode()) if (!walker.currentNode.parentNode.closest("script,style,mark,button")) nodes.push(walker.currentNode);
+    nodes.forEach(function (node) {
+      var text = node.nodeValue, folded = text.replace(/[A-Z]/g, function (c) { return c.toLowerCase(); }), ranges = [];
+      words.forEach(function (w) { for (var i = folded.indexOf(w); i >= 0; i = folded.indexOf(w, i + w.length)) ranges.push([i, i + w.length]); });
+      if (!ranges.length || left <= 0) return;
+      ranges.sort(function (a, b) { return a[0] - b[0] || a[1] - b[1]; });
+      var frag = document.createDocumentFragment(), at = 0;
+      ranges.forEach(function (r) {
+        if (r[1] <= at || left-- <= 0) return;
+        var from = Math.max(at, r[0]);
+        if (from > at) frag.appendChild(document.createTextNode(text.slice(at, from)));
+        frag.appendChild(el("mark", "search-hit", text.slice(from, r[1])));
+        at = r[1];
+      });
+      if (at < text.length) frag.appendChild(document.createTextNode(text.slice(at)));
+      node.parentNode.replaceChild(frag, node);
+    });
+  }
   function init() {
+    highlightLanding();
     var form = document.querySelector(".site-search");
     var header = form && form.querySelector("input");
     if (header) {
