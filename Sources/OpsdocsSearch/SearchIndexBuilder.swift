@@ -35,7 +35,18 @@ public enum SearchIndexBuilder {
     public static func build(_ documents: [SearchDocument]) -> SearchIndexFiles {
         // Per document: token frequencies per field and field lengths.
         // SIMD8 as five inline counters: no heap allocation per distinct token.
-        let counted: [TermCounts] = documents.parallelMap(termCounts)
+        // Sections of one page arrive together and share its title and tags: those are
+        // tokenized once per page, not once per section.
+        var pageStarts: [Int] = []
+        for (index, doc) in documents.enumerated()
+        where index == 0 || doc.pageTitle != documents[index - 1].pageTitle || doc.tags != documents[index - 1].tags {
+            pageStarts.append(index)
+        }
+        let pageRanges = pageStarts.indices.map { pageStarts[$0]..<(pageStarts.indices.contains($0 + 1) ? pageStarts[$0 + 1] : documents.count) }
+        let counted: [TermCounts] = pageRanges.parallelMap { range in
+            let shared = [Tokenizer.indexTokens(documents[range.lowerBound].pageTitle), [], Tokenizer.indexTokens(documents[range.lowerBound].tags)]
+            return documents[range].map { termCounts($0, shared: shared) }
+        }.flatMap { $0 }
         var averages = [Double](repeating: 0, count: 5)
         for (_, lengths) in counted { for f in 0..<5 { averages[f] += Double(lengths[f]) } }
         averages = averages.map { max(1, $0 / Double(max(1, documents.count))) }
@@ -120,11 +131,12 @@ public enum SearchIndexBuilder {
     /// SIMD8 as five inline counters: no heap allocation per distinct token.
     typealias TermCounts = (tf: [String: SIMD8<Int32>], lengths: [Int])
 
-    static func termCounts(_ doc: SearchDocument) -> TermCounts {
+    /// `shared`: the tokens of the title and tags (fields 0 and 2) when already known.
+    static func termCounts(_ doc: SearchDocument, shared: [[String]]? = nil) -> TermCounts {
         var tf: [String: SIMD8<Int32>] = [:]
         var lengths = [Int](repeating: 0, count: 5)
         for (field, text) in doc.fields.enumerated() {
-            let tokens = Tokenizer.indexTokens(text)
+            let tokens = (field == 0 || field == 2) ? shared?[field] ?? Tokenizer.indexTokens(text) : Tokenizer.indexTokens(text)
             lengths[field] = tokens.count
             for token in tokens { tf[token, default: .zero][field] += 1 }
         }
@@ -206,13 +218,28 @@ public enum SearchIndexBuilder {
 
     /// The section's prose then its code, white space collapsed, cut to `storedTextLength` code
     /// points (an ellipsis marks the cut). Not NFKC: that would turn Chinese punctuation into ASCII.
+    /// Reads only as far as it keeps: sections can be long, and every one is stored.
     static func storedText(_ doc: SearchDocument) -> String {
-        let text = (doc.body + " " + doc.code).split(whereSeparator: \.isWhitespace).joined(separator: " ")
-        let scalars = text.unicodeScalars
-        guard scalars.count > storedTextLength else { return text }
-        var cut = String.UnicodeScalarView(scalars.prefix(storedTextLength))
-        cut.append("…")
-        return String(cut)
+        var out = String.UnicodeScalarView()
+        var count = 0, pendingBlank = false
+        for part in [doc.body, " ", doc.code] {
+            for scalar in part.unicodeScalars {
+                let blank = scalar.isASCII ? (scalar == " " || (scalar.value >= 9 && scalar.value <= 13)) : scalar.properties.isWhitespace
+                if blank { pendingBlank = count > 0; continue }
+                if count + (pendingBlank ? 1 : 0) >= storedTextLength {
+                    out.append("…")
+                    return String(out)
+                }
+                if pendingBlank {
+                    out.append(" ")
+                    count += 1
+                    pendingBlank = false
+                }
+                out.append(scalar)
+                count += 1
+            }
+        }
+        return String(out)
     }
 }
 
