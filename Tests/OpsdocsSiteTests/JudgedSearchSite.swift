@@ -20,14 +20,25 @@ struct JudgedSearchSite: Sendable {
     static var available: Bool { corpora.allSatisfy { FileManager.default.fileExists(atPath: $0.path) } }
     static let queryFiles = ["search-queries.json", "search-queries-tuning.json", "search-queries-heldout.json"]
 
-    /// Built on first use; later tests of the run share it (the folder is left in the temporary directory).
+    /// Built on first use; later tests of the run share it. The folder goes when the test process exits.
     static let shared: Result<JudgedSearchSite, any Error> = Result { try JudgedSearchSite() }
+    static let folder = FileManager.default.temporaryDirectory.appendingPathComponent("opsdocs-judged-\(UUID().uuidString)")
 
     let output: URL
     let queries: [JudgedQuery]
 
     private init() throws {
-        let project = FileManager.default.temporaryDirectory.appendingPathComponent("opsdocs-judged-\(UUID().uuidString)")
+        let project = Self.folder
+        atexit { try? FileManager.default.removeItem(at: JudgedSearchSite.folder) }
+        // Not every test runner exits through atexit: earlier runs' sites older than an hour go too.
+        let temporary = FileManager.default.temporaryDirectory
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: temporary.path)) ?? [] where name.hasPrefix("opsdocs-judged-") {
+            let old = temporary.appendingPathComponent(name)
+            if let date = try? old.resourceValues(forKeys: [.contentModificationDateKey]).contentModificationDate,
+               date < Date(timeIntervalSinceNow: -3600) {
+                try? FileManager.default.removeItem(at: old)
+            }
+        }
         let source = project.appendingPathComponent("notes")
         try FileManager.default.createDirectory(at: source, withIntermediateDirectories: true)
         for corpus in Self.corpora {
