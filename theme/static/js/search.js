@@ -68,14 +68,12 @@
     }
     return cache[path];
   }
-  // Results offset+1 … offset+limit; the array's `total` is the number of matching pages.
-  function search(query, limit, offset) {
-    limit = limit || 10;
-    offset = offset || 0;
+  // The query's matching pages, best first (one entry per page: [best section, score]).
+  function rank(query) {
     var terms = queryTerms(query);
-    if (!terms.length) { var none = []; none.total = 0; return Promise.resolve(none); }
+    if (!terms.length) return Promise.resolve(null);
     return load("index.json").then(function (meta) {
-      if (!meta) { var none = []; none.total = 0; return none; }
+      if (!meta) return null;
       var shardOf = terms.map(function (t) { return fnv(t) % meta.shards; });
       var postingsOf = new Map();
       return Promise.all(shardOf.map(function (s) { return load("shards/" + s + ".json"); })).then(function (shards) {
@@ -142,28 +140,41 @@
           position.set(page, best.length); best.push([e[0], e[1]]);
         });
         best.sort(function (a, b) { return a[1] !== b[1] ? b[1] - a[1] : a[0] - b[0]; });
-        var shown = best.slice(offset, offset + limit);
-        var chunks = shown.map(function (e) { return e[0] >> meta.chunkBits; });
-        return Promise.all(chunks.map(function (c) { return load("docs/" + c + ".json"); })).then(function (rows) {
-          var results = [];
-          var phrase = terms.length > 1 ? query.normalize("NFKC").toLowerCase().split(/[ \t]+/).filter(Boolean).join(" ") : null;
-          shown.forEach(function (e, i) {
-            var row = rows[i] && rows[i][String(e[0])];
-            if (!row) return;
-            var score = e[1];
-            if (phrase && (row[1] + " " + row[2] + " " + row[3]).normalize("NFKC").toLowerCase().indexOf(phrase) >= 0) score *= meta.phraseBoost;
-            var excerpt = excerptOf(row[3], [].concat.apply([], groups));
-            results.push({ url: row[0], pageTitle: row[1], heading: row[2], excerpt: excerpt.text, marks: excerpt.marks,
-              score: Math.round(score * 1000) / 1000, moreSections: more.get(e[0] >> meta.sectionBits) || 0 });
-          });
-          // stable: equal scores keep their order
-          var sorted = results.map(function (r, i) { return [r, i]; })
-            .sort(function (a, b) { return a[0].score !== b[0].score ? b[0].score - a[0].score : a[1] - b[1]; })
-            .map(function (p) { return p[0]; });
-          sorted.total = best.length;
-          sorted.words = [].concat.apply([], groups).filter(markable);
-          return sorted;
+        return { meta: meta, terms: terms, groups: groups, best: best, more: more };
+      });
+    });
+  }
+  // Results offset+1 … offset+limit; the array's `total` is the number of matching pages. The
+  // ranking of the last query is kept, so the next five cost only their rows.
+  var ranked = { query: null, promise: null };
+  function search(query, limit, offset) {
+    limit = limit || 10;
+    offset = offset || 0;
+    if (ranked.query !== query) ranked = { query: query, promise: rank(query) };
+    return ranked.promise.then(function (r) {
+      if (!r) { var none = []; none.total = 0; return none; }
+      var meta = r.meta, best = r.best, words = [].concat.apply([], r.groups);
+      var shown = best.slice(offset, offset + limit);
+      var chunks = shown.map(function (e) { return e[0] >> meta.chunkBits; });
+      return Promise.all(chunks.map(function (c) { return load("docs/" + c + ".json"); })).then(function (rows) {
+        var results = [];
+        var phrase = r.terms.length > 1 ? query.normalize("NFKC").toLowerCase().split(/[ \t]+/).filter(Boolean).join(" ") : null;
+        shown.forEach(function (e, i) {
+          var row = rows[i] && rows[i][String(e[0])];
+          if (!row) return;
+          var score = e[1];
+          if (phrase && (row[1] + " " + row[2] + " " + row[3]).normalize("NFKC").toLowerCase().indexOf(phrase) >= 0) score *= meta.phraseBoost;
+          var excerpt = excerptOf(row[3], words);
+          results.push({ url: row[0], pageTitle: row[1], heading: row[2], excerpt: excerpt.text, marks: excerpt.marks,
+            score: Math.round(score * 1000) / 1000, moreSections: r.more.get(e[0] >> meta.sectionBits) || 0 });
         });
+        // stable: equal scores keep their order
+        var sorted = results.map(function (x, i) { return [x, i]; })
+          .sort(function (a, b) { return a[0].score !== b[0].score ? b[0].score - a[0].score : a[1] - b[1]; })
+          .map(function (p) { return p[0]; });
+        sorted.total = best.length;
+        sorted.words = words.filter(markable);
+        return sorted;
       });
     });
   }
@@ -260,15 +271,28 @@
       if (live) { var u = new URL(location.href); if (q) u.searchParams.set("q", q); else u.searchParams.delete("q"); history.replaceState(null, "", u); }
       if (!q) { list.textContent = ""; status.textContent = ""; list.hidden = true; return; }
       var started = performance.now();
-      search(q, 10).then(function (results) {
+      function done(results) {
+        offerMore(q, results.length, results.total);
+        status.setAttribute("data-ms-all", String(Math.round(performance.now() - started)));
+        document.dispatchEvent(new CustomEvent("opsdocs:search", { detail: { query: q, results: results } }));
+      }
+      // The first five show as soon as their rows arrive, then the next five's are fetched:
+      // each row file is a request, and a search waits on requests more than on bytes.
+      search(q, 5).then(function (first) {
         if (input.value.trim() !== q) return;
         active = -1;
-        renderResults(list, results, q);
+        renderResults(list, first, q);
         list.hidden = false;
-        status.textContent = results.length ? "共 " + results.total + " 个结果" : "没有找到与“" + q + "”相关的内容";
-        offerMore(q, results.length, results.total);
+        status.textContent = first.length ? "共 " + first.total + " 个结果" : "没有找到与“" + q + "”相关的内容";
         status.setAttribute("data-ms", String(Math.round(performance.now() - started)));
-        document.dispatchEvent(new CustomEvent("opsdocs:search", { detail: { query: q, results: results } }));
+        if (first.total <= first.length) { done(first); return; }
+        search(q, 5, 5).then(function (more) {
+          if (input.value.trim() !== q) return;
+          renderResults(list, more, q, first.length);
+          var all = first.concat(more);
+          all.total = first.total;
+          done(all);
+        });
       });
     }
     // Past the first ten: a button lists ten more.
