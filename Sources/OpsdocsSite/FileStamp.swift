@@ -10,6 +10,11 @@ enum FileStamp {
     static func of(_ path: String, inode: Bool = false) -> String? {
         var info = stat()
         guard stat(path, &info) == 0 else { return nil }
+        return of(info, inode: inode)
+    }
+
+    /// The same stamp from a `stat` already made (FileTree).
+    static func of(_ info: stat, inode: Bool = false) -> String {
         let stamp = "\(info.st_size):\(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec)"
         return inode ? stamp + ":\(info.st_ino)" : stamp
     }

@@ -157,13 +157,7 @@ public enum SiteCompiler {
     /// Every regular file below `folder` (hidden ones skipped unless `includeHidden`), relative,
     /// sorted. FIFOs, sockets and devices are not files to publish: opening a FIFO would block.
     static func listFiles(_ folder: URL, includeHidden: Bool = false) -> [String] {
-        guard let enumerator = FileManager.default.enumerator(atPath: folder.path) else { return [] }
-        var out: [String] = []
-        while let rel = enumerator.nextObject() as? String {
-            if !includeHidden, rel.split(separator: "/").contains(where: { $0.hasPrefix(".") }) { continue }
-            if FileStamp.isRegularFile(folder.appendingPathComponent(rel).path) { out.append(rel) }
-        }
-        return out.sorted()
+        FileTree.files(folder.path, includeHidden: includeHidden).map(\.path)
     }
 }
 
