@@ -6,8 +6,11 @@
 import Foundation
 
 public enum Tokenizer {
-    /// Separators inside an identifier.
-    static let joiners: Set<Character> = [".", "_", "-", "/", ":", "="]
+    /// Separators inside an identifier (all ASCII, so a word can be cut at them byte by byte).
+    static let joiners: Set<Unicode.Scalar> = [".", "_", "-", "/", ":", "="]
+    static func isJoiner(_ byte: UInt8) -> Bool {
+        byte == 0x2E || byte == 0x5F || byte == 0x2D || byte == 0x2F || byte == 0x3A || byte == 0x3D
+    }
     /// Identifiers with more parts index only single parts and pairs (long URLs, paths).
     static let maxRunParts = 8
     /// Longer tokens (base64 blobs, hashes, a minified line) are not indexed: nobody types them.
@@ -25,51 +28,56 @@ public enum Tokenizer {
             || (0xAC00...0xD7AF).contains(v) || (0xF900...0xFAFF).contains(v) || (0x20000...0x2A6DF).contains(v)
     }
 
-    static func isWordCharacter(_ ch: Character) -> Bool {
-        if let ascii = ch.asciiValue {
-            return (ascii >= 97 && ascii <= 122) || (ascii >= 65 && ascii <= 90) || (ascii >= 48 && ascii <= 57)
-        }
-        guard let scalar = ch.unicodeScalars.first, ch.unicodeScalars.count == 1 else { return ch.isLetter }
+    /// A letter or digit that is not CJK (search.js: `\p{Alphabetic}\p{N}`). Code points, not
+    /// characters, as the browser reads them: both sides cut the same text the same way.
+    static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
+        let v = scalar.value
+        if v < 0x80 { return (v >= 97 && v <= 122) || (v >= 65 && v <= 90) || (v >= 48 && v <= 57) }
         if isCJK(scalar) { return false }
         return scalar.properties.isAlphabetic || scalar.properties.numericType != nil
     }
 
-    /// A piece of text: a Latin/identifier word, or a run of CJK characters.
+    /// A piece of text: a Latin/identifier word, or a run of CJK characters (one string each).
     enum Piece: Equatable {
         case word(String)
-        case cjk(String)
+        case cjk([String])
     }
 
+    /// The text cut into pieces, reading code points and collecting UTF-8 bytes (the hot loop
+    /// of indexing: no String or Character is built until a piece ends).
     static func pieces(_ normalised: String) -> [Piece] {
         var out: [Piece] = []
-        var word = ""
-        var cjk = ""
+        var word: [UInt8] = []
+        var cjk: [String] = []
+        var bytes: [UInt8] = []
         func flushWord() {
             // Trailing and leading joiners are punctuation, not part of the identifier (`--flag`, `a.`).
-            var trimmed = Substring(word)
-            while let first = trimmed.first, joiners.contains(first) { trimmed = trimmed.dropFirst() }
-            while let last = trimmed.last, joiners.contains(last) { trimmed = trimmed.dropLast() }
-            if !trimmed.isEmpty { out.append(.word(String(trimmed))) }
-            word = ""
+            var start = 0, end = word.count
+            while start < end, isJoiner(word[start]) { start += 1 }
+            while end > start, isJoiner(word[end - 1]) { end -= 1 }
+            if start < end { out.append(.word(String(decoding: word[start..<end], as: UTF8.self))) }
+            word.removeAll(keepingCapacity: true)
         }
         func flushCJK() {
-            if !cjk.isEmpty { out.append(.cjk(cjk)) }
-            cjk = ""
+            out.append(.cjk(cjk))
+            cjk.removeAll(keepingCapacity: true)
         }
-        for ch in normalised {
-            if let scalar = ch.unicodeScalars.first, ch.unicodeScalars.count == 1, isCJK(scalar) {
-                flushWord()
-                cjk.append(ch)
-            } else if isWordCharacter(ch) || (joiners.contains(ch) && !word.isEmpty) || (ch == "-" && word.isEmpty) {
-                flushCJK()
-                word.append(ch)
+        for scalar in normalised.unicodeScalars {
+            if isCJK(scalar) {
+                if !word.isEmpty { flushWord() }
+                bytes.removeAll(keepingCapacity: true)
+                UTF8.encode(scalar) { bytes.append($0) }
+                cjk.append(String(decoding: bytes, as: UTF8.self))
+            } else if isWordScalar(scalar) || (joiners.contains(scalar) && !word.isEmpty) || (scalar == "-" && word.isEmpty) {
+                if !cjk.isEmpty { flushCJK() }
+                if scalar.isASCII { word.append(UInt8(scalar.value)) } else { UTF8.encode(scalar) { word.append($0) } }
             } else {
-                flushWord()
-                flushCJK()
+                if !word.isEmpty { flushWord() }
+                if !cjk.isEmpty { flushCJK() }
             }
         }
-        flushWord()
-        flushCJK()
+        if !word.isEmpty { flushWord() }
+        if !cjk.isEmpty { flushCJK() }
         return out
     }
 
@@ -77,16 +85,14 @@ public enum Tokenizer {
     static func parts(_ word: String) -> (parts: [String], separators: [Character]) {
         var parts: [String] = []
         var separators: [Character] = []
-        var current = ""
-        for ch in word {
-            if joiners.contains(ch) {
-                if !current.isEmpty { parts.append(current); current = "" }
-                if parts.count > separators.count { separators.append(ch) }
-            } else {
-                current.append(ch)
-            }
+        var utf8 = Array(word.utf8)
+        var start = 0
+        utf8.append(0x2E)  // a closing joiner ends the last part
+        for (i, byte) in utf8.enumerated() where isJoiner(byte) {
+            if i > start { parts.append(String(decoding: utf8[start..<i], as: UTF8.self)) }
+            if parts.count > separators.count, i < utf8.count - 1 { separators.append(Character(Unicode.Scalar(byte))) }
+            start = i + 1
         }
-        if !current.isEmpty { parts.append(current) }
         while separators.count >= parts.count, !separators.isEmpty { separators.removeLast() }
         return (parts, separators)
     }
@@ -112,10 +118,9 @@ public enum Tokenizer {
                     }
                 }
                 if parts.count > maxRunParts { tokens.append(word) }
-            case .cjk(let run):
-                let chars = Array(run)
-                for ch in chars { tokens.append(String(ch)) }
-                if chars.count > 1 { for i in 0..<(chars.count - 1) { tokens.append(String(chars[i...i + 1])) } }
+            case .cjk(let chars):
+                tokens.append(contentsOf: chars)
+                if chars.count > 1 { for i in 0..<(chars.count - 1) { tokens.append(chars[i] + chars[i + 1]) } }
             }
         }
         tokens.removeAll { $0.utf8.count > maxTokenLength }
@@ -130,9 +135,8 @@ public enum Tokenizer {
         for piece in pieces(normalise(query)) {
             switch piece {
             case .word(let word): add(word)
-            case .cjk(let run):
-                let chars = Array(run)
-                if chars.count == 1 { add(run) } else { for i in 0..<(chars.count - 1) { add(String(chars[i...i + 1])) } }
+            case .cjk(let chars):
+                if chars.count == 1 { add(chars[0]) } else { for i in 0..<(chars.count - 1) { add(chars[i] + chars[i + 1]) } }
             }
         }
         return terms

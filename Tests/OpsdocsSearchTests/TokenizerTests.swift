@@ -31,6 +31,13 @@ import Testing
         #expect(Tokenizer.queryTerms("Kubeadm Upgrade") == ["kubeadm", "upgrade"])
     }
 
+    /// Text is cut at code points, as search.js reads it: a variation selector after a Chinese
+    /// character ends the run instead of hiding the character inside a "word".
+    @Test func codePointsDecideNotGraphemeClusters() {
+        #expect(Tokenizer.queryTerms("证\u{FE00}书") == ["证", "书"])
+        #expect(Tokenizer.indexTokens("部署\u{FE0F}etcd") == ["部", "署", "部署", "etcd"])
+    }
+
     @Test func fullWidthInputIsNormalised() {
         #expect(Tokenizer.queryTerms("ｋｕｂｅａｄｍ") == ["kubeadm"])
         #expect(Tokenizer.queryTerms("ＮＦ＿ＣＯＮＮＴＲＡＣＫ＿ＭＡＸ") == ["nf_conntrack_max"])
