@@ -4,6 +4,8 @@
 // folder that opsdocs did not create is never replaced.
 
 import Foundation
+import Dispatch
+import Synchronization
 import Glibc
 import OpsdocsConfig
 
@@ -91,29 +93,38 @@ struct OutputFolder {
     }
 
     /// Writes many files: folders created once each, files written on all cores with plain
-    /// POSIX calls (Foundation's Data.write costs several extra syscalls per file).
+    /// POSIX calls (Foundation's Data.write costs several extra syscalls per file). Each folder's
+    /// files go to one worker: two threads creating files in one folder wait on its lock
+    /// (`search/docs/` holds tens of thousands).
     func writeAll(_ files: [String: Data], executables: Set<String> = []) throws {
-        var targets: [(URL, Data, Bool)] = []
-        var folders: Set<String> = []
+        var byFolder: [String: [(path: String, data: Data, executable: Bool)]] = [:]
+        let root = staging.path
         for (path, data) in files {
-            guard let target = resolve(path) else {
+            guard let parts = Self.safeParts(path) else {
                 throw OutputFolderError(description: "refusing to write outside the output folder: \(path)")
             }
-            targets.append((target, data, executables.contains(path)))
-            folders.insert(target.deletingLastPathComponent().path)
+            let folder = parts.count == 1 ? root : root + "/" + parts.dropLast().joined(separator: "/")
+            byFolder[folder, default: []].append((root + "/" + parts.joined(separator: "/"), data, executables.contains(path)))
         }
-        for folder in folders.sorted() {
+        for folder in byFolder.keys.sorted() {
             do {
                 try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
             } catch {
                 throw OutputFolderError(description: "cannot create \(folder): \(error.localizedDescription)")
             }
         }
-        let failures = targets.sorted { $0.0.path < $1.0.path }.parallelMap { target, data, executable -> String? in
-            Self.writeFile(target.path, data, mode: executable ? 0o755 : 0o644) ? nil : target.path
+        // Largest folders first, handed out one at a time, so no worker is left with the biggest last.
+        let groups = byFolder.sorted { $0.value.count != $1.value.count ? $0.value.count > $1.value.count : $0.key < $1.key }.map(\.value)
+        let failed = Mutex<(path: String, error: Int32)?>(nil)
+        DispatchQueue.concurrentPerform(iterations: groups.count) { index in
+            for file in groups[index] where !Self.writeFile(file.path, file.data, mode: file.executable ? 0o755 : 0o644) {
+                let error = errno
+                failed.withLock { if $0 == nil { $0 = (file.path, error) } }
+                return
+            }
         }
-        if let failed = failures.compactMap({ $0 }).first {
-            throw OutputFolderError(description: "cannot write \(failed): \(String(cString: strerror(errno)))")
+        if let failure = failed.withLock({ $0 }) {
+            throw OutputFolderError(description: "cannot write \(failure.path): \(String(cString: strerror(failure.error)))")
         }
     }
 
@@ -191,13 +202,18 @@ struct OutputFolder {
     }
 
     private func resolve(_ relativePath: String) -> URL? {
+        Self.safeParts(relativePath).map { staging.appendingPathComponent($0.joined(separator: "/")) }
+    }
+
+    /// The path's parts inside the output folder, or nil when it would leave it (`..`, a
+    /// backslash, a NUL) or names nothing.
+    private static func safeParts(_ relativePath: String) -> [Substring]? {
         var parts: [Substring] = []
         for part in relativePath.split(separator: "/") {
             if part == "." || part.isEmpty { continue }
             if part == ".." || part.contains("\\") || part.contains("\0") { return nil }
             parts.append(part)
         }
-        guard !parts.isEmpty else { return nil }
-        return staging.appendingPathComponent(parts.joined(separator: "/"))
+        return parts.isEmpty ? nil : parts
     }
 }
