@@ -33,8 +33,8 @@ public enum SearchIndexBuilder {
     static let storedTextLength = 600
 
     public static func build(_ documents: [SearchDocument]) -> SearchIndexFiles {
-        // Per document: token frequencies per field and field lengths.
-        // SIMD8 as five inline counters: no heap allocation per distinct token.
+        // Per document: token frequencies per field and field lengths (counted with SIMD8 as
+        // five inline counters: no heap allocation per distinct token).
         // Sections of one page arrive together and share its title and tags: those are
         // tokenized once per page, not once per section.
         var pageStarts: [Int] = []
@@ -48,7 +48,7 @@ public enum SearchIndexBuilder {
             return documents[range].map { termCounts($0, shared: shared) }
         }.flatMap { $0 }
         var averages = [Double](repeating: 0, count: 5)
-        for (_, lengths) in counted { for f in 0..<5 { averages[f] += Double(lengths[f]) } }
+        for counts in counted { for f in 0..<5 { averages[f] += Double(counts.lengths[f]) } }
         averages = averages.map { max(1, $0 / Double(max(1, documents.count))) }
 
         // Ids: sections of one page share its page number (documents arrive grouped by page).
@@ -143,7 +143,15 @@ public enum SearchIndexBuilder {
 
     /// Per field: how often each token occurs, and the field's length in tokens.
     /// SIMD8 as five inline counters: no heap allocation per distinct token.
-    typealias TermCounts = (tf: [String: SIMD8<Int32>], lengths: [Int])
+    /// Kept for every section until the postings are built, so kept small: tokens and their
+    /// five per-field counts in flat arrays, not the dictionary they were counted in (at 2,000
+    /// notes the dictionaries were most of the index's memory).
+    struct TermCounts: Sendable {
+        var tokens: [String]
+        /// Five counts per token, in field order.
+        var perField: [UInt32]
+        var lengths: [Int]
+    }
 
     /// `shared`: the tokens of the title and tags (fields 0 and 2) when already known.
     static func termCounts(_ doc: SearchDocument, shared: [[String]]? = nil) -> TermCounts {
@@ -154,18 +162,25 @@ public enum SearchIndexBuilder {
             lengths[field] = tokens.count
             for token in tokens { tf[token, default: .zero][field] += 1 }
         }
-        return (tf, lengths)
+        var counts = TermCounts(tokens: [], perField: [], lengths: lengths)
+        counts.tokens.reserveCapacity(tf.count)
+        counts.perField.reserveCapacity(tf.count * 5)
+        for (token, perField) in tf {
+            counts.tokens.append(token)
+            for f in 0..<5 { counts.perField.append(UInt32(perField[f])) }
+        }
+        return counts
     }
 
     /// BM25F: each token's saturated, length-normalised weight in one document, as an integer 1…1000.
     static func weighted(_ counts: TermCounts, averages: [Double]) -> [(String, Int)] {
         var out: [(String, Int)] = []
-        out.reserveCapacity(counts.tf.count)
-        for (token, perField) in counts.tf {
+        out.reserveCapacity(counts.tokens.count)
+        for (index, token) in counts.tokens.enumerated() {
             var weighted = 0.0
-            for f in 0..<5 where perField[f] > 0 {
+            for f in 0..<5 where counts.perField[index * 5 + f] > 0 {
                 let norm = 1 - SearchWeights.b[f] + SearchWeights.b[f] * Double(counts.lengths[f]) / averages[f]
-                weighted += SearchWeights.field[f] * Double(perField[f]) / norm
+                weighted += SearchWeights.field[f] * Double(counts.perField[index * 5 + f]) / norm
             }
             let saturated = weighted / (SearchWeights.k1 + weighted)
             out.append((token, max(1, Int((saturated * 1000).rounded()))))
