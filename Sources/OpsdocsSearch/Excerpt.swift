@@ -9,7 +9,7 @@ public struct Excerpt: Sendable, Equatable, Codable {
 
     /// Code points shown (ellipses aside).
     static let length = 160
-    /// Code points kept before the first match, so the reader sees what leads up to it.
+    /// Code points kept before the stretch the excerpt is built around, so the reader sees what leads up to it.
     static let lead = 30
     /// How far past that start a blank is looked for, so a Latin word is not cut in two.
     static let snap = 15

@@ -31,17 +31,11 @@ enum PrefixIndex {
         var shards = [[String: [String]]](repeating: [:], count: count)
         for (key, words) in byKey { shards[shard(key, count)][key] = words.sorted() }
         var files: [String: Data] = [:]
-        for (i, shard) in shards.enumerated() { files["prefix/\(i).json"] = encode(shard) }
+        for (i, shard) in shards.enumerated() { files["prefix/\(i).json"] = SearchIndexBuilder.json(shard) }
         return (files, count)
     }
 
     static func shard(_ key: String, _ count: Int) -> Int { Int(FNV.hash(key) % UInt32(count)) }
-
-    static func encode(_ shard: [String: [String]]) -> Data {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return (try? encoder.encode(shard)) ?? Data("{}".utf8)
-    }
 
     /// The completions of `prefix` in a prefix file: the `limit` shortest, then alphabetical.
     /// `keyLength` and `limit` come from the index's metadata (the browser reads the same).
@@ -68,7 +62,7 @@ enum PrefixIndex {
             for token in change.add where !(shard[key(token)] ?? []).contains(token) { shard[key(token), default: []].append(token) }
             for token in change.remove { shard[key(token)]?.removeAll { $0 == token } }
             for (k, words) in shard { shard[k] = words.isEmpty ? nil : words.sorted() }
-            let data = encode(shard)
+            let data = SearchIndexBuilder.json(shard)
             if index.files[path] != data {
                 index.files[path] = data
                 changed.append(path)

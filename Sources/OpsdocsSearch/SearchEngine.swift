@@ -9,7 +9,7 @@ public struct SearchResult: Sendable, Equatable, Codable {
     public var url: String
     public var pageTitle: String
     public var heading: String
-    /// The stretch of the section around the query's first word (Excerpt).
+    /// The stretch of the section around the longest run of query words (Excerpt).
     public var excerpt: String
     /// The query's words in `excerpt`, as `[start, end)` code-point offsets.
     public var marks: [[Int]]
@@ -33,9 +33,14 @@ public struct SearchEngine: Sendable {
 
     /// `load` returns a file under `search/` by relative path (`index.json`, `shards/3.json`).
     public init?(load: @escaping Loader) {
-        guard let data = load("index.json"), let meta = try? JSONDecoder().decode(SearchMeta.self, from: data) else { return nil }
+        guard let meta: SearchMeta = Self.decoded("index.json", load) else { return nil }
         self.meta = meta
         self.load = load
+    }
+
+    /// A file of the index, read and decoded; nil when missing or malformed.
+    private static func decoded<T: Decodable>(_ path: String, _ load: Loader) -> T? {
+        load(path).flatMap { try? JSONDecoder().decode(T.self, from: $0) }
     }
 
     /// The shard files a query needs (what the browser downloads before ranking).
@@ -69,7 +74,7 @@ public struct SearchEngine: Sendable {
         func postings(_ term: String) -> [Int]? {
             let shard = Int(FNV.hash(term) % UInt32(meta.shards))
             if shardCache[shard] == nil {
-                shardCache[shard] = load("shards/\(shard).json").flatMap { try? JSONDecoder().decode([String: [Int]].self, from: $0) } ?? [:]
+                shardCache[shard] = Self.decoded("shards/\(shard).json", load) ?? [:]
             }
             return shardCache[shard]?[term]
         }
@@ -78,8 +83,7 @@ public struct SearchEngine: Sendable {
         var groups = terms.map { [$0] }
         if let last = terms.last, Self.isBeingTyped(last, in: query, keyLength: meta.prefixKeyLength), postings(last) == nil {
             let key = String(last.prefix(meta.prefixKeyLength))
-            let shard = load("prefix/\(PrefixIndex.shard(key, meta.prefixShards)).json")
-                .flatMap { try? JSONDecoder().decode([String: [String]].self, from: $0) } ?? [:]
+            let shard: [String: [String]] = Self.decoded("prefix/\(PrefixIndex.shard(key, meta.prefixShards)).json", load) ?? [:]
             let completions = PrefixIndex.completions(of: last, in: shard, keyLength: meta.prefixKeyLength,
                                                       limit: meta.prefixCompletions)
             if !completions.isEmpty { groups[groups.count - 1] = completions }
@@ -149,7 +153,7 @@ public struct SearchEngine: Sendable {
             let page = doc >> meta.sectionBits
             let chunk = doc >> meta.chunkBits
             if chunks[chunk] == nil {
-                chunks[chunk] = load("docs/\(chunk).json").flatMap { try? JSONDecoder().decode([String: [String]].self, from: $0) } ?? [:]
+                chunks[chunk] = Self.decoded(SearchIndexBuilder.rowsPath(chunk), load) ?? [:]
             }
             let row: [String] = chunks[chunk]?[String(doc)] ?? []
             guard row.count == 4 else { continue }

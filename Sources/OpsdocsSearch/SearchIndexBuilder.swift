@@ -33,24 +33,6 @@ public enum SearchIndexBuilder {
     static let storedTextLength = 600
 
     public static func build(_ documents: [SearchDocument]) -> SearchIndexFiles {
-        // Per document: token frequencies per field and field lengths (counted with SIMD8 as
-        // five inline counters: no heap allocation per distinct token).
-        // Sections of one page arrive together and share its title and tags: those are
-        // tokenized once per page, not once per section.
-        var pageStarts: [Int] = []
-        for (index, doc) in documents.enumerated()
-        where index == 0 || doc.pageTitle != documents[index - 1].pageTitle || doc.tags != documents[index - 1].tags {
-            pageStarts.append(index)
-        }
-        let pageRanges = pageStarts.indices.map { pageStarts[$0]..<(pageStarts.indices.contains($0 + 1) ? pageStarts[$0 + 1] : documents.count) }
-        let counted: [TermCounts] = pageRanges.parallelMap { range in
-            let shared = [Tokenizer.indexTokens(documents[range.lowerBound].pageTitle), [], Tokenizer.indexTokens(documents[range.lowerBound].tags)]
-            return documents[range].map { termCounts($0, shared: shared) }
-        }.flatMap { $0 }
-        var averages = [Double](repeating: 0, count: 5)
-        for counts in counted { for f in 0..<5 { averages[f] += Double(counts.lengths[f]) } }
-        averages = averages.map { max(1, $0 / Double(max(1, documents.count))) }
-
         // Ids: sections of one page share its page number (documents arrive grouped by page).
         var ids: [Int] = []
         var page = -1, section = 0
@@ -66,6 +48,22 @@ public enum SearchIndexBuilder {
             }
             ids.append(page << sectionBits | section)
         }
+
+        // Per document: token frequencies per field and field lengths (counted with SIMD8 as
+        // five inline counters: no heap allocation per distinct token). Sections of one page
+        // share its title and tags: those are tokenized once per page, not once per section.
+        var pageStarts: [Int] = []
+        for index in ids.indices where index == 0 || ids[index] >> sectionBits != ids[index - 1] >> sectionBits {
+            pageStarts.append(index)
+        }
+        let pageRanges = pageStarts.indices.map { pageStarts[$0]..<(pageStarts.indices.contains($0 + 1) ? pageStarts[$0 + 1] : documents.count) }
+        let counted: [TermCounts] = pageRanges.parallelMap { range in
+            let shared = [Tokenizer.indexTokens(documents[range.lowerBound].pageTitle), [], Tokenizer.indexTokens(documents[range.lowerBound].tags)]
+            return documents[range].map { termCounts($0, shared: shared) }
+        }.flatMap { $0 }
+        var averages = [Double](repeating: 0, count: 5)
+        for counts in counted { for f in 0..<5 { averages[f] += Double(counts.lengths[f]) } }
+        averages = averages.map { max(1, $0 / Double(max(1, documents.count))) }
 
         // Postings, built on all cores: each document's weighted tokens go into 8 buckets by
         // token hash, then each bucket is merged on its own (documents stay in id order). Eight
@@ -108,8 +106,6 @@ public enum SearchIndexBuilder {
         }
 
         var files: [String: Data] = [:]
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         // Shards are the bulk of the index: written by hand (JSONEncoder is 20× slower here).
         let encoded = shards.parallelMap(shardJSON)
         for (i, data) in encoded.enumerated() { files["shards/\(i).json"] = data }
@@ -121,25 +117,29 @@ public enum SearchIndexBuilder {
         }
         // Encoded on all cores: at 10,000 pages there are ~37,000 of these files.
         let encodedChunks = chunks.sorted { $0.key < $1.key }.parallelMap { chunk, rows in
-            ("docs/\(chunk).json", (try? SearchIndexBuilder.rowEncoder.encode(rows)) ?? Data("{}".utf8))
+            (rowsPath(chunk), json(rows))
         }
         for (path, data) in encodedChunks { files[path] = data }
         let prefixes = PrefixIndex.files(merged.flatMap { $0.map(\.0) })
         for (path, data) in prefixes.files { files[path] = data }
         let meta = SearchMeta.current(documents: documents.count, shards: shardCount, prefixShards: prefixes.count)
-        files["index.json"] = (try? encoder.encode(meta)) ?? Data("{}".utf8)
+        files["index.json"] = json(meta)
         var pageNumbers: [String: Int] = [:]
         for (index, doc) in documents.enumerated() { pageNumbers[pageURL(doc)] = pageNumbers[pageURL(doc)] ?? ids[index] >> sectionBits }
         return SearchIndexFiles(files: files, documentCount: documents.count, shardCount: shardCount,
                                 fieldAverages: averages, pageNumbers: pageNumbers, prefixShardCount: prefixes.count)
     }
 
-    /// Metadata rows: keys sorted so two builds write the same bytes.
-    static var rowEncoder: JSONEncoder {
+    /// An index file other than a shard (metadata rows, prefix files, `index.json`): keys sorted,
+    /// so two builds write the same bytes.
+    static func json(_ value: some Encodable) -> Data {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return encoder
+        return (try? encoder.encode(value)) ?? Data("{}".utf8)
     }
+
+    /// The file holding the metadata rows of chunk `id >> chunkBits`.
+    static func rowsPath(_ chunk: Int) -> String { "docs/\(chunk).json" }
 
     /// Per field: how often each token occurs, and the field's length in tokens.
     /// SIMD8 as five inline counters: no heap allocation per distinct token.

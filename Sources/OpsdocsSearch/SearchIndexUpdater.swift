@@ -84,8 +84,6 @@ public enum SearchIndexUpdater {
         // Words new to the site, or gone from it, in the prefix files.
         changed += PrefixIndex.update(appeared: Set(rewritten.flatMap(\.appeared)), vanished: Set(rewritten.flatMap(\.vanished)),
                                       in: &index)
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         // The page's rows: every chunk its old or new sections fall in (chunks hold one page's rows only).
         var rows: [Int: [String: [String]]] = [:]
         for section in 0..<max(old.count, new.count) { rows[id(section) >> SearchIndexBuilder.chunkBits] = [:] }
@@ -93,8 +91,9 @@ public enum SearchIndexUpdater {
             rows[id(section) >> SearchIndexBuilder.chunkBits, default: [:]][String(id(section))] = SearchIndexBuilder.metadataRow(doc)
         }
         for (chunk, chunkRows) in rows.sorted(by: { $0.key < $1.key }) {
-            let path = "docs/\(chunk).json"
-            if let data = try? encoder.encode(chunkRows), index.files[path] != data {
+            let path = SearchIndexBuilder.rowsPath(chunk)
+            let data = SearchIndexBuilder.json(chunkRows)
+            if index.files[path] != data {
                 index.files[path] = data
                 changed.append(path)
             }
@@ -103,10 +102,8 @@ public enum SearchIndexUpdater {
             index.documentCount += new.count - old.count
             let meta = SearchMeta.current(documents: index.documentCount, shards: index.shardCount,
                                           prefixShards: index.prefixShardCount)
-            if let data = try? encoder.encode(meta) {
-                index.files["index.json"] = data
-                changed.append("index.json")
-            }
+            index.files["index.json"] = SearchIndexBuilder.json(meta)
+            changed.append("index.json")
         }
         return changed.sorted()
     }

@@ -18,10 +18,4 @@ enum FileStamp {
         let stamp = "\(info.st_size):\(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec)"
         return inode ? stamp + ":\(info.st_ino)" : stamp
     }
-
-    /// A regular file: not a folder, FIFO, socket or device (opening a FIFO blocks forever).
-    static func isRegularFile(_ path: String) -> Bool {
-        var info = stat()
-        return stat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFREG
-    }
 }

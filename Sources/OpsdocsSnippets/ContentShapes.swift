@@ -56,8 +56,9 @@ extension BlockClassifier {
 
     static func isLoneURL(_ statements: [Substring]) -> Bool {
         // Any scheme: `https://…`, `spiffe://trust-domain/path` (an address to read, not output).
-        guard statements.count == 1, let line = Optional(statements[0].trimmedBlanks), !line.contains(" "),
-              let colon = line.range(of: "://") else { return false }
+        guard statements.count == 1 else { return false }
+        let line = statements[0].trimmedBlanks
+        guard !line.contains(" "), let colon = line.range(of: "://") else { return false }
         let scheme = line[..<colon.lowerBound]
         return !scheme.isEmpty && scheme.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "+" || $0 == "-" || $0 == ".") }
     }

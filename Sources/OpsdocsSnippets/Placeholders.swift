@@ -267,9 +267,6 @@ enum Placeholders {
         "table", "tr", "td", "th", "ul", "ol", "li", "h1", "h2", "h3", "pre", "code", "form", "input", "img",
     ]
 
-    /// Argument words that stand for a value: `x.x.x.x`, `xx.xx.xx.xx`, a `xxx` path part, a
-    /// lone `...`, `${集群名}`, `your_username@…`, `/path/to/…`, `/home/username/`, `filename`,
-    /// and ALL-CAPS names of things (`NODENAME`, `PID`, `CLIENT_SECRET`, `SUBSCRIPTION_ID`).
     /// A word without the quotes, parentheses and separators around it (`"$X",` → `$X`).
     private static func unwrapped(_ word: Substring) -> Substring {
         var bare = word
@@ -278,6 +275,9 @@ enum Placeholders {
         return bare
     }
 
+    /// Argument words that stand for a value: `x.x.x.x`, `xx.xx.xx.xx`, a `xxx` path part, a
+    /// lone `...`, `${集群名}`, `your_username@…`, `/path/to/…`, `/home/username/`, `filename`,
+    /// and ALL-CAPS names of things (`NODENAME`, `PID`, `CLIENT_SECRET`, `SUBSCRIPTION_ID`).
     private static func wordTokens(in line: Substring, known: Set<String>) -> [Substring] {
         var out: [Substring] = []
         let words = line.split(whereSeparator: { $0 == " " || $0 == "\t" })

@@ -6,9 +6,13 @@ import OpsdocsSite
 import Synchronization
 
 enum Terminal {
-    static let useColour: Bool = isatty(STDERR_FILENO) != 0 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
+    static let useColour = takesColour(STDERR_FILENO)
     /// Standard output is a terminal that takes colour (search results).
-    static let colourOnStdout: Bool = isatty(STDOUT_FILENO) != 0 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
+    static let colourOnStdout = takesColour(STDOUT_FILENO)
+
+    private static func takesColour(_ descriptor: Int32) -> Bool {
+        isatty(descriptor) != 0 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
+    }
 
     static func error(_ message: String) {
         FileHandle.standardError.write(Data((message + "\n").utf8))

@@ -182,8 +182,8 @@
   // ---- excerpt (Excerpt.swift): the stretch around the longest run of query words, words marked ----
   var EXCERPT = { length: 160, lead: 30, snap: 15 };
   function markable(w) { var c = Array.from(w); return c.length > 1 || (c.length === 1 && isCJK(c[0].codePointAt(0))); }
-  function excerptOf(stored, words) {
-    var chars = Array.from(stored);
+  // Where the words occur in a text (code points, ASCII case folded), touching stretches merged.
+  function markRanges(chars, words) {
     var folded = chars.map(function (c) { return /^[A-Z]$/.test(c) ? c.toLowerCase() : c; });
     var ranges = [];
     words.filter(markable).forEach(function (w) {
@@ -200,6 +200,10 @@
       var last = merged[merged.length - 1];
       if (last && r[0] <= last[1]) last[1] = Math.max(last[1], r[1]); else merged.push([r[0], r[1]]);
     });
+    return merged;
+  }
+  function excerptOf(stored, words) {
+    var chars = Array.from(stored), merged = markRanges(chars, words);
     // around the longest marked stretch, the first of the longest
     var anchor = null;
     merged.forEach(function (r) { if (!anchor || r[1] - r[0] > anchor[1] - anchor[0]) anchor = r; });
@@ -224,11 +228,11 @@
     return e;
   }
   // Text with its marked stretches (code-point offsets) as <mark> elements.
-  function marked(text, marks) {
+  function marked(text, marks, cls) {
     var frag = document.createDocumentFragment(), chars = Array.from(text), at = 0;
     marks.forEach(function (m) {
       if (m[0] > at) frag.appendChild(document.createTextNode(chars.slice(at, m[0]).join("")));
-      frag.appendChild(el("mark", null, chars.slice(m[0], m[1]).join("")));
+      frag.appendChild(el("mark", cls || null, chars.slice(m[0], m[1]).join("")));
       at = m[1];
     });
     if (at < chars.length) frag.appendChild(document.createTextNode(chars.slice(at).join("")));
@@ -337,20 +341,11 @@
     var walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT), nodes = [], left = 300;
     while (walker.nextNode()) if (!walker.currentNode.parentNode.closest("script,style,mark,button")) nodes.push(walker.currentNode);
     nodes.forEach(function (node) {
-      var text = node.nodeValue, folded = text.replace(/[A-Z]/g, function (c) { return c.toLowerCase(); }), ranges = [];
-      words.forEach(function (w) { for (var i = folded.indexOf(w); i >= 0; i = folded.indexOf(w, i + w.length)) ranges.push([i, i + w.length]); });
-      if (!ranges.length || left <= 0) return;
-      ranges.sort(function (a, b) { return a[0] - b[0] || a[1] - b[1]; });
-      var frag = document.createDocumentFragment(), at = 0;
-      ranges.forEach(function (r) {
-        if (r[1] <= at || left-- <= 0) return;
-        var from = Math.max(at, r[0]);
-        if (from > at) frag.appendChild(document.createTextNode(text.slice(at, from)));
-        frag.appendChild(el("mark", "search-hit", text.slice(from, r[1])));
-        at = r[1];
-      });
-      if (at < text.length) frag.appendChild(document.createTextNode(text.slice(at)));
-      node.parentNode.replaceChild(frag, node);
+      if (left <= 0) return;
+      var ranges = markRanges(Array.from(node.nodeValue), words).slice(0, left);
+      if (!ranges.length) return;
+      left -= ranges.length;
+      node.parentNode.replaceChild(marked(node.nodeValue, ranges, "search-hit"), node);
     });
   }
   function init() {
