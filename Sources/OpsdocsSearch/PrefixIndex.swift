@@ -19,21 +19,30 @@ enum PrefixIndex {
     static func key(_ token: String) -> String { String(token.prefix(keyLength)) }
 
     /// Prefix shard files for `tokens` (every indexed token), and how many there are.
-    static func files(_ tokens: [String]) -> (files: [String: Data], count: Int) {
+    static func files(_ tokens: [String]) -> (files: [String: Data], count: Int, bytes: Int) {
         var byKey: [String: [String]] = [:]
         var bytes = 0
         for token in tokens where isCompletable(token) {
             byKey[key(token), default: []].append(token)
-            bytes += token.utf8.count + 3
+            bytes += Self.bytes(token)
         }
-        var count = 1
-        while bytes / count > shardBytes { count *= 2 }
+        let count = fileCount(forBytes: bytes)
         var shards = [[String: [String]]](repeating: [:], count: count)
         for (key, words) in byKey { shards[shard(key, count)][key] = words.sorted() }
         var files: [String: Data] = [:]
         for (i, shard) in shards.enumerated() { files["prefix/\(i).json"] = SearchIndexBuilder.json(shard) }
-        return (files, count)
+        return (files, count, bytes)
     }
+
+    /// Prefix files needed for `bytes` of words.
+    static func fileCount(forBytes bytes: Int) -> Int {
+        var count = 1
+        while bytes / count > shardBytes { count *= 2 }
+        return count
+    }
+
+    /// What a word adds to its prefix file, for sizing the files.
+    static func bytes(_ token: String) -> Int { isCompletable(token) ? token.utf8.count + 3 : 0 }
 
     static func shard(_ key: String, _ count: Int) -> Int { Int(FNV.hash(key) % UInt32(count)) }
 
@@ -58,12 +67,12 @@ enum PrefixIndex {
         var changed: [String] = []
         for (number, change) in byShard.sorted(by: { $0.key < $1.key }) {
             let path = "prefix/\(number).json"
-            var shard = index.files[path].flatMap { try? JSONDecoder().decode([String: [String]].self, from: $0) } ?? [:]
+            var shard = index.file(path).flatMap { try? JSONDecoder().decode([String: [String]].self, from: $0) } ?? [:]
             for token in change.add where !(shard[key(token)] ?? []).contains(token) { shard[key(token), default: []].append(token) }
             for token in change.remove { shard[key(token)]?.removeAll { $0 == token } }
             for (k, words) in shard { shard[k] = words.isEmpty ? nil : words.sorted() }
             let data = SearchIndexBuilder.json(shard)
-            if index.files[path] != data {
+            if index.file(path) != data {
                 index.files[path] = data
                 changed.append(path)
             }

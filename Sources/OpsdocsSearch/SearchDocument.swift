@@ -46,4 +46,8 @@ public enum SearchWeights {
     public static let phraseBoost = 1.3
     /// Postings kept per token (the best-scoring ones); df still counts them all.
     public static let maxPostings = 600
+    /// Postings kept beyond the cap (not published) so updates stay exact: each edit that
+    /// removes a published posting of a capped token uses one; when they run out, the
+    /// index is built again.
+    public static let reservePostings = 32
 }

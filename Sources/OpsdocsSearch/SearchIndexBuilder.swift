@@ -10,12 +10,62 @@ public struct SearchIndexFiles: Sendable {
     public var files: [String: Data]
     public var documentCount: Int
     public var shardCount: Int
-    /// Average token count per field, frozen into every posting's weight.
+    /// Average token count per field (quantized, see `quantizedAverage`), in every posting's weight.
     public var fieldAverages: [Double]
+    /// Total tokens per field over all documents: what the averages are computed from, kept so
+    /// an update knows whether they moved.
+    public var lengthSums: [Int] = []
+    /// Estimated bytes of all postings and of all prefix-file words: what decides the number of
+    /// shards and prefix files.
+    public var postingBytes = 0
+    public var prefixBytes = 0
+    /// For a token whose postings were capped: the next best ones after those published,
+    /// `[doc, weight, …]`, up to `SearchWeights.reservePostings`. An update that removes one
+    /// of the published postings promotes the best of these, as a full build would.
+    public var reserve: [String: [Int]] = [:]
     /// Page URL → page number (the high bits of its documents' ids).
     public var pageNumbers: [String: Int]
     /// Files under `prefix/` (PrefixIndex).
     public var prefixShardCount: Int
+    /// Reads a published index file that `files` does not hold: the incremental build keeps
+    /// the index on disk and loads only the files an edit touches.
+    public var reader: (@Sendable (String) -> Data?)? = nil
+
+    /// The file at `path` (under `search/`), in memory or on disk.
+    public func file(_ path: String) -> Data? { files[path] ?? reader?(path) }
+}
+
+/// Everything of a built index but its files: what the incremental build keeps between runs
+/// to update the published files in place.
+public struct SearchIndexState: Codable, Sendable {
+    var documentCount: Int
+    var shardCount: Int
+    var fieldAverages: [Double]
+    var lengthSums: [Int]
+    var postingBytes: Int
+    var prefixBytes: Int
+    var reserve: [String: [Int]]
+    var pageNumbers: [String: Int]
+    var prefixShardCount: Int
+
+    public init(_ index: SearchIndexFiles) {
+        documentCount = index.documentCount
+        shardCount = index.shardCount
+        fieldAverages = index.fieldAverages
+        lengthSums = index.lengthSums
+        postingBytes = index.postingBytes
+        prefixBytes = index.prefixBytes
+        reserve = index.reserve
+        pageNumbers = index.pageNumbers
+        prefixShardCount = index.prefixShardCount
+    }
+
+    /// The index with no files in memory: each is read with `reader` when needed.
+    public func index(reader: @escaping @Sendable (String) -> Data?) -> SearchIndexFiles {
+        SearchIndexFiles(files: [:], documentCount: documentCount, shardCount: shardCount, fieldAverages: fieldAverages,
+                         lengthSums: lengthSums, postingBytes: postingBytes, prefixBytes: prefixBytes, reserve: reserve,
+                         pageNumbers: pageNumbers, prefixShardCount: prefixShardCount, reader: reader)
+    }
 }
 
 public enum SearchIndexBuilder {
@@ -61,9 +111,9 @@ public enum SearchIndexBuilder {
             let shared = [Tokenizer.indexTokens(documents[range.lowerBound].pageTitle), [], Tokenizer.indexTokens(documents[range.lowerBound].tags)]
             return documents[range].map { termCounts($0, shared: shared) }
         }.flatMap { $0 }
-        var averages = [Double](repeating: 0, count: 5)
-        for counts in counted { for f in 0..<5 { averages[f] += Double(counts.lengths[f]) } }
-        averages = averages.map { max(1, $0 / Double(max(1, documents.count))) }
+        var lengthSums = [Int](repeating: 0, count: 5)
+        for counts in counted { for f in 0..<5 { lengthSums[f] += counts.lengths[f] } }
+        let averages = quantizedAverages(lengthSums, documents: documents.count)
 
         // Postings, built on all cores: each document's weighted tokens go into 8 buckets by
         // token hash, then each bucket is merged on its own (documents stay in id order). Eight
@@ -78,31 +128,26 @@ public enum SearchIndexBuilder {
             }
             return buckets
         }
-        // Per bucket: [(token, [df, doc, weight, …], estimated bytes)], best postings kept when capped.
-        let merged: [[(String, [Int], Int)]] = Array(0..<bucketCount).parallelMap { bucket in
+        // Per bucket: [(token, [df, doc, weight, …], estimated bytes, reserve)], best postings kept when capped.
+        let merged: [[(String, [Int], Int, [Int])]] = Array(0..<bucketCount).parallelMap { bucket in
             var postings: [String: [(Int, Int)]] = [:]
             for (index, buckets) in bucketed.enumerated() {
                 for (token, weight) in buckets[bucket] { postings[token, default: []].append((docIDs[index], weight)) }
             }
-            var out: [(String, [Int], Int)] = []
+            var out: [(String, [Int], Int, [Int])] = []
             out.reserveCapacity(postings.count)
             for (token, all) in postings {
-                var list = all
-                let df = list.count
-                list = capped(list)
-                var flat = [df]
-                flat.reserveCapacity(list.count * 2 + 1)
-                for (doc, weight) in list { flat.append(doc); flat.append(weight) }
-                out.append((token, flat, token.utf8.count + 5 + flat.reduce(0) { $0 + decimalLength($1) + 1 }))
+                let (list, spare) = capped(all)
+                let flat = flatPostings(df: all.count, list)
+                out.append((token, flat, estimatedBytes(token, flat), spare.flatMap { [$0.0, $0.1] }))
             }
             return out
         }
         let totalBytes = merged.reduce(0) { $0 + $1.reduce(0) { $0 + $1.2 } }
-        var shardCount = 1
-        while totalBytes / shardCount > shardBytes { shardCount *= 2 }
+        let shardCount = shardCount(forBytes: totalBytes)
         var shards = [[String: [Int]]](repeating: [:], count: shardCount)
         for bucket in merged {
-            for (token, flat, _) in bucket { shards[Int(FNV.hash(token) % UInt32(shardCount))][token] = flat }
+            for (token, flat, _, _) in bucket { shards[Int(FNV.hash(token) % UInt32(shardCount))][token] = flat }
         }
 
         var files: [String: Data] = [:]
@@ -126,8 +171,43 @@ public enum SearchIndexBuilder {
         files["index.json"] = json(meta)
         var pageNumbers: [String: Int] = [:]
         for (index, doc) in documents.enumerated() { pageNumbers[pageURL(doc)] = pageNumbers[pageURL(doc)] ?? ids[index] >> sectionBits }
+        var reserve: [String: [Int]] = [:]
+        for bucket in merged { for (token, _, _, spare) in bucket where !spare.isEmpty { reserve[token] = spare } }
         return SearchIndexFiles(files: files, documentCount: documents.count, shardCount: shardCount,
-                                fieldAverages: averages, pageNumbers: pageNumbers, prefixShardCount: prefixes.count)
+                                fieldAverages: averages, lengthSums: lengthSums, postingBytes: totalBytes,
+                                prefixBytes: prefixes.bytes, reserve: reserve, pageNumbers: pageNumbers,
+                                prefixShardCount: prefixes.count)
+    }
+
+    /// Shards needed for `bytes` of postings.
+    static func shardCount(forBytes bytes: Int) -> Int {
+        var count = 1
+        while bytes / count > shardBytes { count *= 2 }
+        return count
+    }
+
+    /// A field's average length, rounded to a step of 1/32 of an octave (about 2 %): the
+    /// ranking cannot tell the difference, and an edit almost never moves it, so the preview
+    /// and the incremental build can update postings in place and still write what a full
+    /// build writes (when it does move, they index everything again).
+    static func quantizedAverages(_ sums: [Int], documents: Int) -> [Double] {
+        sums.map { sum in
+            let average = max(1, Double(sum) / Double(max(1, documents)))
+            return exp2((log2(average) * 32).rounded() / 32)
+        }
+    }
+
+    /// `[df, doc, weight, …]`: a token's entry in its shard.
+    static func flatPostings(df: Int, _ list: [(Int, Int)]) -> [Int] {
+        var flat = [df]
+        flat.reserveCapacity(list.count * 2 + 1)
+        for (doc, weight) in list { flat.append(doc); flat.append(weight) }
+        return flat
+    }
+
+    /// What a token's entry adds to its shard, for sizing the shards.
+    static func estimatedBytes(_ token: String, _ flat: [Int]) -> Int {
+        token.utf8.count + 5 + flat.reduce(0) { $0 + decimalLength($1) + 1 }
     }
 
     /// An index file other than a shard (metadata rows, prefix files, `index.json`): keys sorted,
@@ -188,15 +268,20 @@ public enum SearchIndexBuilder {
         return out
     }
 
-    /// Keeps a token's best postings (by weight, then lower id), back in id order.
-    static func capped(_ postings: [(Int, Int)]) -> [(Int, Int)] {
-        guard postings.count > SearchWeights.maxPostings else { return postings }
+    /// A token's best postings (by weight, then lower id), back in id order, and the next best
+    /// after them (the reserve, best first).
+    static func capped(_ postings: [(Int, Int)]) -> (kept: [(Int, Int)], reserve: [(Int, Int)]) {
+        guard postings.count > SearchWeights.maxPostings else { return (postings, []) }
         var list = postings
-        list.sort { ($0.1, -$0.0) > ($1.1, -$1.0) }
+        list.sort(by: ranksBefore)
+        let reserve = Array(list[SearchWeights.maxPostings..<min(list.count, SearchWeights.maxPostings + SearchWeights.reservePostings)])
         list = Array(list.prefix(SearchWeights.maxPostings))
         list.sort { $0.0 < $1.0 }
-        return list
+        return (list, reserve)
     }
+
+    /// The order the cap keeps postings in: higher weight first, then lower id.
+    static func ranksBefore(_ a: (Int, Int), _ b: (Int, Int)) -> Bool { (a.1, -a.0) > (b.1, -b.0) }
 
     static func pageURL(_ doc: SearchDocument) -> String {
         doc.url.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).first.map(String.init) ?? doc.url

@@ -173,7 +173,7 @@ public final class PreviewServer: Sendable {
 
     /// Folders a copied file may really live in (a symlink out of them is refused).
     private static func allowedRoots(_ options: BuildOptions) -> [URL] {
-        [options.source, options.projectRoot.appendingPathComponent("static")]
+        [options.paths.notes, options.paths.staticFiles]
     }
 
     private static func explain(_ error: Error, host: String, port: UInt16) -> String {

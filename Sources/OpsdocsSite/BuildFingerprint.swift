@@ -26,32 +26,7 @@ struct BuildFingerprint: Codable, Equatable, Sendable {
     }
 
     /// Digest of every input of a build of `options`.
-    static func inputs(of options: BuildOptions) -> String {
-        var digest = Digest64()
-        digest.add("opsdocs-build-2")
-        digest.add(FileStamp.of("/proc/self/exe") ?? "unknown")  // a rebuilt opsdocs rebuilds the site
-        digest.add(ShellTools.detect().fingerprint)
-        digest.add("\(options.source.standardizedFileURL.path)|\(options.sourceDisplay)|\(options.includeDrafts)|\(options.strict)")
-        let config = options.configFile ?? options.projectRoot.appendingPathComponent("opsdocs.toml")
-        digest.add("config:" + config.path)
-        digest.add(FileManager.default.contents(atPath: config.path) ?? Data("absent".utf8))
-        for (label, folder) in [("notes", options.source), ("theme", options.projectRoot.appendingPathComponent("theme")),
-                                ("static", options.projectRoot.appendingPathComponent("static"))] {
-            digest.add(label)
-            // Each file read and digested on its own, on all cores; the digests join in path order.
-            let root = folder.path
-            let files = SiteCompiler.listFiles(folder).parallelMap { rel -> (String, String) in
-                var one = Digest64()
-                one.add(FileManager.default.contents(atPath: root + "/" + rel) ?? Data())
-                return (rel, one.hex)
-            }
-            for (rel, hex) in files {
-                digest.add(rel)
-                digest.add(hex)
-            }
-        }
-        return digest.hex
-    }
+    static func inputs(of options: BuildOptions) -> String { InputDigests(options).overall }
 
     /// Digest of what an output folder holds: every file's path, size and modification time
     /// (build state and marker aside), so an edit to a published file — even one that keeps its
@@ -88,6 +63,80 @@ struct BuildFingerprint: Codable, Equatable, Sendable {
         return (try? encoder.encode(state)) ?? Data()
     }
 }
+
+/// Every input of a build, digested file by file: what tells the incremental build which
+/// notes changed, and (all together) whether anything did.
+struct InputDigests: Sendable {
+    /// The opsdocs binary, the checking tools, the options and the config file.
+    var environment: String
+    /// Notes-folder-relative path → digest of the file (notes and assets alike).
+    var notes: [String: String]
+    /// Digest of `theme/` and `static/` (every path and file).
+    var themeAndStatic: String
+
+    init(_ options: BuildOptions) {
+        var environment = Digest64()
+        environment.add("opsdocs-build-3")
+        environment.add(FileStamp.of("/proc/self/exe") ?? "unknown")  // a rebuilt opsdocs rebuilds the site
+        environment.add(ShellTools.detect().fingerprint)
+        environment.add("\(options.source.standardizedFileURL.path)|\(options.sourceDisplay)|\(options.includeDrafts)|\(options.strict)")
+        let paths = options.paths
+        environment.add("config:" + paths.configFile.path)
+        environment.add(FileManager.default.contents(atPath: paths.configFile.path) ?? Data("absent".utf8))
+        self.environment = environment.hex
+        notes = Dictionary(Self.files(paths.notes), uniquingKeysWith: { a, _ in a })
+        var rest = Digest64()
+        for (label, folder) in [("theme", paths.theme), ("static", paths.staticFiles)] {
+            rest.add(label)
+            for (rel, hex) in Self.files(folder) {
+                rest.add(rel)
+                rest.add(hex)
+            }
+        }
+        themeAndStatic = rest.hex
+    }
+
+    /// Each file below `folder` read and digested on its own, on all cores, in path order.
+    static func files(_ folder: URL) -> [(String, String)] {
+        let root = folder.path
+        return SiteCompiler.listFiles(folder).parallelMap { rel -> (String, String) in
+            var one = Digest64()
+            one.add(FileManager.default.contents(atPath: root + "/" + rel) ?? Data())
+            return (rel, one.hex)
+        }
+    }
+
+    /// One digest of everything: equal means nothing changed.
+    var overall: String {
+        var digest = Digest64()
+        digest.add(environment)
+        digest.add("notes")
+        for rel in notes.keys.sorted() {
+            digest.add(rel)
+            digest.add(notes[rel] ?? "")
+        }
+        digest.add(themeAndStatic)
+        return digest.hex
+    }
+
+    /// The notes whose bytes differ from `earlier`'s, or nil when more than notes changed
+    /// (a file added or removed, the theme, the config, opsdocs itself).
+    func changedNotes(since earlier: InputDigests) -> [String]? {
+        guard environment == earlier.environment, themeAndStatic == earlier.themeAndStatic,
+              notes.count == earlier.notes.count else { return nil }
+        var changed: [String] = []
+        for (rel, hex) in notes {
+            guard let before = earlier.notes[rel] else { return nil }
+            if before != hex { changed.append(rel) }
+        }
+        let lower = changed.map { $0.lowercased() }
+        // An edited image or attachment is copied again: that is a full build.
+        guard lower.allSatisfy({ $0.hasSuffix(".md") || $0.hasSuffix(".markdown") }) else { return nil }
+        return changed.sorted()
+    }
+}
+
+extension InputDigests: Codable {}
 
 /// FNV-1a, 64 bits, over a stream of strings and bytes (each ended by a 0xFF byte, which
 /// UTF-8 never contains, so `ab`+`c` and `a`+`bc` differ).

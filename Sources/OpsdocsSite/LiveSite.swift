@@ -33,9 +33,7 @@ public struct LiveSite: Sendable {
 
     /// What a preview of `options` watches, known before the first build.
     public static func watchedPaths(_ options: BuildOptions) -> [URL] {
-        [options.source, options.projectRoot.appendingPathComponent("theme"),
-         options.projectRoot.appendingPathComponent("static"),
-         options.configFile ?? options.projectRoot.appendingPathComponent("opsdocs.toml")]
+        options.paths.watched
     }
 
     /// Whether a changed path can affect the site (editor swap files and the output folder cannot).

@@ -10,7 +10,7 @@ public enum SiteBuilder {
     {
         let clock = ContinuousClock()
         let start = clock.now
-        let readFolders = [options.projectRoot.appendingPathComponent("static"), options.projectRoot.appendingPathComponent("theme")]
+        let readFolders = options.paths.inputFolders
         try OutputFolder.validate(output: options.output, source: options.source, inputs: readFolders)
         let lock = try BuildLock(output: options.output, wait: options.waitForLock, waiting: { options.onWait?($0) })
         defer { lock.release() }

@@ -1,5 +1,5 @@
-// The build in memory: config → content → Markdown (parallel) → model → templates (parallel).
-// Produces every generated file as bytes plus the list of files to copy; writing them is
+// The build's inputs (config, content) and its result in memory. SiteState.build runs the
+// steps; it produces every generated file as bytes plus the list of files to copy; writing them is
 // SiteBuilder's job, so a preview server can serve the same result without touching disk.
 
 import Foundation
@@ -45,37 +45,33 @@ struct StageTimer {
 public enum SiteCompiler {
     public typealias Progress = @Sendable (_ done: Int, _ total: Int) -> Void
 
-    /// Config, content and Markdown: what both `opsdocs build` and `opsdocs snippets` need.
-    struct Rendered {
-        var config: SiteConfig
-        var tree: ContentTree
-        var pages: [BuiltPage]
-        var diagnostics: [Diagnostic]
-        /// How `.md` links were resolved; an edited page is rendered with the same one.
-        var resolver: LinkResolver
+    public static func compile(_ options: BuildOptions, progress: Progress? = nil) -> CompiledSite {
+        SiteState.build(options, progress: progress).site
     }
 
-    static func render(_ options: BuildOptions, timer: inout StageTimer, progress: Progress? = nil) -> Rendered {
-        var diagnostics: [Diagnostic] = []
-
-        // Config
+    /// `opsdocs.toml` (or the file the user named); defaults when there is none.
+    static func loadConfig(_ options: BuildOptions, diagnostics: inout [Diagnostic]) -> SiteConfig {
         var config = SiteConfig()
         config.title = options.source.standardizedFileURL.lastPathComponent
-        let configURL = options.configFile ?? options.projectRoot.appendingPathComponent("opsdocs.toml")
-        if let data = FileManager.default.contents(atPath: configURL.path) {
+        let paths = options.paths
+        if let data = FileManager.default.contents(atPath: paths.configFile.path) {
             let (parsed, found) = ConfigLoader.parse(String(decoding: data, as: UTF8.self),
-                                                     path: displayPath(configURL, relativeTo: options.projectRoot))
+                                                     path: displayPath(paths.configFile, relativeTo: options.projectRoot))
             config = parsed
             diagnostics += found
-        } else if options.configFile != nil {
-            diagnostics.append(.error(configURL.path, kind: "config", "config file not found"))
+        } else if paths.configNamed {
+            diagnostics.append(.error(paths.configFile.path, kind: "config", "config file not found"))
         }
+        return config
+    }
 
-        // Content
+    /// The notes folder read and parsed; a page whose URL another page already has is skipped.
+    static func loadContent(_ options: BuildOptions, config: SiteConfig,
+                            diagnostics: inout [Diagnostic]) -> (tree: ContentTree, pages: [Page])
+    {
         let tree = ContentLoader.load(root: options.source, displayPrefix: options.sourceDisplay, config: config,
                                       includeDrafts: options.includeDrafts)
         diagnostics += tree.diagnostics
-        timer.lap("load content")
         var pages: [Page] = []
         var owner: [String: String] = [:]
         for page in tree.pages {
@@ -88,64 +84,14 @@ public enum SiteCompiler {
             owner[page.url] = "\(shown):\(URLConflicts.urlLine(page))"
             pages.append(page)
         }
-
-        // Markdown, in parallel (cmark parses are serialised inside the Markdown stage).
-        let resolver = LinkResolver(pageURLs: Dictionary(uniqueKeysWithValues: pages.map { ($0.sourcePath, $0.url) }),
-                                    basePath: config.basePath)
-        let markdownOptions = Self.markdownOptions(config)
-        let total = pages.count
-        let counter = ProgressCounter()
-        let sourceDisplay = options.sourceDisplay
-        let built: [BuiltPage] = pages.parallelMap { page in
-            let rendered = MarkdownRenderer.render(page.body, lineOffset: page.bodyLineOffset, sourcePath: page.sourcePath,
-                                                   links: resolver, options: markdownOptions)
-            if let progress { progress(counter.increment(), total) }
-            return BuiltPage(page: page, rendered: rendered,
-                             displayPath: ContentLoader.display(sourceDisplay, page.sourcePath))
-        }
-        for page in built { diagnostics += page.markdownDiagnostics }
-        timer.lap("markdown")
-        return Rendered(config: config, tree: tree, pages: built, diagnostics: diagnostics, resolver: resolver)
+        return (tree, pages)
     }
 
-    /// Every fenced block of the rendered pages, classified, extracted and verified.
-    static func snippets(of pages: [BuiltPage], cache: VerificationCache) -> ([Snippet], VerificationCache) {
-        let snippetPages = pages.map { page in
-            SnippetPage(sourcePath: page.page.sourcePath, displayPath: page.displayPath, url: page.url,
-                        tags: page.page.terms["tags"] ?? [], blocks: page.rendered.codeBlocks)
-        }
-        // One transliteration call for every heading of the site (ICU's set-up dominates per call).
-        SnippetID.prepare(sections: snippetPages.flatMap { $0.blocks.map(\.section) })
-        let extracted = snippetPages.parallelMap(SnippetExtractor.extract).flatMap { $0 }
-        let verified = SnippetVerifier.verify(extracted, cache: cache)
-        return (verified.snippets, verified.cache)
-    }
-
-    public static func compile(_ options: BuildOptions, progress: Progress? = nil) -> CompiledSite {
-        SiteState.build(options, progress: progress).site
-    }
-
-    static func markdownOptions(_ config: SiteConfig) -> MarkdownOptions {
-        MarkdownOptions(unsafeHTML: config.unsafeHTML, footnotes: config.footnotes,
-                        remoteImagesAsLinks: config.remoteImagesAsLinks, liftLeadingTitle: true)
-    }
-
-    /// A page with its snippets' kind, badge and link placed above each block.
-    static func decorate(_ page: BuiltPage, with snippets: [Snippet], basePath: String) -> BuiltPage {
-        var decorated = page
-        let byIndex = Dictionary(snippets.map { ($0.index, $0) }, uniquingKeysWith: { a, _ in a })
-        decorated.rendered.html = SnippetDecorations.apply(to: page.rendered.html, snippets: byIndex, basePath: basePath)
-        return decorated
-    }
-
-    /// In a site build a broken snippet is a warning (the site still publishes);
-    /// `opsdocs snippets --check` is where snippet errors fail.
-    static func siteDiagnostics(of snippets: [Snippet]) -> [Diagnostic] {
-        snippets.flatMap(SnippetOutput.diagnostics).map { d in
-            var warning = d
-            warning.severity = .warning
-            return warning
-        }
+    /// How every note is rendered in a build of `pages`: `.md` links resolve among them.
+    static func noteContext(_ options: BuildOptions, config: SiteConfig, pages: [Page]) -> NoteContext {
+        let urls = Dictionary(pages.map { ($0.sourcePath, $0.url) }, uniquingKeysWith: { a, _ in a })
+        return NoteContext(config: config, links: LinkResolver(pageURLs: urls, basePath: config.basePath),
+                           sourceDisplay: options.sourceDisplay)
     }
 
     static func displayPath(_ url: URL, relativeTo root: URL) -> String {
@@ -160,11 +106,3 @@ public enum SiteCompiler {
         FileTree.files(folder.path, includeHidden: includeHidden).map(\.path)
     }
 }
-
-/// Counts finished pages across worker threads for the progress bar.
-final class ProgressCounter: Sendable {
-    private let value = Mutex<Int>(0)
-    func increment() -> Int { value.withLock { $0 += 1; return $0 } }
-}
-
-import Synchronization

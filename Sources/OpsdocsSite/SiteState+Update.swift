@@ -40,17 +40,18 @@ extension SiteState {
             if rel.split(separator: "/").contains(where: { $0.hasPrefix(".") }) || rel.hasSuffix("~") { return nil }
             return rel
         }
-        let configURL = options.configFile ?? options.projectRoot.appendingPathComponent("opsdocs.toml")
+        let paths = options.paths
+        let configURL = paths.configFile
         if path == configURL.standardizedFileURL.path { return .config }
-        if let rel = relative(to: options.source) {
+        if let rel = relative(to: paths.notes) {
             let lower = rel.lowercased()
             return lower.hasSuffix(".md") || lower.hasSuffix(".markdown") ? .note(rel) : .asset(rel)
         }
-        if let rel = relative(to: options.projectRoot.appendingPathComponent("theme")) {
+        if let rel = relative(to: paths.theme) {
             if rel.hasPrefix("templates/") { return .templates }
             return rel.hasPrefix("static/") ? .themeStatic : nil
         }
-        if let rel = relative(to: options.projectRoot.appendingPathComponent("static")) { return .staticFile(rel) }
+        if let rel = relative(to: paths.staticFiles) { return .staticFile(rel) }
         return nil
     }
 
@@ -76,7 +77,7 @@ extension SiteState {
                     touchedCopies.insert(published)
                 }
             case .staticFile(let rel):
-                let url = options.projectRoot.appendingPathComponent("static").appendingPathComponent(rel)
+                let url = options.paths.staticFiles.appendingPathComponent(rel)
                 // An event without a change (a file opened for writing and closed, a metadata
                 // touch) must not reload every open page.
                 if stampChanged(rel, url) { touchedCopies.insert(rel) }
@@ -178,17 +179,12 @@ extension SiteState {
         else { return false }
 
         timer.lap("read + front matter")
-        let rendered = MarkdownRenderer.render(page.body, lineOffset: page.bodyLineOffset, sourcePath: rel,
-                                               links: resolver, options: SiteCompiler.markdownOptions(config))
-        let fresh = BuiltPage(page: page, rendered: rendered, displayPath: shown)
-        var diagnostics = found + fresh.markdownDiagnostics
-        timer.lap("markdown")
-        let (pageSnippets, used) = SiteCompiler.snippets(of: [fresh], cache: snippetCache)
+        let (results, used) = NotePipeline.run([page], in: context, cache: snippetCache, timer: &timer)
+        guard let note = results.first else { return false }
         snippetCache.entries.merge(used.entries) { _, new in new }
-        diagnostics += SiteCompiler.siteDiagnostics(of: pageSnippets)
-        let decorated = SiteCompiler.decorate(fresh, with: pageSnippets, basePath: config.basePath)
-
-        timer.lap("snippets")
+        var diagnostics = found + note.diagnostics
+        let decorated = note.page
+        let pageSnippets = note.snippets
         let listingChanged = ListingKey(old) != ListingKey(decorated)
         let oldNeighbours = model.neighbours[index]
         // A tag nobody uses any more loses its page.
@@ -201,7 +197,7 @@ extension SiteState {
         timer.lap("snippet files")
         // The search shards and the snippet manifest are what the open page does not show:
         // they are brought up to date right after it is served (`finishDeferred`).
-        deferred.reindex[rel] = decorated
+        deferred.reindex[rel] = note.searchDocuments
         deferred.manifest = true
         let pages = model.pages, files = site.files, copies = site.copies, indexOf = pageIndex
         diagnostics += LinkChecker.check(pages: [decorated],
@@ -272,7 +268,8 @@ extension SiteState {
 
     /// Work an edit left for after the page is served: search shards and the snippet manifest.
     struct Deferred: Sendable {
-        var reindex: [String: BuiltPage] = [:]
+        /// Source path → the note's search documents now.
+        var reindex: [String: [SearchDocument]] = [:]
         var manifest = false
         var isEmpty: Bool { reindex.isEmpty && !manifest }
     }
@@ -283,7 +280,9 @@ extension SiteState {
         let work = deferred
         deferred = Deferred()
         for rel in work.reindex.keys.sorted() {
-            if let page = work.reindex[rel] { reindex(rel, page: page) }
+            if let documents = work.reindex[rel], let index = pageIndex[rel] {
+                reindex(rel, url: model.pages[index].url, documents: documents)
+            }
         }
         timer.lap("search shards")
         if work.manifest {
@@ -307,16 +306,16 @@ extension SiteState {
         site.snippets.replaceSubrange(low..<end, with: snippets[rel] ?? [])
     }
 
-    private mutating func reindex(_ rel: String, page: BuiltPage) {
-        let documents = SearchDocuments.make(from: [page])
+    private mutating func reindex(_ rel: String, url: String, documents: [SearchDocument]) {
         let old = searchDocuments[rel] ?? []
         searchDocuments[rel] = documents
         guard old != documents else { return }
-        if let changed = SearchIndexUpdater.replacePage(url: page.url, old: old, new: documents, in: &search) {
+        if let changed = SearchIndexUpdater.replacePage(url: url, old: old, new: documents, in: &search) {
             for path in changed { write("search/" + path, search.files[path]) }
             return
         }
-        // Too many sections for the page's id range: index everything again.
+        // The update could not be exact (the averages or the number of shards would move, a
+        // capped word ran out of reserve, too many sections for the page's ids): index everything.
         for path in search.files.keys { write("search/" + path, nil) }
         search = SearchIndexBuilder.build(model.pages.flatMap { searchDocuments[$0.page.sourcePath] ?? [] })
         for (path, data) in search.files { write("search/" + path, data) }
@@ -329,7 +328,7 @@ extension SiteState {
     // MARK: - Theme
 
     private mutating func reloadTheme(rerenderPages: Bool) {
-        let (fresh, found) = Theme.load(overrides: options.projectRoot.appendingPathComponent("theme"), displayFolder: "theme")
+        let (fresh, found) = Theme.load(overrides: options.paths.theme, displayFolder: "theme")
         site.diagnostics = (site.diagnostics.filter { !$0.file.hasPrefix("theme/") } + found).sorted()
         for (path, data) in theme.staticFiles where site.files[path] == data { write(path, nil) }
         for (path, data) in fresh.staticFiles where site.files[path] == nil { write(path, data) }

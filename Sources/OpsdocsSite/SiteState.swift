@@ -14,7 +14,8 @@ struct SiteState: Sendable {
     var options: BuildOptions
     var config: SiteConfig
     var tree: ContentTree
-    var resolver: LinkResolver
+    /// How notes are rendered (config and link resolution); an edited note uses the same.
+    var context: NoteContext
     var model: SiteModel
     var theme: Theme
     /// Source path → the page's snippets, in block order.
@@ -43,68 +44,66 @@ struct SiteState: Sendable {
     /// Steps of the update in progress, for `SiteUpdate.timings`.
     var timings: [(stage: String, seconds: Double)] = []
 
+    /// The build, step by step. Each step is a function of the values before it; the per-note
+    /// steps (Markdown, snippets, search documents) are NotePipeline, shared with the preview.
     static func build(_ options: BuildOptions, progress: SiteCompiler.Progress? = nil) -> SiteState {
         var timer = StageTimer()
-        let rendered = SiteCompiler.render(options, timer: &timer, progress: progress)
-        let config = rendered.config
-        let tree = rendered.tree
-        var built = rendered.pages
-        var diagnostics = rendered.diagnostics
+        var diagnostics: [Diagnostic] = []
 
-        // Snippets: classify, extract and verify every fenced block, then decorate the pages.
-        let (snippets, snippetCache) = SiteCompiler.snippets(of: built, cache: options.snippetCache)
-        timer.lap("snippets")
-        diagnostics += SiteCompiler.siteDiagnostics(of: snippets)
-        let snippetsByPage = Dictionary(grouping: snippets, by: \.source)
-        built = built.map { SiteCompiler.decorate($0, with: snippetsByPage[$0.page.sourcePath] ?? [], basePath: config.basePath) }
-        let snippetFiles = SnippetOutput.files(snippets)
-        timer.lap("snippet files")
+        // 1. Inputs: the config, then every note parsed (front matter, URL).
+        let config = SiteCompiler.loadConfig(options, diagnostics: &diagnostics)
+        let (tree, pages) = SiteCompiler.loadContent(options, config: config, diagnostics: &diagnostics)
+        timer.lap("load content")
 
+        // 2. Each note: Markdown → snippets → decorated page → search documents.
+        let context = SiteCompiler.noteContext(options, config: config, pages: pages)
+        let (notes, snippetCache) = NotePipeline.run(pages, in: context, cache: options.snippetCache, timer: &timer,
+                                                     progress: progress)
+        for note in notes { diagnostics += note.diagnostics }
+        let built = notes.map(\.page)
+
+        // 3. The site: sections, taxonomies, orders; the theme.
         let model = SiteModel.assemble(config: config, pages: built)
-        let (theme, themeDiagnostics) = Theme.load(overrides: options.projectRoot.appendingPathComponent("theme"),
-                                                   displayFolder: "theme")
+        let (theme, themeDiagnostics) = Theme.load(overrides: options.paths.theme, displayFolder: "theme")
         diagnostics += themeDiagnostics
         let copies = Self.copies(options: options, tree: tree)
         timer.lap("model + theme")
 
-        let rendering = SiteRendering(model: model, theme: theme)
-        var files = rendering.renderAll()
-        timer.lap("templates")
+        // 4. Pages, lists, feeds; theme files.
+        var files = SiteRendering(model: model, theme: theme).renderAll()
         diagnostics += URLConflicts.check(model: model, pages: built)
         diagnostics += model.termSpellingDiagnostics
         for (path, data) in theme.staticFiles where files[path] == nil { files[path] = data }
+        timer.lap("templates")
+
+        // 5. Snippet files and their manifest.
+        let snippets = notes.flatMap(\.snippets)
+        let snippetFiles = SnippetOutput.files(snippets)
         for (path, data) in snippetFiles.files where files[path] == nil { files[path] = data }
-        let documents = built.map { SearchDocuments.make(from: [$0]) }
-        let search = SearchIndexBuilder.build(documents.flatMap { $0 })
+        timer.lap("snippet files")
+
+        // 6. The search index.
+        let search = SearchIndexBuilder.build(notes.flatMap(\.searchDocuments))
         for (path, data) in search.files where files["search/" + path] == nil { files["search/" + path] = data }
         timer.lap("search index")
 
+        // 7. What is published: generated files win over copies; clashes and broken links reported.
         var site = CompiledSite(files: files, copies: copies, executables: snippetFiles.executables,
                                 diagnostics: [], pageCount: built.count, snippetCache: snippetCache,
                                 snippets: snippets, timings: [])
-        // A copied file (an image, `static/…`) at a path opsdocs generates is not published: say so.
-        for path in site.copies.keys.sorted() where site.files[path] != nil {
-            let source = site.copies[path].map { SiteCompiler.displayPath($0, relativeTo: options.projectRoot) } ?? path
-            diagnostics.append(.warning(source, kind: "duplicate-url",
-                                        "not published: opsdocs writes /\(path) itself (a generated page, feed or alias)"))
-        }
-        site.dropCopiesShadowedByFiles()
-        let clashes = URLConflicts.fileFolderClashes(site.publishedPaths, origins: URLConflicts.origins(of: built))
-        for path in clashes.drop {
-            site.files[path] = nil
-            site.copies[path] = nil
-        }
-        diagnostics += clashes.diagnostics
+        diagnostics += site.resolveClashes(options: options, pages: built)
         diagnostics += LinkChecker.check(pages: built, publishedFiles: site.publishedPaths)
         timer.lap("link check")
         site.diagnostics = diagnostics.sorted()
         site.timings = timer.stages
 
-        var searchDocuments: [String: [SearchDocument]] = [:]
-        for (page, docs) in zip(built, documents) { searchDocuments[page.page.sourcePath] = docs }
-        var state = SiteState(options: options, config: config, tree: tree, resolver: rendered.resolver, model: model,
-                              theme: theme, snippets: snippetsByPage, snippetCache: snippetCache,
-                              searchDocuments: searchDocuments, search: search, site: site)
+        var state = SiteState(options: options, config: config, tree: tree, context: context, model: model,
+                              theme: theme, snippets: [:], snippetCache: snippetCache,
+                              searchDocuments: [:], search: search, site: site)
+        for note in notes {
+            state.snippets[note.page.page.sourcePath] = note.snippets
+            state.searchDocuments[note.page.page.sourcePath] = note.searchDocuments
+        }
         state.manifestFragments = snippetFiles.manifestFragments
         for (path, url) in site.copies { state.copyStamps[path] = FileStamp.of(url.path) ?? "gone" }
         for (index, built) in model.pages.enumerated() {
@@ -121,16 +120,29 @@ struct SiteState: Sendable {
         for asset in tree.assets {
             copies[SitePath.publishedAssetPath(asset)] = options.source.appendingPathComponent(asset)
         }
-        let staticFolder = options.projectRoot.appendingPathComponent("static")
+        let staticFolder = options.paths.staticFiles
         for rel in SiteCompiler.listFiles(staticFolder) { copies[rel] = staticFolder.appendingPathComponent(rel) }
         return copies
     }
 }
 
 extension CompiledSite {
-    /// Generated files win over copies of the same path.
-    mutating func dropCopiesShadowedByFiles() {
+    /// Generated files win over copies of the same path (a warning says which copy lost), and
+    /// a file where another needs a folder is dropped. Returns what was reported.
+    mutating func resolveClashes(options: BuildOptions, pages: [BuiltPage]) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        for path in copies.keys.sorted() where files[path] != nil {
+            let source = copies[path].map { SiteCompiler.displayPath($0, relativeTo: options.projectRoot) } ?? path
+            diagnostics.append(.warning(source, kind: "duplicate-url",
+                                        "not published: opsdocs writes /\(path) itself (a generated page, feed or alias)"))
+        }
         for path in files.keys { copies[path] = nil }
+        let clashes = URLConflicts.fileFolderClashes(publishedPaths, origins: URLConflicts.origins(of: pages))
+        for path in clashes.drop {
+            files[path] = nil
+            copies[path] = nil
+        }
+        return diagnostics + clashes.diagnostics
     }
 
     var publishedPaths: Set<String> { Set(files.keys).union(copies.keys) }

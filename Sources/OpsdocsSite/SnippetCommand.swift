@@ -37,17 +37,20 @@ public enum SnippetCommand {
     public static func collect(_ options: BuildOptions, query: SnippetQuery) -> SnippetReport {
         let clock = ContinuousClock()
         let start = clock.now
-        var timer = StageTimer()
-        let rendered = SiteCompiler.render(options, timer: &timer)
+        var found: [Diagnostic] = []
+        let config = SiteCompiler.loadConfig(options, diagnostics: &found)
+        let (_, pages) = SiteCompiler.loadContent(options, config: config, diagnostics: &found)
+        let built = NotePipeline.markdown(pages, in: SiteCompiler.noteContext(options, config: config, pages: pages))
+        for page in built { found += page.markdownDiagnostics }
         var (previous, cacheDiagnostics) = (VerificationCache(), [Diagnostic]())
         if let folder = options.cacheFolder { (previous, cacheDiagnostics) = SnippetCacheStore.load(from: folder) }
-        let (all, cache) = SiteCompiler.snippets(of: rendered.pages, cache: previous)
+        let (all, cache) = NotePipeline.snippets(of: built, cache: previous)
         // A cache inside the output folder is written with the snippet files (`publish`).
         if let folder = options.cacheFolder, options.writesCache, !options.cacheIsInOutput {
             cacheDiagnostics += SnippetCacheStore.save(cache, to: folder)
         }
         let chosen = all.filter(query.matches)
-        let diagnostics = (rendered.diagnostics.filter { $0.severity == .error } + cacheDiagnostics
+        let diagnostics = (found.filter { $0.severity == .error } + cacheDiagnostics
             + chosen.flatMap(SnippetOutput.diagnostics)).sorted()
         let elapsed = clock.now - start
         return SnippetReport(snippets: chosen, diagnostics: diagnostics, seconds: elapsed.seconds,
