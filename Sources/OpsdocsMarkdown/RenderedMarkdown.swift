@@ -24,6 +24,14 @@ public struct RenderedMarkdown: Sendable {
     /// too wide to lay out, the refusal above), at their lines; the Site stage reports them.
     public var notices: [MarkdownNotice] = []
 
+    /// Links to a heading of another note (`etcd.md#备份`).
+    public var headingLinks: [LinkReference] {
+        links.filter { link in
+            if case .page(_, let fragment) = link.resolution { return fragment != nil }
+            return false
+        }
+    }
+
     /// The first level-1 heading, the title of a note without front matter.
     public var firstH1: Heading? { headings.first { $0.level == 1 } }
 
@@ -74,7 +82,7 @@ public struct SectionText: Sendable, Equatable {
     public var code: String
 }
 
-public struct Heading: Sendable, Equatable {
+public struct Heading: Sendable, Equatable, Codable {
     public var level: Int
     /// Plain text of the heading (inline code kept, markup dropped).
     public var text: String
@@ -111,7 +119,7 @@ public struct CodeBlock: Sendable, Equatable {
     package var shellReading: ShellReading?
 }
 
-public struct LinkReference: Sendable, Equatable {
+public struct LinkReference: Sendable, Equatable, Codable {
     public var destination: String
     public var isImage: Bool
     public var line: Int

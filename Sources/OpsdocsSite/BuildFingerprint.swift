@@ -23,6 +23,9 @@ struct BuildFingerprint: Codable, Equatable, Sendable {
         var diagnostics: [Diagnostic]
         var pageCount: Int
         var fileCount: Int
+        /// The published paths an incremental build changed (nil after a full build): what the
+        /// next incremental build relinks in the previous generation (OutputGenerations).
+        var changed: [String]? = nil
     }
 
     /// Digest of every input of a build of `options`.
@@ -31,14 +34,20 @@ struct BuildFingerprint: Codable, Equatable, Sendable {
     /// Digest of what an output folder holds: every file's path, size and modification time
     /// (build state and marker aside), so an edit to a published file — even one that keeps its
     /// size — means the next build writes the site again.
-    static func output(onDisk folder: URL) -> String {
+    static func output(onDisk folder: URL) -> String { listing(of: folder).digest }
+
+    /// The output fingerprint, and every published path (build state, marker and generation
+    /// number aside) for the incremental build.
+    static func listing(of folder: URL) -> (digest: String, published: Set<String>) {
         var digest = Digest64()
+        var published: Set<String> = []
         for file in FileTree.files(folder.path, includeHidden: true)
         where !file.path.hasPrefix(SnippetCacheStore.folderInOutput + "/") && file.path != OutputFolder.markerName {
             digest.add(file.path)
             digest.add(FileStamp.of(file.info, inode: true))
+            if file.path != OutputGenerations.generationFile { published.insert(file.path) }
         }
-        return digest.hex
+        return (digest.hex, published)
     }
 
     /// Where the state of a build into `output` is kept: `build.json` inside the output's own

@@ -50,7 +50,7 @@ public struct BuildReport: Sendable {
     /// Sorted: errors and warnings by file, line, column.
     public var diagnostics: [Diagnostic]
     public var pageCount: Int
-    /// Files written into the output folder.
+    /// Files published in the output folder (its build state aside).
     public var fileCount: Int
     /// True when the new site replaced the output folder.
     public var published: Bool

@@ -128,7 +128,7 @@ struct OutputFolder {
         }
     }
 
-    private static func writeFile(_ path: String, _ data: Data, mode: mode_t) -> Bool {
+    static func writeFile(_ path: String, _ data: Data, mode: mode_t) -> Bool {
         let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, mode)
         guard fd >= 0 else { return false }
         _ = fchmod(fd, mode)  // the umask must not take the executable bit away
@@ -184,7 +184,7 @@ struct OutputFolder {
     private static let renameat2: Renameat2? = dlsym(nil, "renameat2").map { unsafeBitCast($0, to: Renameat2.self) }
 
     /// Atomically exchanges two paths; false where the kernel or file system cannot.
-    private static func exchange(_ a: String, _ b: String) -> Bool {
+    static func exchange(_ a: String, _ b: String) -> Bool {
         guard let renameat2 else { return false }
         let renameExchange: UInt32 = 2
         return renameat2(AT_FDCWD, a, AT_FDCWD, b, renameExchange) == 0
@@ -207,7 +207,7 @@ struct OutputFolder {
 
     /// The path's parts inside the output folder, or nil when it would leave it (`..`, a
     /// backslash, a NUL) or names nothing.
-    private static func safeParts(_ relativePath: String) -> [Substring]? {
+    static func safeParts(_ relativePath: String) -> [Substring]? {
         var parts: [Substring] = []
         for part in relativePath.split(separator: "/") {
             if part == "." || part.isEmpty { continue }

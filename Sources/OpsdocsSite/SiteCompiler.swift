@@ -34,6 +34,12 @@ struct StageTimer {
 
     init() { last = clock.now }
 
+    /// Stages timed elsewhere (an edit's own steps), in order.
+    mutating func record(_ timed: [(stage: String, seconds: Double)]) {
+        stages += timed
+        last = clock.now
+    }
+
     mutating func lap(_ stage: String) {
         let now = clock.now
         let d = now - last

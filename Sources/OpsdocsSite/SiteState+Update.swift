@@ -134,8 +134,16 @@ extension SiteState {
     /// (Keeping the old bytes per path, rather than a copy of the whole site, keeps an
     /// edit's cost independent of the site's size.)
     private mutating func write(_ path: String, _ data: Data?) {
-        if touched[path] == nil { touched[path] = .some(site.files[path]) }
+        if touched[path] == nil { touched[path] = .some(publishedFile(path)) }
         site.files[path] = data
+    }
+
+    /// A published file's bytes now: as written in this process, else (restored state) as the
+    /// output folder holds them.
+    func publishedFile(_ path: String) -> Data? {
+        if let data = site.files[path] { return data }
+        guard touched[path] == nil, let disk, disk.published.contains(path) else { return nil }
+        return FileManager.default.contents(atPath: disk.outputRoot + "/" + path)
     }
 
     /// The written paths whose contents really changed, and any copied file touched.
@@ -186,12 +194,18 @@ extension SiteState {
         let decorated = note.page
         let pageSnippets = note.snippets
         let listingChanged = ListingKey(old) != ListingKey(decorated)
+        let headingsChanged = old.rendered.headings.map(\.id) != decorated.rendered.headings.map(\.id)
         let oldNeighbours = model.neighbours[index]
         // A tag nobody uses any more loses its page.
         let oldPaths = listingChanged ? Set(SiteRendering(model: model, theme: theme).jobs().map(\.0)) : []
         model.pages[index] = decorated
-        if listingChanged { model = SiteModel.assemble(config: config, pages: model.pages) }
-        rerender(page: index, listingChanged: listingChanged, oldNeighbours: oldNeighbours, oldPaths: oldPaths)
+        skeletal.remove(index)
+        if listingChanged {
+            model = SiteModel.assemble(config: config, pages: model.pages)
+        }
+        guard rerender(page: index, listingChanged: listingChanged, oldNeighbours: oldNeighbours, oldPaths: oldPaths) else {
+            return false
+        }
         timer.lap(listingChanged ? "model + templates" : "templates")
         replaceSnippets(of: rel, with: pageSnippets)
         timer.lap("snippet files")
@@ -200,11 +214,17 @@ extension SiteState {
         deferred.reindex[rel] = note.searchDocuments
         deferred.manifest = true
         let pages = model.pages, files = site.files, copies = site.copies, indexOf = pageIndex
+        let onDisk = disk?.published ?? [], written = touched
         diagnostics += LinkChecker.check(pages: [decorated],
                                          anchors: { source in indexOf[source].map { Set(pages[$0].rendered.headings.map(\.id)) } },
-                                         isPublished: { files[$0] != nil || copies[$0] != nil })
+                                         isPublished: { files[$0] != nil || copies[$0] != nil || (onDisk.contains($0) && written[$0] == nil) })
         timer.lap("link check")
         replaceDiagnostics(of: shown, with: diagnostics)
+        if headingsChanged { recheckLinks(to: rel) }
+        // Tag spellings are checked across notes: a changed tag list can add or clear a warning elsewhere.
+        if listingChanged {
+            site.diagnostics = (site.diagnostics.filter { $0.kind != "taxonomy" } + model.termSpellingDiagnostics).sorted()
+        }
         timer.lap("diagnostics")
         return true
     }
@@ -223,21 +243,18 @@ extension SiteState {
         }
     }
 
+    /// Renders what shows page `index` again. Returns false when a page it needs could not be
+    /// rendered again from its source (the caller then builds everything).
     private mutating func rerender(page index: Int, listingChanged: Bool, oldNeighbours: (Int?, Int?)?,
-                                   oldPaths: Set<String>)
+                                   oldPaths: Set<String>) -> Bool
     {
-        let rendering = SiteRendering(model: model, theme: theme)
-        let inFeed = Feeds.entries(model).contains(index)
-        guard listingChanged else {
-            // Only the note's own page, and the feed if it carries the note's text.
-            for (path, data) in rendering.render(rendering.jobs(showing: index)) { write(path, data) }
-            if inFeed { for (path, data) in rendering.feedsAndAliases(rendering.jobs()) { write(path, data) } }
-            return
-        }
-        let all = rendering.jobs()
-        for path in oldPaths.subtracting(all.map(\.0)) { write(path, nil) }
+        let listing = SiteRendering(model: model, theme: theme)
+        let all = listing.jobs()
+        let withFeeds = listingChanged || Feeds.entries(model).contains(index)
         let jobs: [(String, SiteRendering.Job)]
-        if model.sections.values.contains(where: { $0.indexPage == index }) {
+        if !listingChanged {
+            jobs = listing.jobs(showing: index)  // the note's own page (and the feed if it carries its text)
+        } else if model.sections.values.contains(where: { $0.indexPage == index }) {
             jobs = all  // a section's title is in every breadcrumb below it
         } else {
             // Its page, its old and new neighbours (their previous/next links), every list page.
@@ -250,20 +267,39 @@ extension SiteState {
                 return true
             }
         }
+        // A restored page has no HTML until it is rendered again from its source.
+        guard hydrate(pagesShown(by: jobs).union(withFeeds ? Set(Feeds.entries(model)) : [])) else { return false }
+        let rendering = SiteRendering(model: model, theme: theme)
+        if listingChanged { for path in oldPaths.subtracting(all.map(\.0)) { write(path, nil) } }
         for (path, data) in rendering.render(jobs) { write(path, data) }
-        for (path, data) in rendering.feedsAndAliases(all) { write(path, data) }
+        if withFeeds { for (path, data) in rendering.feedsAndAliases(all) { write(path, data) } }
+        return true
+    }
+
+    /// The pages whose HTML the jobs' templates show: their own, or the index page of a list.
+    private func pagesShown(by jobs: [(String, SiteRendering.Job)]) -> Set<Int> {
+        var pages: Set<Int> = []
+        for (_, job) in jobs {
+            switch job {
+            case .page(let i): pages.insert(i)
+            case .section(let folder): if let i = model.sections[folder]?.indexPage { pages.insert(i) }
+            case .home: if let i = model.sections[""]?.indexPage { pages.insert(i) }
+            case .archive, .taxonomy, .term, .notFound, .search: continue
+            }
+        }
+        return pages
     }
 
     private mutating func replaceSnippets(of rel: String, with fresh: [Snippet]) {
-        let old = snippets[rel] ?? []
-        let oldFiles = SnippetOutput.files(old), newFiles = SnippetOutput.files(fresh)
-        for path in oldFiles.files.keys where path != SnippetOutput.manifestPath {
+        let newFiles = SnippetOutput.files(fresh)
+        for path in snippetFiles[rel] ?? [] {
             write(path, nil)
             site.executables.remove(path)
         }
         for (path, data) in newFiles.files where path != SnippetOutput.manifestPath { write(path, data) }
         site.executables.formUnion(newFiles.executables)
         snippets[rel] = fresh
+        snippetFiles[rel] = newFiles.filesByNote[rel]
     }
 
     /// Work an edit left for after the page is served: search shards and the snippet manifest.
@@ -307,7 +343,7 @@ extension SiteState {
     }
 
     private mutating func reindex(_ rel: String, url: String, documents: [SearchDocument]) {
-        let old = searchDocuments[rel] ?? []
+        let old = storedDocuments(rel) ?? []
         searchDocuments[rel] = documents
         guard old != documents else { return }
         if let changed = SearchIndexUpdater.replacePage(url: url, old: old, new: documents, in: &search) {
@@ -316,9 +352,35 @@ extension SiteState {
         }
         // The update could not be exact (the averages or the number of shards would move, a
         // capped word ran out of reserve, too many sections for the page's ids): index everything.
-        for path in search.files.keys { write("search/" + path, nil) }
-        search = SearchIndexBuilder.build(model.pages.flatMap { searchDocuments[$0.page.sourcePath] ?? [] })
+        let all = model.pages.flatMap { storedDocuments($0.page.sourcePath) ?? [] }
+        for path in Set(search.files.keys).union(disk?.searchIndexFiles ?? []) { write("search/" + path, nil) }
+        search = SearchIndexBuilder.build(all)
         for (path, data) in search.files { write("search/" + path, data) }
+    }
+
+    /// Other notes' links to a heading of `rel`, checked again after its headings changed.
+    private mutating func recheckLinks(to rel: String) {
+        let linking = model.pages.filter { page in
+            page.page.sourcePath != rel && page.rendered.headingLinks.contains { link in
+                if case .page(let target, _) = link.resolution { return target == rel }
+                return false
+            }
+        }
+        guard !linking.isEmpty else { return }
+        let pages = model.pages, indexOf = pageIndex
+        let onlyHeadingLinks = linking.map { page -> BuiltPage in
+            var copy = page
+            copy.rendered.links = page.rendered.headingLinks
+            return copy
+        }
+        let fresh = LinkChecker.check(pages: onlyHeadingLinks,
+                                      anchors: { source in indexOf[source].map { Set(pages[$0].rendered.headings.map(\.id)) } },
+                                      isPublished: { _ in true })
+        let files = Set(linking.map(\.displayPath))
+        let positions = Set(onlyHeadingLinks.flatMap { page in page.rendered.links.map { "\(page.displayPath):\($0.line):\($0.column)" } })
+        site.diagnostics = (site.diagnostics.filter { d in
+            !(d.kind == "anchor" && files.contains(d.file) && positions.contains("\(d.file):\(d.line):\(d.column)"))
+        } + fresh).sorted()
     }
 
     private mutating func replaceDiagnostics(of file: String, with fresh: [Diagnostic]) {

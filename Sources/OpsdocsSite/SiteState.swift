@@ -13,7 +13,6 @@ import OpsdocsSnippets
 struct SiteState: Sendable {
     var options: BuildOptions
     var config: SiteConfig
-    var tree: ContentTree
     /// How notes are rendered (config and link resolution); an edited note uses the same.
     var context: NoteContext
     var model: SiteModel
@@ -43,6 +42,14 @@ struct SiteState: Sendable {
     var copyStamps: [String: String] = [:]
     /// Steps of the update in progress, for `SiteUpdate.timings`.
     var timings: [(stage: String, seconds: Double)] = []
+    /// Note → the snippet files it produced (what an edit of it replaces).
+    var snippetFiles: [String: [String]] = [:]
+    /// Set when the state was restored from the last build's stored state (an incremental
+    /// `opsdocs build`): unchanged published files stay on disk instead of in `site.files`.
+    var disk: DiskBacking?
+    /// Pages restored without their HTML (lists and neighbours need only what is stored);
+    /// rendered again from their source when a template needs them (`hydrate`).
+    var skeletal: Set<Int> = []
 
     /// The build, step by step. Each step is a function of the values before it; the per-note
     /// steps (Markdown, snippets, search documents) are NotePipeline, shared with the preview.
@@ -97,7 +104,7 @@ struct SiteState: Sendable {
         site.diagnostics = diagnostics.sorted()
         site.timings = timer.stages
 
-        var state = SiteState(options: options, config: config, tree: tree, context: context, model: model,
+        var state = SiteState(options: options, config: config, context: context, model: model,
                               theme: theme, snippets: [:], snippetCache: snippetCache,
                               searchDocuments: [:], search: search, site: site)
         for note in notes {
@@ -105,6 +112,7 @@ struct SiteState: Sendable {
             state.searchDocuments[note.page.page.sourcePath] = note.searchDocuments
         }
         state.manifestFragments = snippetFiles.manifestFragments
+        state.snippetFiles = snippetFiles.filesByNote
         for (path, url) in site.copies { state.copyStamps[path] = FileStamp.of(url.path) ?? "gone" }
         for (index, built) in model.pages.enumerated() {
             state.pageIndex[built.page.sourcePath] = index

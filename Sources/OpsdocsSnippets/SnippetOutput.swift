@@ -12,6 +12,8 @@ public struct SnippetFiles: Sendable {
     public var executables: Set<String>
     /// Source path → that note's entries of `snippets/index.json`, so an edit re-encodes one note.
     public var manifestFragments: [String: Data] = [:]
+    /// Source path → the files above that note produced (what an edit of it replaces).
+    public var filesByNote: [String: [String]] = [:]
 }
 
 public enum SnippetOutput {
@@ -22,10 +24,12 @@ public enum SnippetOutput {
         var files: [String: Data] = [:]
         var executables: Set<String> = []
         var pages: [String: [Snippet]] = [:]
+        var byNote: [String: [String]] = [:]
         for snippet in snippets {
             pages[snippet.pageURL, default: []].append(snippet)
             guard let file = snippet.file, let script = snippet.script else { continue }
             files[file] = Data(fileText(snippet, script).utf8)
+            byNote[snippet.source, default: []].append(file)
             if snippet.kind.isShell { executables.insert(file) }
         }
         for (url, pageSnippets) in pages {
@@ -41,10 +45,12 @@ public enum SnippetOutput {
             let path = "snippets/" + (url.isEmpty ? "home/" : url) + "all.sh"
             files[path] = Data(text.utf8)
             executables.insert(path)
+            byNote[first.source, default: []].append(path)
         }
         let fragments = manifestFragments(snippets)
         files[manifestPath] = manifest(joining: fragments)
-        return SnippetFiles(files: files, executables: executables, manifestFragments: fragments)
+        return SnippetFiles(files: files, executables: executables, manifestFragments: fragments,
+                            filesByNote: byNote.mapValues { $0.sorted() })
     }
 
     static func fileText(_ snippet: Snippet, _ script: String) -> String {

@@ -44,15 +44,18 @@ struct PreviewStartupTests {
         defer { try? FileManager.default.removeItem(at: root) }
         #expect(try SiteBuilder.build(options).published)
         #expect(FileManager.default.fileExists(atPath: root.appendingPathComponent("public/.opsdocs/verification.json").path))
+        let stateFolder = root.appendingPathComponent("public/.opsdocs").path
+        let before = try FileManager.default.contentsOfDirectory(atPath: stateFolder).sorted()
+        #expect(before.contains("build.json") && before.contains("site-state.json"))
         let server = try PreviewServer(PreviewServer.Options(build: options, port: 0))
         let url = try await server.start()
-        for path in ["/.opsdocs/verification.json", "/.opsdocs/", "/.opsdocs-output"] {
+        for path in ["/.opsdocs/verification.json", "/.opsdocs/site-state.json", "/.opsdocs/", "/.opsdocs-output", "/.opsdocs-generation"] {
             let response = try await RawHTTP.request("GET", path, port: url.port ?? 0)
             #expect(response.status == 404, "\(path)")
         }
         await server.stop()
         // The preview read the cache and wrote nothing back.
-        let after = try FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent("public/.opsdocs").path)
-        #expect(after.sorted() == ["build.json", "verification.json"])
+        let after = try FileManager.default.contentsOfDirectory(atPath: stateFolder)
+        #expect(after.sorted() == before)
     }
 }
