@@ -55,3 +55,20 @@ extension Array where Element == Diagnostic {
     public var errorCount: Int { filter { $0.severity == .error }.count }
     public var warningCount: Int { filter { $0.severity == .warning }.count }
 }
+
+extension Diagnostic: ByteCodable {
+    public func write(to out: inout ByteWriter) {
+        out.bool(severity == .error)
+        out.string(file)
+        out.int(line)
+        out.int(column)
+        out.string(kind)
+        out.string(message)
+    }
+
+    public init(from input: inout ByteReader) throws {
+        let severity: Severity = try input.bool() ? .error : .warning
+        self.init(severity, file: try input.string(), line: try input.int(), column: try input.int(), kind: try input.string(),
+                  try input.string())
+    }
+}

@@ -4,7 +4,7 @@
 
 import Foundation
 
-public struct PageDate: Sendable, Hashable, Comparable, Codable {
+public struct PageDate: Sendable, Hashable, Comparable {
     public var year: Int, month: Int, day: Int
     public var hour: Int = 0, minute: Int = 0, second: Int = 0
     /// Seconds east of UTC; nil when the author gave no zone (treated as UTC).

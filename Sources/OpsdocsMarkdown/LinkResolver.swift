@@ -5,7 +5,7 @@
 import Foundation
 import OpsdocsContent
 
-public enum LinkResolution: Sendable, Equatable, Codable {
+public enum LinkResolution: Sendable, Equatable {
     /// An external URL, a pure `#fragment`, `mailto:` and the like: not rewritten.
     case unchanged
     /// A note that exists; `fragment` is the part after `#` (nil when absent).

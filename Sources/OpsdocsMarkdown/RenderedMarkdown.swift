@@ -82,7 +82,7 @@ public struct SectionText: Sendable, Equatable {
     public var code: String
 }
 
-public struct Heading: Sendable, Equatable, Codable {
+public struct Heading: Sendable, Equatable {
     public var level: Int
     /// Plain text of the heading (inline code kept, markup dropped).
     public var text: String
@@ -119,7 +119,7 @@ public struct CodeBlock: Sendable, Equatable {
     package var shellReading: ShellReading?
 }
 
-public struct LinkReference: Sendable, Equatable, Codable {
+public struct LinkReference: Sendable, Equatable {
     public var destination: String
     public var isImage: Bool
     public var line: Int

@@ -37,7 +37,7 @@ public struct SearchIndexFiles: Sendable {
 
 /// Everything of a built index but its files: what the incremental build keeps between runs
 /// to update the published files in place.
-public struct SearchIndexState: Codable, Sendable {
+public struct SearchIndexState: Sendable, ByteCodable {
     var documentCount: Int
     var shardCount: Int
     var fieldAverages: [Double]
@@ -58,6 +58,26 @@ public struct SearchIndexState: Codable, Sendable {
         reserve = index.reserve
         pageNumbers = index.pageNumbers
         prefixShardCount = index.prefixShardCount
+    }
+
+    public func write(to out: inout ByteWriter) {
+        for n in [documentCount, shardCount, postingBytes, prefixBytes, prefixShardCount] { out.int(n) }
+        out.array(fieldAverages) { $0.double($1) }
+        out.ints(lengthSums)
+        out.dictionary(reserve) { $0.ints($1) }
+        out.dictionary(pageNumbers) { $0.int($1) }
+    }
+
+    public init(from input: inout ByteReader) throws {
+        documentCount = try input.int()
+        shardCount = try input.int()
+        postingBytes = try input.int()
+        prefixBytes = try input.int()
+        prefixShardCount = try input.int()
+        fieldAverages = try input.array { try $0.double() }
+        lengthSums = try input.ints()
+        reserve = try input.dictionary { try $0.ints() }
+        pageNumbers = try input.dictionary { try $0.int() }
     }
 
     /// The index with no files in memory: each is read with `reader` when needed.

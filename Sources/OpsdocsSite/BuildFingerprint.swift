@@ -1,6 +1,6 @@
 // "Nothing changed since the last build": a digest of everything a build reads — every file
 // of the notes folder, the config, theme overrides, `static/`, the options, the checking tools
-// and the opsdocs binary itself — kept with the build state (`.opsdocs/build.json`), written
+// and the opsdocs binary itself — kept with the build state (`.opsdocs/build.bin`), written
 // after the new site is in place. When it matches and the output folder still holds exactly
 // what that build wrote (paths, sizes, times), `opsdocs build` reports the stored diagnostics
 // and writes nothing. The file records times, so unlike the site it differs between machines.
@@ -9,16 +9,16 @@ import Foundation
 import OpsdocsConfig
 import OpsdocsSnippets
 
-struct BuildFingerprint: Codable, Equatable, Sendable {
+struct BuildFingerprint: Equatable, Sendable {
     /// Digest of the inputs.
     var inputs: String
     /// Digest of the published files' paths and sizes, checked against the output folder.
     var output: String
 
-    static let fileName = "build.json"
+    static let fileName = "build.bin"
 
     /// The state a successful build leaves: its fingerprint and what it reported.
-    struct State: Codable, Sendable {
+    struct State: Sendable {
         var fingerprint: BuildFingerprint
         var diagnostics: [Diagnostic]
         var pageCount: Int
@@ -29,47 +29,101 @@ struct BuildFingerprint: Codable, Equatable, Sendable {
     }
 
     /// Digest of every input of a build of `options`.
-    static func inputs(of options: BuildOptions) -> String { InputDigests(options).overall }
+    static func inputs(of options: BuildOptions) -> String { InputDigests(options, known: nil).overall }
 
     /// Digest of what an output folder holds: every file's path, size and modification time
     /// (build state and marker aside), so an edit to a published file — even one that keeps its
     /// size — means the next build writes the site again.
     static func output(onDisk folder: URL) -> String { listing(of: folder).digest }
 
-    /// The output fingerprint, and every published path (build state, marker and generation
-    /// number aside) for the incremental build.
-    static func listing(of folder: URL) -> (digest: String, published: Set<String>) {
-        var digest = Digest64()
-        var published: Set<String> = []
-        for file in FileTree.files(folder.path, includeHidden: true)
-        where !file.path.hasPrefix(SnippetCacheStore.folderInOutput + "/") && file.path != OutputFolder.markerName {
-            digest.add(file.path)
-            digest.add(FileStamp.of(file.info, inode: true))
-            if file.path != OutputGenerations.generationFile { published.insert(file.path) }
+    /// What an output folder holds, for the fingerprint and the incremental build: every
+    /// published path (build state and marker aside; the generation number in) and its stamp,
+    /// in path order.
+    struct Listing: Sendable {
+        var entries: [(path: String, stamp: String)]
+
+        var digest: String {
+            var digest = Digest64()
+            for entry in entries {
+                digest.add(entry.path)
+                digest.add(entry.stamp)
+            }
+            return digest.hex
         }
-        return (digest.hex, published)
+
+        /// Every published file (the generation number aside).
+        var published: Set<String> {
+            var paths = Set(entries.map(\.path))
+            paths.remove(OutputGenerations.generationFile)
+            return paths
+        }
+
+        /// The listing after `paths` were rewritten or removed in `folder` (every other file is
+        /// the same file, linked: OutputGenerations), without walking the whole folder again.
+        func updated(_ paths: some Sequence<String>, in folder: URL) -> Listing {
+            var next = self
+            for path in paths {
+                var low = 0, high = next.entries.count
+                while low < high {
+                    let mid = (low + high) / 2
+                    if next.entries[mid].path < path { low = mid + 1 } else { high = mid }
+                }
+                let present = low < next.entries.count && next.entries[low].path == path
+                var info = stat()
+                if stat(folder.path + "/" + path, &info) == 0 {
+                    let entry = (path: path, stamp: FileStamp.of(info, inode: true))
+                    if present { next.entries[low] = entry } else { next.entries.insert(entry, at: low) }
+                } else if present {
+                    next.entries.remove(at: low)
+                }
+            }
+            return next
+        }
     }
 
-    /// Where the state of a build into `output` is kept: `build.json` inside the output's own
+    static func listing(of folder: URL) -> Listing {
+        Listing(entries: FileTree.files(folder.path, includeHidden: true).compactMap { file in
+            file.path.hasPrefix(SnippetCacheStore.folderInOutput + "/") || file.path == OutputFolder.markerName
+                ? nil : (file.path, FileStamp.of(file.info, inode: true))
+        })
+    }
+
+    /// Where the state of a build into `output` is kept: `build.bin` inside the output's own
     /// state folder; in a folder the user names, one file per output folder, so two outputs
     /// sharing a `--cache-dir` never mistake each other's state for their own.
     static func stateFile(_ options: BuildOptions) -> URL? {
         guard let folder = options.cacheFolder else { return nil }
         if options.cacheIsInOutput { return folder.appendingPathComponent(fileName) }
         let key = SHA256.hex(options.output.standardizedFileURL.path).prefix(12)
-        return folder.appendingPathComponent("build-\(key).json")
+        return folder.appendingPathComponent("build-\(key).bin")
     }
-
-
     static func load(_ file: URL) -> State? {
-        guard let data = FileManager.default.contents(atPath: file.path) else { return nil }
-        return try? JSONDecoder().decode(State.self, from: data)
+        FileManager.default.contents(atPath: file.path).flatMap { try? State(decoding: $0) }
     }
 
-    static func encode(_ state: State) -> Data {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
-        return (try? encoder.encode(state)) ?? Data()
+    static func encode(_ state: State) -> Data { state.encoded }
+}
+
+extension BuildFingerprint.State: ByteCodable {
+    static let version = 1
+
+    func write(to out: inout ByteWriter) {
+        out.int(Self.version)
+        out.string(fingerprint.inputs)
+        out.string(fingerprint.output)
+        out.array(diagnostics) { $0.value($1) }
+        out.int(pageCount)
+        out.int(fileCount)
+        out.optional(changed) { $0.strings($1) }
+    }
+
+    init(from input: inout ByteReader) throws {
+        guard try input.int() == Self.version else { throw ByteReader.Malformed() }
+        fingerprint = BuildFingerprint(inputs: try input.string(), output: try input.string())
+        diagnostics = try input.array { try $0.value(Diagnostic.self) }
+        pageCount = try input.int()
+        fileCount = try input.int()
+        changed = try input.optional { try $0.strings() }
     }
 }
 
@@ -80,10 +134,14 @@ struct InputDigests: Sendable {
     var environment: String
     /// Notes-folder-relative path → digest of the file (notes and assets alike).
     var notes: [String: String]
+    /// Notes-folder-relative path → size, time and inode when digested: a file whose stamp is
+    /// unchanged since the last build is not read again (as make and git decide).
+    var stamps: [String: String] = [:]
     /// Digest of `theme/` and `static/` (every path and file).
     var themeAndStatic: String
 
-    init(_ options: BuildOptions) {
+    /// `known`: the last build's digests, whose files with unchanged stamps are not read.
+    init(_ options: BuildOptions, known: InputDigests?) {
         var environment = Digest64()
         environment.add("opsdocs-build-3")
         environment.add(FileStamp.of("/proc/self/exe") ?? "unknown")  // a rebuilt opsdocs rebuilds the site
@@ -93,11 +151,13 @@ struct InputDigests: Sendable {
         environment.add("config:" + paths.configFile.path)
         environment.add(FileManager.default.contents(atPath: paths.configFile.path) ?? Data("absent".utf8))
         self.environment = environment.hex
-        notes = Dictionary(Self.files(paths.notes), uniquingKeysWith: { a, _ in a })
+        let notesFiles = Self.files(paths.notes, known: known)
+        notes = Dictionary(notesFiles.map { ($0.path, $0.digest) }, uniquingKeysWith: { a, _ in a })
+        stamps = Dictionary(notesFiles.map { ($0.path, $0.stamp) }, uniquingKeysWith: { a, _ in a })
         var rest = Digest64()
         for (label, folder) in [("theme", paths.theme), ("static", paths.staticFiles)] {
             rest.add(label)
-            for (rel, hex) in Self.files(folder) {
+            for (rel, hex, _) in Self.files(folder, known: nil) {
                 rest.add(rel)
                 rest.add(hex)
             }
@@ -105,13 +165,18 @@ struct InputDigests: Sendable {
         themeAndStatic = rest.hex
     }
 
-    /// Each file below `folder` read and digested on its own, on all cores, in path order.
-    static func files(_ folder: URL) -> [(String, String)] {
+    /// Each file below `folder` digested on its own, on all cores, in path order (a file
+    /// `known` has with the same stamp keeps its digest unread).
+    static func files(_ folder: URL, known: InputDigests?) -> [(path: String, digest: String, stamp: String)] {
         let root = folder.path
-        return SiteCompiler.listFiles(folder).parallelMap { rel -> (String, String) in
+        return FileTree.files(root).parallelMap { entry in
+            let stamp = FileStamp.of(entry.info, inode: true)
+            if let known, known.stamps[entry.path] == stamp, let digest = known.notes[entry.path] {
+                return (entry.path, digest, stamp)
+            }
             var one = Digest64()
-            one.add(FileManager.default.contents(atPath: root + "/" + rel) ?? Data())
-            return (rel, one.hex)
+            one.add(FileManager.default.contents(atPath: root + "/" + entry.path) ?? Data())
+            return (entry.path, one.hex, stamp)
         }
     }
 
@@ -145,22 +210,39 @@ struct InputDigests: Sendable {
     }
 }
 
-extension InputDigests: Codable {}
+extension InputDigests: ByteCodable {
+    func write(to out: inout ByteWriter) {
+        out.string(environment)
+        out.string(themeAndStatic)
+        out.dictionary(notes) { $0.string($1) }
+        out.dictionary(stamps) { $0.string($1) }
+    }
+
+    init(from input: inout ByteReader) throws {
+        environment = try input.string()
+        themeAndStatic = try input.string()
+        notes = try input.dictionary { try $0.string() }
+        stamps = try input.dictionary { try $0.string() }
+    }
+}
 
 /// FNV-1a, 64 bits, over a stream of strings and bytes (each ended by a 0xFF byte, which
 /// UTF-8 never contains, so `ab`+`c` and `a`+`bc` differ).
 struct Digest64 {
     private var h: UInt64 = 0xCBF2_9CE4_8422_2325
 
-    mutating func add(_ text: String) { add(Data(text.utf8)) }
+    mutating func add(_ text: String) {
+        var text = text
+        text.withUTF8 { add(UnsafeRawBufferPointer($0)) }
+    }
 
-    mutating func add(_ data: Data) {
+    mutating func add(_ data: Data) { data.withUnsafeBytes { add($0) } }
+
+    private mutating func add(_ raw: UnsafeRawBufferPointer) {
         var h = self.h
-        data.withUnsafeBytes { raw in
-            for byte in raw {
-                h ^= UInt64(byte)
-                h = h &* 0x0000_0100_0000_01B3
-            }
+        for byte in raw {
+            h ^= UInt64(byte)
+            h = h &* 0x0000_0100_0000_01B3
         }
         h ^= 0xFF
         self.h = h &* 0x0000_0100_0000_01B3

@@ -27,7 +27,8 @@ public enum SiteBuilder {
         }
         var timer = StageTimer()
         let stateFile = BuildFingerprint.stateFile(options)
-        let digests = stateFile == nil ? nil : InputDigests(options)
+        let storedFiles = StoredBuildFiles(options)
+        let digests = stateFile == nil ? nil : InputDigests(options, known: storedFiles?.loadInputs())
         let inputs = digests?.overall ?? ""
         let last = stateFile.flatMap(BuildFingerprint.load)
         let onDisk = BuildFingerprint.listing(of: options.output)
@@ -48,7 +49,7 @@ public enum SiteBuilder {
         }
         var state: SiteState?
         if intact, let last, let stateFile, let digests {
-            switch try incremental(options, digests: digests, last: last, published: onDisk.published, stateFile: stateFile,
+            switch try incremental(options, digests: digests, last: last, listing: onDisk, stateFile: stateFile,
                                    cacheDiagnostics: cacheDiagnostics, timer: &timer) {
             case .published(var report):
                 report.seconds = seconds()
@@ -77,13 +78,13 @@ public enum SiteBuilder {
         site.files[OutputGenerations.generationFile] = Data("\(generation)\n".utf8)
         // What the next build starts from: in the staging folder when the state lives in the
         // output (swapped in with the site), else in the cache folder after the site is in place.
-        let storedFiles = StoredBuildFiles(options)
         var storedState: (StoredBuild, pack: Data, segment: String)?
         if let storedFiles, let digests, options.writesCache {
             storedState = built.stored(inputs: digests, files: storedFiles)
             if options.cacheIsInOutput, let (stored, pack, segment) = storedState {
                 site.files[SnippetCacheStore.folderInOutput + "/" + storedFiles.stateName] = StoredBuildFiles.encode(stored)
                 site.files[SnippetCacheStore.folderInOutput + "/" + segment] = pack
+                site.files[SnippetCacheStore.folderInOutput + "/" + storedFiles.inputsName] = StoredBuildFiles.encode(digests)
             }
         }
         timer.lap("store state")
@@ -103,14 +104,14 @@ public enum SiteBuilder {
             throw error
         }
         OutputGenerations(output: options.output).discardPrevious()
-        if let storedFiles, let storedState, !options.cacheIsInOutput {
-            saveOutside(storedFiles, storedState.0, pack: storedState.pack, segment: storedState.segment)
+        if let storedFiles, let storedState, let digests, !options.cacheIsInOutput {
+            saveOutside(storedFiles, storedState.0, inputs: digests, pack: storedState.pack, segment: storedState.segment)
         }
         // The state last, once the site is in place: a build killed before this leaves none, and
         // the next build does all the work.
         if let stateFile, options.writesCache {
-            writeState(stateFile, inputs: inputs, output: options.output, diagnostics: site.diagnostics,
-                       pageCount: site.pageCount, fileCount: fileCount, changed: nil)
+            writeState(stateFile, inputs: inputs, output: BuildFingerprint.output(onDisk: options.output),
+                       diagnostics: site.diagnostics, pageCount: site.pageCount, fileCount: fileCount, changed: nil)
         }
         let writing = clock.now - written
         let writeSeconds = writing.seconds
@@ -129,12 +130,12 @@ public enum SiteBuilder {
     /// Some notes changed and nothing else: the last build's state restored, the edits applied
     /// as the preview applies them, and only the changed files published.
     static func incremental(_ options: BuildOptions, digests: InputDigests, last: BuildFingerprint.State,
-                            published: Set<String>, stateFile: URL, cacheDiagnostics: [Diagnostic],
+                            listing: BuildFingerprint.Listing, stateFile: URL, cacheDiagnostics: [Diagnostic],
                             timer: inout StageTimer) throws -> Incremental
     {
         guard options.writesCache, let storedFiles = StoredBuildFiles(options), let stored = storedFiles.load(),
               let changedNotes = digests.changedNotes(since: stored.inputs), !changedNotes.isEmpty, changedNotes.count <= 50,
-              var state = SiteState.restore(options, from: stored, files: storedFiles, published: published,
+              var state = SiteState.restore(options, from: stored, files: storedFiles, published: listing.published,
                                             diagnostics: last.diagnostics.filter { $0.kind != "cache" }, pageCount: last.pageCount)
         else { return .notApplicable }
         timer.lap("restore state")
@@ -156,8 +157,11 @@ public enum SiteBuilder {
         let stateFolder = SnippetCacheStore.folderInOutput + "/"
         if options.cacheIsInOutput {
             changes[stateFolder + storedFiles.stateName] = .some(StoredBuildFiles.encode(next))
-            changes[stateFolder + SnippetCacheStore.fileName] = .some(SnippetCacheStore.encode(state.snippetCache))
+            if state.snippetCache != options.snippetCache {
+                changes[stateFolder + SnippetCacheStore.fileName] = .some(SnippetCacheStore.encode(state.snippetCache))
+            }
             if !pack.isEmpty { changes[stateFolder + segment] = .some(pack) }
+            changes[stateFolder + storedFiles.inputsName] = .some(StoredBuildFiles.encode(digests))
             for unused in storedFiles.unusedSegments(next, in: storedFiles.folder) { changes[stateFolder + unused] = .some(nil) }
         }
         timer.lap("store state")
@@ -167,22 +171,24 @@ public enum SiteBuilder {
         timer.lap("publish changes")
         var all = diagnostics
         if !options.cacheIsInOutput {
-            all += SnippetCacheStore.save(state.snippetCache, to: storedFiles.folder)
-            saveOutside(storedFiles, next, pack: pack, segment: segment)
+            if state.snippetCache != options.snippetCache { all += SnippetCacheStore.save(state.snippetCache, to: storedFiles.folder) }
+            saveOutside(storedFiles, next, inputs: digests, pack: pack, segment: segment)
         }
-        let fileCount = published.count + paths.filter { state.site.files[$0] != nil && !published.contains($0) }.count
-            - paths.filter { state.site.files[$0] == nil && published.contains($0) }.count
-        writeState(stateFile, inputs: digests.overall, output: options.output, diagnostics: all.sorted(),
-                   pageCount: state.site.pageCount, fileCount: fileCount, changed: paths.sorted())
+        let after = listing.updated(paths.union([OutputGenerations.generationFile]), in: options.output)
+        writeState(stateFile, inputs: digests.overall, output: after.digest, diagnostics: all.sorted(),
+                   pageCount: state.site.pageCount, fileCount: after.published.count, changed: paths.sorted())
         timer.lap("write state")
-        return .published(BuildReport(diagnostics: all.sorted(), pageCount: state.site.pageCount, fileCount: fileCount,
+        return .published(BuildReport(diagnostics: all.sorted(), pageCount: state.site.pageCount, fileCount: after.published.count,
                                       published: true, seconds: 0, timings: timer.stages, snippetCache: state.snippetCache))
     }
 
     /// The stored build in a `--cache-dir`: the new pack segment, then the state naming it,
     /// then the segments nothing names any more.
-    private static func saveOutside(_ files: StoredBuildFiles, _ stored: StoredBuild, pack: Data, segment: String) {
+    private static func saveOutside(_ files: StoredBuildFiles, _ stored: StoredBuild, inputs: InputDigests, pack: Data,
+                                    segment: String)
+    {
         try? FileManager.default.createDirectory(at: files.folder, withIntermediateDirectories: true)
+        try? StoredBuildFiles.encode(inputs).write(to: files.folder.appendingPathComponent(files.inputsName), options: .atomic)
         if !pack.isEmpty { try? pack.write(to: files.folder.appendingPathComponent(segment), options: .atomic) }
         try? StoredBuildFiles.encode(stored).write(to: files.folder.appendingPathComponent(files.stateName), options: .atomic)
         for unused in files.unusedSegments(stored, in: files.folder) {
@@ -190,10 +196,10 @@ public enum SiteBuilder {
         }
     }
 
-    private static func writeState(_ stateFile: URL, inputs: String, output: URL, diagnostics: [Diagnostic],
+    private static func writeState(_ stateFile: URL, inputs: String, output: String, diagnostics: [Diagnostic],
                                    pageCount: Int, fileCount: Int, changed: [String]?)
     {
-        let fingerprint = BuildFingerprint(inputs: inputs, output: BuildFingerprint.output(onDisk: output))
+        let fingerprint = BuildFingerprint(inputs: inputs, output: output)
         let state = BuildFingerprint.encode(.init(fingerprint: fingerprint, diagnostics: diagnostics,
                                                   pageCount: pageCount, fileCount: fileCount, changed: changed))
         try? FileManager.default.createDirectory(at: stateFile.deletingLastPathComponent(), withIntermediateDirectories: true)

@@ -72,19 +72,24 @@ struct SiteModel: Sendable {
         var model = SiteModel(config: config, pages: pages, sections: [:], taxonomies: [:], neighbours: [:], byDate: [])
         model.buildSections()
         model.sectionIndexPages = Set(model.sections.values.compactMap(\.indexPage))
-        model.byDate = pages.indices.filter { !model.sectionIndexPages.contains($0) }.sorted { model.dateOrder($0, $1) }
-        model.buildTaxonomies()
+        let newestFirst = model.dateOrder()
+        model.byDate = newestFirst.filter { !model.sectionIndexPages.contains($0) }
+        model.buildTaxonomies(newestFirst: newestFirst)
         return model
     }
 
-    /// Newer first; undated after dated; then title, then path, so the order is total.
-    func dateOrder(_ a: Int, _ b: Int) -> Bool {
-        let pa = pages[a], pb = pages[b]
-        switch (pa.page.date, pb.page.date) {
-        case let (da?, db?) where da.epochSeconds != db.epochSeconds: return da.epochSeconds > db.epochSeconds
-        case (.some, .none): return true
-        case (.none, .some): return false
-        default: return (pa.title, pa.page.sourcePath) < (pb.title, pb.page.sourcePath)
+    /// Every page, newer first; undated after dated; then title, then path, so the order is
+    /// total. Sorted once, on keys computed once (titles are looked up, not stored).
+    func dateOrder() -> [Int] {
+        let keys = pages.map { (date: $0.page.date?.epochSeconds, title: $0.title, path: $0.page.sourcePath) }
+        return pages.indices.sorted { a, b in
+            let ka = keys[a], kb = keys[b]
+            switch (ka.date, kb.date) {
+            case let (da?, db?) where da != db: return da > db
+            case (.some, .none): return true
+            case (.none, .some): return false
+            default: return (ka.title, ka.path) < (kb.title, kb.path)
+            }
         }
     }
 
@@ -175,11 +180,11 @@ struct SiteModel: Sendable {
         }
     }
 
-    private mutating func buildTaxonomies() {
+    private mutating func buildTaxonomies(newestFirst: [Int]) {
         for taxonomy in config.taxonomies {
             var terms: [String: TaxonomyTerm] = [:]
             // Section index pages carry terms too (a tagged `_index.md` is a real page).
-            for index in pages.indices.sorted(by: dateOrder) {
+            for index in newestFirst {
                 for name in pages[index].page.terms[taxonomy.plural] ?? [] {
                     let slug = Self.termSlug(name)
                     if terms[slug] == nil { terms[slug] = TaxonomyTerm(name: name, slug: slug, pages: []) }

@@ -37,6 +37,7 @@ extension SiteState {
     {
         var found: [Diagnostic] = []
         let config = SiteCompiler.loadConfig(options, diagnostics: &found)
+        SnippetID.transliterations = stored.transliterations
         let pages = stored.pages.map { BuiltPage(page: $0.page.page, rendered: $0.rendering.rendered, displayPath: $0.displayPath) }
         let context = SiteCompiler.noteContext(options, config: config, pages: pages.map(\.page))
         let model = SiteModel.assemble(config: config, pages: pages)
@@ -44,7 +45,7 @@ extension SiteState {
         let root = options.output.standardizedFileURL.path
         let search = stored.search.index { path in FileManager.default.contents(atPath: root + "/search/" + path) }
         let site = CompiledSite(files: [:], copies: stored.copies.mapValues { URL(fileURLWithPath: $0) },
-                                executables: Set(stored.executables), diagnostics: diagnostics, pageCount: pageCount,
+                                executables: [], diagnostics: diagnostics, pageCount: pageCount,
                                 snippetCache: options.snippetCache, snippets: [], timings: [])
         var state = SiteState(options: options, config: config, context: context, model: model, theme: theme,
                               snippets: [:], snippetCache: options.snippetCache, searchDocuments: [:], search: search,
@@ -68,15 +69,24 @@ extension SiteState {
     /// them, in source order, with `,\n` between); nil when the lengths do not fit the file.
     static func manifestFragments(_ manifest: Data, lengths: [String: Int]) -> [String: Data]? {
         let bytes = [UInt8](manifest)
+        let comma = UInt8(ascii: ","), newline = UInt8(ascii: "\n")
+        guard bytes.count >= 4, bytes[0] == UInt8(ascii: "["), bytes[1] == newline else { return nil }
         var fragments: [String: Data] = [:]
         var at = 2  // "[\n"
         for note in lengths.keys.sorted() {
             guard let length = lengths[note], length > 0 else { continue }
+            // Each part is followed by ",\n" (or by "\n]" at the end): a cut that lands
+            // anywhere else means the lengths are not this file's.
+            if !fragments.isEmpty {
+                guard at + 2 <= bytes.count, bytes[at] == comma, bytes[at + 1] == newline else { return nil }
+                at += 2
+            }
             guard at + length <= bytes.count else { return nil }
             fragments[note] = Data(bytes[at..<at + length])
-            at += length + 2
+            at += length
         }
-        guard SnippetOutput.manifest(joining: fragments) == manifest else { return nil }
+        let end = at + 2
+        guard end == bytes.count, bytes[end - 2] == newline, bytes[end - 1] == UInt8(ascii: "]") else { return nil }
         return fragments
     }
 
@@ -130,13 +140,17 @@ extension SiteState {
         for (rel, offset, length) in ranges {
             documents[rel] = StoredBuild.PackRange(segment: segment, offset: offset, length: length)
         }
-        let pages = model.pages.map {
-            StoredBuild.Page(page: StoredPage($0.page), rendering: StoredRendering($0.rendered), displayPath: $0.displayPath)
+        // A page still as restored is stored as it was read.
+        let restored = disk?.stored.pages ?? []
+        let pages = model.pages.indices.map { index in
+            if skeletal.contains(index), restored.indices.contains(index) { return restored[index] }
+            let page = model.pages[index]
+            return StoredBuild.Page(page: StoredPage(page.page), rendering: StoredRendering(page.rendered), displayPath: page.displayPath)
         }
         let stored = StoredBuild(inputs: inputs, pages: pages, search: SearchIndexState(search),
-                                 copies: site.copies.mapValues(\.path), executables: site.executables.sorted(),
+                                 copies: site.copies.mapValues(\.path),
                                  snippetFiles: snippetFiles, manifestLengths: manifestFragments.mapValues(\.count),
-                                 documents: documents)
+                                 documents: documents, transliterations: SnippetID.transliterations)
         return (stored, pack, segment)
     }
 }

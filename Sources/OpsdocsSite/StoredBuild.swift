@@ -11,7 +11,7 @@ import OpsdocsContent
 import OpsdocsMarkdown
 import OpsdocsSearch
 
-struct StoredBuild: Codable, Sendable {
+struct StoredBuild: Sendable {
     static let version = 1
 
     var version = Self.version
@@ -22,8 +22,6 @@ struct StoredBuild: Codable, Sendable {
     var search: SearchIndexState
     /// Published path → source file, for everything copied (images beside notes, `static/`).
     var copies: [String: String]
-    /// Published snippet scripts with the executable bit.
-    var executables: [String]
     /// Note → the snippet files it produced.
     var snippetFiles: [String: [String]]
     /// Note → length in bytes of its entries in `snippets/index.json` (the manifest is cut
@@ -31,17 +29,72 @@ struct StoredBuild: Codable, Sendable {
     var manifestLengths: [String: Int]
     /// Note → where its search documents are.
     var documents: [String: PackRange]
+    /// Heading text transliterated for snippet ids (SnippetID.transliterations).
+    var transliterations: [String: String]
 
-    struct Page: Codable, Sendable {
+    struct Page: Sendable {
         var page: StoredPage
         var rendering: StoredRendering
         var displayPath: String
     }
 
-    struct PackRange: Codable, Sendable {
+    struct PackRange: Sendable {
         var segment: String
         var offset: Int
         var length: Int
+    }
+}
+
+extension StoredBuild: ByteCodable {
+    /// Per-note facts are written with their page, in page order (sorting 10,000 keys per
+    /// dictionary cost more than the rest of the encoding).
+    func write(to out: inout ByteWriter) {
+        out.int(version)
+        out.value(inputs)
+        let segments = Array(Set(documents.values.map(\.segment))).sorted()
+        let number = Dictionary(uniqueKeysWithValues: segments.enumerated().map { ($1, $0) })
+        out.strings(segments)
+        out.array(pages) { out, page in
+            out.value(page.page)
+            out.value(page.rendering)
+            out.string(page.displayPath)
+            let rel = page.page.page.sourcePath
+            out.strings(snippetFiles[rel] ?? [])
+            out.optional(manifestLengths[rel]) { $0.int($1) }
+            out.optional(documents[rel]) { out, range in
+                out.int(number[range.segment] ?? 0)
+                out.int(range.offset)
+                out.int(range.length)
+            }
+        }
+        out.value(search)
+        out.dictionary(copies) { $0.string($1) }
+        out.dictionary(transliterations) { $0.string($1) }
+    }
+
+    init(from input: inout ByteReader) throws {
+        version = try input.int()
+        guard version == Self.version else { throw ByteReader.Malformed() }
+        inputs = try input.value()
+        let segments = try input.strings()
+        var snippetFiles: [String: [String]] = [:], manifestLengths: [String: Int] = [:], documents: [String: PackRange] = [:]
+        pages = try input.array { input in
+            let page = Page(page: try input.value(), rendering: try input.value(), displayPath: try input.string())
+            let rel = page.page.page.sourcePath
+            let files = try input.strings()
+            if !files.isEmpty { snippetFiles[rel] = files }
+            manifestLengths[rel] = try input.optional { try $0.int() }
+            documents[rel] = try input.optional { input in
+                let n = try input.int()
+                guard segments.indices.contains(n) else { throw ByteReader.Malformed() }
+                return PackRange(segment: segments[n], offset: try input.int(), length: try input.int())
+            }
+            return page
+        }
+        (self.snippetFiles, self.manifestLengths, self.documents) = (snippetFiles, manifestLengths, documents)
+        search = try input.value()
+        copies = try input.dictionary { try $0.string() }
+        transliterations = try input.dictionary { try $0.string() }
     }
 }
 
@@ -58,22 +111,28 @@ struct StoredBuildFiles: Sendable {
         prefix = options.cacheIsInOutput ? "" : String(SHA256.hex(options.output.standardizedFileURL.path).prefix(12)) + "-"
     }
 
-    var stateName: String { prefix + "site-state.json" }
+    var stateName: String { prefix + "site-state.bin" }
+    /// The last build's input digests alone (small, read by every build): files whose stamps
+    /// have not changed since are not read again.
+    var inputsName: String { prefix + "inputs.bin" }
+
+    func loadInputs() -> InputDigests? {
+        FileManager.default.contents(atPath: folder.appendingPathComponent(inputsName).path)
+            .flatMap { try? InputDigests(decoding: $0) }
+    }
+
+    static func encode(_ inputs: InputDigests) -> Data { inputs.encoded }
 
     /// The stored build, when there is one this opsdocs can use.
     func load(in folder: URL? = nil) -> StoredBuild? {
         let base = folder ?? self.folder
         guard let data = FileManager.default.contents(atPath: base.appendingPathComponent(stateName).path),
-              let stored = try? JSONDecoder().decode(StoredBuild.self, from: data), stored.version == StoredBuild.version
+              let stored = try? StoredBuild(decoding: data)
         else { return nil }
         return stored
     }
 
-    static func encode(_ stored: StoredBuild) -> Data {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
-        return (try? encoder.encode(stored)) ?? Data()
-    }
+    static func encode(_ stored: StoredBuild) -> Data { stored.encoded }
 
     /// A pack segment's name, from its contents: a segment is written once and never changed
     /// (an output's previous generation may share the file), and two builds of the same notes

@@ -41,6 +41,13 @@ public enum SnippetID {
         return out
     }
 
+    /// Every run transliterated so far (run with context → Latin): kept with the build's
+    /// state, so an edit does not pay ICU's first call (~0.1 s) for headings it already knew.
+    public static var transliterations: [String: String] {
+        get { runs.withLock { $0 } }
+        set { runs.withLock { known in known.merge(newValue) { old, _ in old } } }
+    }
+
     /// Transliterates the non-ASCII runs of many headings in a few ICU calls.
     public static func prepare(sections: [String]) {
         var missing: [String: Run] = [:]

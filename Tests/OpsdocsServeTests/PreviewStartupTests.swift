@@ -46,10 +46,10 @@ struct PreviewStartupTests {
         #expect(FileManager.default.fileExists(atPath: root.appendingPathComponent("public/.opsdocs/verification.json").path))
         let stateFolder = root.appendingPathComponent("public/.opsdocs").path
         let before = try FileManager.default.contentsOfDirectory(atPath: stateFolder).sorted()
-        #expect(before.contains("build.json") && before.contains("site-state.json"))
+        #expect(before.contains("build.bin") && before.contains("site-state.bin"))
         let server = try PreviewServer(PreviewServer.Options(build: options, port: 0))
         let url = try await server.start()
-        for path in ["/.opsdocs/verification.json", "/.opsdocs/site-state.json", "/.opsdocs/", "/.opsdocs-output", "/.opsdocs-generation"] {
+        for path in ["/.opsdocs/verification.json", "/.opsdocs/site-state.bin", "/.opsdocs/", "/.opsdocs-output", "/.opsdocs-generation"] {
             let response = try await RawHTTP.request("GET", path, port: url.port ?? 0)
             #expect(response.status == 404, "\(path)")
         }

@@ -111,9 +111,9 @@ import Testing
         defer { site.remove() }
         _ = try site.build(output: "out-a")
         _ = try site.build(output: "out-b")
-        // The site, byte for byte; `.opsdocs/build.json` is build state that records file times.
-        let a = site.tree("out-a").filter { $0.key != ".opsdocs/build.json" }
-        let b = site.tree("out-b").filter { $0.key != ".opsdocs/build.json" }
+        // The site, byte for byte; `.opsdocs/build.bin` is build state that records file times.
+        let a = site.tree("out-a").filter { $0.key != ".opsdocs/build.bin" }
+        let b = site.tree("out-b").filter { $0.key != ".opsdocs/build.bin" }
         #expect(a.count > 10)
         #expect(a == b)
     }
