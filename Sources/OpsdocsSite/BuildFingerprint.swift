@@ -52,10 +52,8 @@ struct BuildFingerprint: Equatable, Sendable {
         }
 
         /// Every published file (the generation number aside).
-        var published: Set<String> {
-            var paths = Set(entries.map(\.path))
-            paths.remove(OutputGenerations.generationFile)
-            return paths
+        var published: SortedPaths {
+            SortedPaths(sorted: entries.compactMap { $0.path == OutputGenerations.generationFile ? nil : $0.path })
         }
 
         /// The listing after `paths` were rewritten or removed in `folder` (every other file is
@@ -82,9 +80,9 @@ struct BuildFingerprint: Equatable, Sendable {
     }
 
     static func listing(of folder: URL) -> Listing {
-        Listing(entries: FileTree.files(folder.path, includeHidden: true).compactMap { file in
-            file.path.hasPrefix(SnippetCacheStore.folderInOutput + "/") || file.path == OutputFolder.markerName
-                ? nil : (file.path, FileStamp.of(file.info, inode: true))
+        // The build state folder is not walked: it also holds the previous generation of the site.
+        Listing(entries: FileTree.files(folder.path, includeHidden: true, skipping: [SnippetCacheStore.folderInOutput]).compactMap { file in
+            file.path == OutputFolder.markerName ? nil : (file.path, FileStamp.of(file.info, inode: true))
         })
     }
 
@@ -127,6 +125,23 @@ extension BuildFingerprint.State: ByteCodable {
     }
 }
 
+/// Paths in `<` order, looked up by binary search: the output's 100,000 paths as a Set cost
+/// more to build than an edit spends looking up a few of them.
+struct SortedPaths: Sendable {
+    let sorted: [String]
+
+    func contains(_ path: String) -> Bool {
+        var low = 0, high = sorted.count
+        while low < high {
+            let mid = (low + high) / 2
+            if sorted[mid] < path { low = mid + 1 } else { high = mid }
+        }
+        return low < sorted.count && sorted[low] == path
+    }
+
+    var count: Int { sorted.count }
+}
+
 /// Every input of a build, digested file by file: what tells the incremental build which
 /// notes changed, and (all together) whether anything did.
 struct InputDigests: Sendable {
@@ -137,6 +152,8 @@ struct InputDigests: Sendable {
     /// Notes-folder-relative path → size, time and inode when digested: a file whose stamp is
     /// unchanged since the last build is not read again (as make and git decide).
     var stamps: [String: String] = [:]
+    /// The notes folder's files in path order.
+    var order: [String] = []
     /// Digest of `theme/` and `static/` (every path and file).
     var themeAndStatic: String
 
@@ -154,6 +171,7 @@ struct InputDigests: Sendable {
         let notesFiles = Self.files(paths.notes, known: known)
         notes = Dictionary(notesFiles.map { ($0.path, $0.digest) }, uniquingKeysWith: { a, _ in a })
         stamps = Dictionary(notesFiles.map { ($0.path, $0.stamp) }, uniquingKeysWith: { a, _ in a })
+        order = notesFiles.map(\.path)
         var rest = Digest64()
         for (label, folder) in [("theme", paths.theme), ("static", paths.staticFiles)] {
             rest.add(label)
@@ -185,7 +203,7 @@ struct InputDigests: Sendable {
         var digest = Digest64()
         digest.add(environment)
         digest.add("notes")
-        for rel in notes.keys.sorted() {
+        for rel in order.count == notes.count ? order : notes.keys.sorted() {
             digest.add(rel)
             digest.add(notes[rel] ?? "")
         }
@@ -211,18 +229,29 @@ struct InputDigests: Sendable {
 }
 
 extension InputDigests: ByteCodable {
+    /// Files in the order they were listed (sorted already): path, digest, stamp.
     func write(to out: inout ByteWriter) {
         out.string(environment)
         out.string(themeAndStatic)
-        out.dictionary(notes) { $0.string($1) }
-        out.dictionary(stamps) { $0.string($1) }
+        let paths = order.count == notes.count ? order : notes.keys.sorted()
+        out.array(paths) { out, path in
+            out.string(path)
+            out.string(notes[path] ?? "")
+            out.string(stamps[path] ?? "")
+        }
     }
 
     init(from input: inout ByteReader) throws {
         environment = try input.string()
         themeAndStatic = try input.string()
-        notes = try input.dictionary { try $0.string() }
-        stamps = try input.dictionary { try $0.string() }
+        var notes: [String: String] = [:], stamps: [String: String] = [:]
+        order = try input.array { input in
+            let path = try input.string()
+            notes[path] = try input.string()
+            stamps[path] = try input.string()
+            return path
+        }
+        (self.notes, self.stamps) = (notes, stamps)
     }
 }
 

@@ -15,10 +15,12 @@ enum FileTree {
 
     /// Every regular file below `root`, sorted by path; names starting with `.` skipped unless
     /// `includeHidden`.
-    static func files(_ root: String, includeHidden: Bool = false) -> [Entry] {
+    /// `skipping`: top-level folders not walked (an output's build state).
+    static func files(_ root: String, includeHidden: Bool = false, skipping: Set<String> = []) -> [Entry] {
         // The top level's folders are walked on all cores (an output folder holds a few dozen).
         var out: [Entry] = [], folders: [String] = []
         list(root, prefix: "", includeHidden: includeHidden, files: &out, folders: &folders)
+        folders.removeAll { skipping.contains($0) }
         out += folders.parallelMap { walk(root + "/" + $0, prefix: $0, includeHidden: includeHidden) }.flatMap { $0 }
         out.sort { $0.path < $1.path }
         return out

@@ -1,82 +1,87 @@
-// Publishing an edit without rewriting the site: beside the output folder opsdocs keeps the
-// previous generation of it (`.public.opsdocs-prev`), whose unchanged files are hard links to
-// the output's (so it costs almost no disk). An incremental build brings that folder up to
-// the current output (relinking just what the last build changed), writes the files this
-// build changed into it as new files (never into a shared one), and exchanges the two
-// folders in one rename. A reader always finds a complete site at the output path; a killed
-// build leaves the output as it was and the previous generation marked unusable, so the next
-// build makes it again from the output. A full build removes the folder (it shares nothing
-// with a site written anew); the first edit after it makes it again.
+// Publishing an edit without rewriting the site. Inside the output's state folder opsdocs
+// keeps the previous generation of the site (`public/.opsdocs/prev/`), whose unchanged files
+// are hard links to the output's own (so it costs almost no disk). An incremental build moves
+// it beside the output (where a full build stages), brings it up to the current output
+// (relinking just what the last build changed), writes the files this build changed into it
+// as new files (never into one the output shares), and exchanges the two folders in one
+// rename; the old output then becomes the new previous generation. A reader always finds a
+// complete site at the output path; a killed build leaves the site as it was (only the
+// spare generation is lost, and the next edit makes it again from the output).
 
 import Foundation
 import Glibc
 import Synchronization
 
 struct OutputGenerations {
-    /// Inside each generation: its number (the output's is the stored build's).
+    /// Inside each generation: its number.
     static let generationFile = ".opsdocs-generation"
+    /// Where the previous generation is kept, inside the output.
+    static let previousPath = SnippetCacheStore.folderInOutput + "/prev"
 
     let output: URL
-    let previous: URL
-
-    /// After a full build: the previous generation shares nothing with the new output.
-    func discardPrevious() { try? FileManager.default.removeItem(at: previous) }
+    /// The spare generation while it is being written (the full build's staging path).
+    let staging: URL
 
     init(output: URL) {
         self.output = output.standardizedFileURL
-        previous = OutputFolder.beside(output, "prev")
+        staging = OutputFolder.beside(output, "tmp")
     }
 
     /// The generation number written in `folder`, if it is a whole one.
     static func generation(of folder: URL) -> Int? {
-        var isFolder: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isFolder), isFolder.boolValue else { return nil }
         guard let data = FileManager.default.contents(atPath: folder.appendingPathComponent(generationFile).path) else { return nil }
         return Int(String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines))
     }
 
     /// Publishes generation `generation` (the output holds `generation - 1`): the previous
-    /// folder is brought up to the output (`lastChanged`: the paths the last build changed;
+    /// generation is brought up to the output (`lastChanged`: the paths the last build changed;
     /// when that build was not incremental, or the folder is not the generation before, it is
     /// made again from the output), `changes` applied to it (nil bytes: the file is removed),
-    /// and the two folders exchanged. A throw before the exchange leaves the output untouched.
+    /// and the two folders exchanged. A throw before the exchange leaves the site untouched.
     func publish(generation: Int, lastChanged: [String]?, changes: [String: Data?], executables: Set<String>) throws {
-        let prev = previous.path, out = output.path
-        if let lastChanged, Self.generation(of: previous) == generation - 2, Self.generation(of: output) == generation - 1 {
+        let fm = FileManager.default
+        let spare = staging.path, out = output.path
+        try? fm.removeItem(at: staging)
+        let kept = out + "/" + Self.previousPath
+        if fm.fileExists(atPath: kept) { guard rename(kept, spare) == 0 else { throw Self.failure("move", kept) } }
+        if let lastChanged, Self.generation(of: staging) == generation - 2, Self.generation(of: output) == generation - 1 {
             // Unusable until this build is done with it.
-            try Self.writeNew(prev + "/" + Self.generationFile, Data("writing\n".utf8), mode: 0o644)
-            for path in lastChanged { try Self.relink(path, from: out, into: prev) }
+            try Self.writeNew(spare + "/" + Self.generationFile, Data("writing\n".utf8), mode: 0o644)
+            for path in lastChanged { try Self.relink(path, from: out, into: spare) }
         } else {
-            try? FileManager.default.removeItem(at: previous)
-            try Self.link(tree: out, into: prev)
-            try Self.writeNew(prev + "/" + Self.generationFile, Data("writing\n".utf8), mode: 0o644)
+            try? fm.removeItem(at: staging)
+            try Self.link(tree: out, into: spare)
+            try Self.writeNew(spare + "/" + Self.generationFile, Data("writing\n".utf8), mode: 0o644)
         }
         // The build state folder (when it is in the output) is relinked whole: a few files.
-        try? FileManager.default.removeItem(atPath: prev + "/" + SnippetCacheStore.folderInOutput)
-        if FileManager.default.fileExists(atPath: out + "/" + SnippetCacheStore.folderInOutput) {
-            try Self.link(tree: out + "/" + SnippetCacheStore.folderInOutput, into: prev + "/" + SnippetCacheStore.folderInOutput)
-        }
+        let state = SnippetCacheStore.folderInOutput
+        try? fm.removeItem(atPath: spare + "/" + state)
+        if fm.fileExists(atPath: out + "/" + state) { try Self.link(tree: out + "/" + state, into: spare + "/" + state) }
         for path in changes.keys.sorted() {
             guard let parts = OutputFolder.safeParts(path) else {
                 throw OutputFolderError(description: "refusing to write outside the output folder: \(path)")
             }
-            let target = prev + "/" + parts.joined(separator: "/")
+            let target = spare + "/" + parts.joined(separator: "/")
             unlink(target)  // a new file, never a write into one the output shares
             if let data = changes[path] ?? nil {
-                try FileManager.default.createDirectory(atPath: (target as NSString).deletingLastPathComponent,
-                                                        withIntermediateDirectories: true)
+                try fm.createDirectory(atPath: (target as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
                 try Self.writeNew(target, data, mode: executables.contains(path) ? 0o755 : 0o644)
             } else {
-                Self.removeEmptyFolders(above: target, root: prev)
+                Self.removeEmptyFolders(above: target, root: spare)
             }
         }
-        try Self.writeNew(prev + "/" + Self.generationFile, Data("\(generation)\n".utf8), mode: 0o644)
-        guard OutputFolder.exchange(prev, out) else {
-            throw OutputFolderError(description: "cannot exchange \(prev) and \(out)")
-        }
+        try Self.writeNew(spare + "/" + Self.generationFile, Data("\(generation)\n".utf8), mode: 0o644)
+        guard OutputFolder.exchange(spare, out) else { throw Self.failure("exchange", spare) }
+        // The old output is the next build's previous generation; kept inside the new output.
+        try? fm.createDirectory(atPath: out + "/" + state, withIntermediateDirectories: true)
+        if rename(spare, kept) != 0 { try? fm.removeItem(at: staging) }
     }
 
-    /// Makes `root/path` in `into` what it is in `from`: a hard link to the same file, or absent.
+    private static func failure(_ what: String, _ path: String) -> OutputFolderError {
+        OutputFolderError(description: "cannot \(what) \(path): \(String(cString: strerror(errno)))")
+    }
+
+    /// Makes `path` in `into` what it is in `from`: a hard link to the same file, or absent.
     private static func relink(_ path: String, from: String, into: String) throws {
         guard let parts = OutputFolder.safeParts(path) else { return }
         let rel = parts.joined(separator: "/")
@@ -86,17 +91,16 @@ struct OutputGenerations {
         if lstat(from + "/" + rel, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG {
             try FileManager.default.createDirectory(atPath: (target as NSString).deletingLastPathComponent,
                                                     withIntermediateDirectories: true)
-            guard Glibc.link(from + "/" + rel, target) == 0 else {
-                throw OutputFolderError(description: "cannot link \(target): \(String(cString: strerror(errno)))")
-            }
+            guard Glibc.link(from + "/" + rel, target) == 0 else { throw failure("link", target) }
         } else {
             removeEmptyFolders(above: target, root: into)
         }
     }
 
-    /// Every file of `tree` hard-linked at the same path below `into` (created), on all cores.
+    /// Every file of `tree` hard-linked at the same path below `into` (created), on all cores;
+    /// a previous generation inside `tree` is not part of it.
     static func link(tree: String, into: String) throws {
-        let files = FileTree.files(tree, includeHidden: true)
+        let files = FileTree.files(tree, includeHidden: true).filter { !$0.path.hasPrefix(previousPath + "/") }
         var folders: Set<String> = [into]
         for file in files {
             if let slash = file.path.lastIndex(of: "/") { folders.insert(into + "/" + file.path[..<slash]) }
@@ -125,8 +129,6 @@ struct OutputGenerations {
     /// Writes a new file at `path` (whatever was there is unlinked first).
     private static func writeNew(_ path: String, _ data: Data, mode: mode_t) throws {
         unlink(path)
-        guard OutputFolder.writeFile(path, data, mode: mode) else {
-            throw OutputFolderError(description: "cannot write \(path): \(String(cString: strerror(errno)))")
-        }
+        guard OutputFolder.writeFile(path, data, mode: mode) else { throw failure("write", path) }
     }
 }

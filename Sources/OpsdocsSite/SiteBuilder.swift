@@ -103,7 +103,6 @@ public enum SiteBuilder {
             output.discard()
             throw error
         }
-        OutputGenerations(output: options.output).discardPrevious()
         if let storedFiles, let storedState, let digests, !options.cacheIsInOutput {
             saveOutside(storedFiles, storedState.0, inputs: digests, pack: storedState.pack, segment: storedState.segment)
         }

@@ -16,13 +16,13 @@ struct DiskBacking: Sendable {
     /// The output folder holding the last build's site.
     var outputRoot: String
     /// Every file in it (site-relative).
-    var published: Set<String>
+    var published: SortedPaths
     var stored: StoredBuild
     var files: StoredBuildFiles
 
     /// The published search index files (paths under `search/`, the search page aside).
     var searchIndexFiles: [String] {
-        published.compactMap { path in
+        published.sorted.compactMap { path in
             guard path.hasPrefix("search/"), path != "search/index.html" else { return nil }
             return String(path.dropFirst("search/".count))
         }
@@ -33,7 +33,7 @@ extension SiteState {
     /// The last build as `stored` describes it, its site in the output folder (`published`
     /// lists what is there). nil when the stored parts do not fit together (then: a full build).
     static func restore(_ options: BuildOptions, from stored: StoredBuild, files: StoredBuildFiles,
-                        published: Set<String>, diagnostics: [Diagnostic], pageCount: Int) -> SiteState?
+                        published: SortedPaths, diagnostics: [Diagnostic], pageCount: Int) -> SiteState?
     {
         var found: [Diagnostic] = []
         let config = SiteCompiler.loadConfig(options, diagnostics: &found)

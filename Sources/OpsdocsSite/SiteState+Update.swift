@@ -214,7 +214,7 @@ extension SiteState {
         deferred.reindex[rel] = note.searchDocuments
         deferred.manifest = true
         let pages = model.pages, files = site.files, copies = site.copies, indexOf = pageIndex
-        let onDisk = disk?.published ?? [], written = touched
+        let onDisk = disk?.published ?? SortedPaths(sorted: []), written = touched
         diagnostics += LinkChecker.check(pages: [decorated],
                                          anchors: { source in indexOf[source].map { Set(pages[$0].rendered.headings.map(\.id)) } },
                                          isPublished: { files[$0] != nil || copies[$0] != nil || (onDisk.contains($0) && written[$0] == nil) })

@@ -62,6 +62,22 @@ import Testing
         try expectSameAsCleanBuild(site)
     }
 
+    @Test func thePreviousGenerationIsKeptInsideTheOutputAsLinksToItsFiles() throws {
+        let site = try SiteFixture(SiteFixture.opsNotes)
+        defer { site.remove() }
+        _ = try site.build()
+        try site.write("content/linux/2024-04-08-sysctl.md", "# 内核参数调优\n\n改过。\n")
+        try expectSameAsCleanBuild(site)
+        // Nothing beside the output but what a build uses while it runs.
+        let beside = try FileManager.default.contentsOfDirectory(atPath: site.root.path).filter { $0.hasPrefix(".public") }
+        #expect(beside == [])
+        // The previous generation holds the old page and shares the unchanged ones' files.
+        #expect(site.read("public/.opsdocs/prev/linux/sysctl/index.html")?.contains("改过") == false)
+        let shared = try FileManager.default.attributesOfItem(atPath: site.root.appendingPathComponent("public/k8s/kube-apiserver/index.html").path)
+        let kept = try FileManager.default.attributesOfItem(atPath: site.root.appendingPathComponent("public/.opsdocs/prev/k8s/kube-apiserver/index.html").path)
+        #expect(shared[.systemFileNumber] as? Int == kept[.systemFileNumber] as? Int)
+    }
+
     @Test func aNewOrRemovedNoteOrAConfigChangeIsAFullBuild() throws {
         let site = try SiteFixture(SiteFixture.opsNotes)
         defer { site.remove() }
@@ -115,6 +131,8 @@ import Testing
         let clean = try site.build(output: "clean")
         #expect(published(site, "public") == published(site, "clean"))
         #expect(report.diagnostics == clean.diagnostics)
-        #expect(!site.exists("public/.opsdocs"), "the state is in the named folder, not the output")
+        #expect(site.exists("ci-cache/" + (try FileManager.default.contentsOfDirectory(atPath: site.root.appendingPathComponent("ci-cache").path)
+            .first { $0.hasSuffix("site-state.bin") } ?? "missing")))
+        #expect(!site.exists("public/.opsdocs/site-state.bin"), "the state is in the named folder, not the output")
     }
 }
