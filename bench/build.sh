@@ -12,7 +12,7 @@
 # usage: bench/build.sh [SIZE...]   (default: 358 1000 10000; run `make release` first)
 #   358 is ../shared/corpus itself; other sizes are copies of it with unique titles made by
 #   bench/make-corpus.py (kept in /tmp/opsdocs-corpus-SIZE). RUNS=N sets hyperfine's runs
-#   (default 5 below 2,000 notes, 2 up to 10,000, 1 above).
+#   (default 5 below 2,000 notes, 2 up to 10,000, 1 above); WARMUP=N its warm-up runs (default 1).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 opsdocs=$(realpath .build/release/opsdocs)
@@ -34,7 +34,7 @@ bench_one() {  # SIZE CORPUS
   local runs=${RUNS:-}
   [ -n "$runs" ] || { if [ "$size" -lt 2000 ]; then runs=5; elif [ "$size" -le 10000 ]; then runs=2; else runs=1; fi; }
   mapfile -d '' files < <(find "$corpus" -name '*.md' -print0 | sort -z)
-  local bytes; bytes=$(cat "${files[@]}" | wc -c)
+  local bytes; bytes=$(printf "%s\0" "${files[@]}" | xargs -0 cat | wc -c)
   echo
   echo "== ${#files[@]} notes ($corpus, $bytes bytes); $(nproc) cores; $runs runs each"
 
@@ -45,7 +45,7 @@ bench_one() {  # SIZE CORPUS
   local ext="-e table -e strikethrough -e autolink -e tagfilter -e tasklist"
   printf '%s\0' "${files[@]}" > "$work/files"
   cp -r "$corpus" "$work/src"
-  local edited; edited=$(find "$work/src" -name '*.md' | sort | head -1)
+  local edited; edited=$(find "$work/src" -name '*.md' | sort | sed -n 1p)
   mkdir -p "$work/proj"
   local build="cd $work/proj && $opsdocs build --quiet --source $work/src"
   local cmds=("xargs -0 -a $work/files cmark-gfm $ext > /dev/null" "$build --output $work/cold" "$build --output $work/warm"
@@ -63,7 +63,7 @@ bench_one() {  # SIZE CORPUS
   local args=()
   for i in "${!cmds[@]}"; do args+=(--prepare "${prepares[$i]}"); done
   for i in "${!cmds[@]}"; do args+=(--command-name "${names[$i]}" "${cmds[$i]}"); done
-  hyperfine --style basic --warmup 1 --runs "$runs" --ignore-failure --export-json "$work/result.json" "${args[@]}" >/dev/null
+  hyperfine --style basic --warmup "${WARMUP:-1}" --runs "$runs" --ignore-failure --export-json "$work/result.json" "${args[@]}" >/dev/null
 
   # Peak RSS and output, from one more cold build of each.
   measure() {  # NAME OUTPUT_DIR... -- COMMAND (RSS: the largest of the commands' processes)
