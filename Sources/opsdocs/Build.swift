@@ -16,7 +16,7 @@ struct Build: ParsableCommand {
     @Flag(help: "Print diagnostics and the summary as JSON on stdout.") var json = false
     @Flag(help: "Print only errors (and warnings with --strict); no summary unless the build fails.") var quiet = false
     @Flag(help: "Print the time each build stage took.") var timings = false
-    @Option(help: "Keep build state (the verification cache) in this folder instead of <output>/.opsdocs/.")
+    @Option(help: "Keep build state (verification cache, incremental state) in this folder instead of <output>/.opsdocs/.")
     var cacheDir: String?
     @Flag(help: "Exit 2 at once when another build is writing the same output folder, instead of waiting.")
     var noWait = false
