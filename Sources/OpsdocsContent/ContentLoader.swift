@@ -70,6 +70,12 @@ public enum ContentLoader {
 
     /// One note's bytes → its Page, or the diagnostics that explain why there is none.
     /// (The preview re-reads a single edited note through this too.)
+    /// A Markdown note (`.md`, `.markdown`, any case) rather than an asset to copy.
+    public static func isNote(_ path: String) -> Bool {
+        let lower = path.lowercased()
+        return lower.hasSuffix(".md") || lower.hasSuffix(".markdown")
+    }
+
     public static func page(from file: SourceFile, displayPath: String, config: SiteConfig, readmeIsIndex: Bool)
         -> (Page?, [Diagnostic])
     {
@@ -106,8 +112,7 @@ public enum ContentLoader {
                 walk(root: root, relative: rel, markdown: &markdown, assets: &assets, diagnostics: &diagnostics,
                      displayPrefix: displayPrefix)
             case .typeRegular:
-                let lower = name.lowercased()
-                if lower.hasSuffix(".md") || lower.hasSuffix(".markdown") { markdown.append(rel) } else { assets.append(rel) }
+                if Self.isNote(name) { markdown.append(rel) } else { assets.append(rel) }
             case .typeSymbolicLink:
                 diagnostics.append(.warning(display(displayPrefix, rel), kind: "io",
                                             "symbolic link not followed (copy the file instead)"))

@@ -42,10 +42,7 @@ public struct LinkResolver: Sendable {
         if let query = pathPart.firstIndex(of: "?") { pathPart = String(pathPart[..<query]) }
         let decoded = pathPart.removingPercentEncoding ?? pathPart
         let folder = sourcePath.contains("/") ? String(sourcePath[..<(sourcePath.lastIndex(of: "/") ?? sourcePath.endIndex)]) : ""
-        let lower = decoded.lowercased()
-        let isNote = lower.hasSuffix(".md") || lower.hasSuffix(".markdown")
-
-        if isNote {
+        if ContentLoader.isNote(decoded) {
             for candidate in candidates(for: decoded, from: folder) where pageURLs[candidate] != nil {
                 return .page(sourcePath: candidate, fragment: fragment.flatMap { $0.isEmpty ? nil : $0 })
             }

@@ -29,7 +29,6 @@ struct BuildFingerprint: Equatable, Sendable {
     }
 
     /// Digest of every input of a build of `options`.
-    static func inputs(of options: BuildOptions) -> String { InputDigests(options, known: nil).overall }
 
     /// Digest of what an output folder holds: every file's path, size and modification time
     /// (build state and marker aside), so an edit to a published file — even one that keeps its

@@ -4,6 +4,7 @@
 
 import Foundation
 import OpsdocsConfig
+import OpsdocsContent
 import OpsdocsSnippets
 
 /// Every input of a build, digested file by file: what tells the incremental build which
@@ -85,9 +86,8 @@ struct InputDigests: Sendable {
             guard let before = earlier.notes[rel] else { return nil }
             if before != hex { changed.append(rel) }
         }
-        let lower = changed.map { $0.lowercased() }
         // An edited image or attachment is copied again: that is a full build.
-        guard lower.allSatisfy({ $0.hasSuffix(".md") || $0.hasSuffix(".markdown") }) else { return nil }
+        guard changed.allSatisfy({ ContentLoader.isNote($0) }) else { return nil }
         return changed.sorted()
     }
 }

@@ -31,11 +31,7 @@ extension BuildFingerprint {
         func updated(_ paths: some Sequence<String>, in folder: URL) -> Listing {
             var next = self
             for path in paths {
-                var low = 0, high = next.entries.count
-                while low < high {
-                    let mid = (low + high) / 2
-                    if next.entries[mid].path < path { low = mid + 1 } else { high = mid }
-                }
+                let low = SortedPaths.position(of: path, in: next.entries, key: \.path)
                 let present = low < next.entries.count && next.entries[low].path == path
                 var info = stat()
                 if stat(folder.path + "/" + path, &info) == 0 {
@@ -63,12 +59,18 @@ struct SortedPaths: Sendable {
     let sorted: [String]
 
     func contains(_ path: String) -> Bool {
-        var low = 0, high = sorted.count
+        let low = Self.position(of: path, in: sorted, key: { $0 })
+        return low < sorted.count && sorted[low] == path
+    }
+
+    /// Where `path` is, or would go, among `items` sorted by `key` (the first not before it).
+    static func position<T>(of path: String, in items: [T], key: (T) -> String) -> Int {
+        var low = 0, high = items.count
         while low < high {
             let mid = (low + high) / 2
-            if sorted[mid] < path { low = mid + 1 } else { high = mid }
+            if key(items[mid]) < path { low = mid + 1 } else { high = mid }
         }
-        return low < sorted.count && sorted[low] == path
+        return low
     }
 
     var count: Int { sorted.count }

@@ -57,11 +57,7 @@ extension SiteState {
               let fragments = Self.manifestFragments(manifest, lengths: stored.manifestLengths)
         else { return nil }
         state.manifestFragments = fragments
-        for (index, built) in model.pages.enumerated() {
-            state.pageIndex[built.page.sourcePath] = index
-            let name = built.page.sourcePath.split(separator: "/").last?.lowercased() ?? ""
-            if name == "index.md" || name == "_index.md" { state.foldersWithIndex.insert(built.page.sourceFolder) }
-        }
+        state.indexPages()
         return state
     }
 

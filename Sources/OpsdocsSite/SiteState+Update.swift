@@ -44,8 +44,7 @@ extension SiteState {
         let configURL = paths.configFile
         if path == configURL.standardizedFileURL.path { return .config }
         if let rel = relative(to: paths.notes) {
-            let lower = rel.lowercased()
-            return lower.hasSuffix(".md") || lower.hasSuffix(".markdown") ? .note(rel) : .asset(rel)
+            return ContentLoader.isNote(rel) ? .note(rel) : .asset(rel)
         }
         if let rel = relative(to: paths.theme) {
             if rel.hasPrefix("templates/") { return .templates }

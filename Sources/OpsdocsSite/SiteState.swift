@@ -114,12 +114,19 @@ struct SiteState: Sendable {
         state.manifestFragments = snippetFiles.manifestFragments
         state.snippetFiles = snippetFiles.filesByNote
         for (path, url) in site.copies { state.copyStamps[path] = FileStamp.of(url.path) ?? "gone" }
-        for (index, built) in model.pages.enumerated() {
-            state.pageIndex[built.page.sourcePath] = index
-            let name = built.page.sourcePath.split(separator: "/").last?.lowercased() ?? ""
-            if name == "index.md" || name == "_index.md" { state.foldersWithIndex.insert(built.page.sourceFolder) }
-        }
+        state.indexPages()
         return state
+    }
+
+    /// Fills `pageIndex` and `foldersWithIndex` from the model's pages.
+    mutating func indexPages() {
+        pageIndex = [:]
+        foldersWithIndex = []
+        for (index, built) in model.pages.enumerated() {
+            pageIndex[built.page.sourcePath] = index
+            let name = built.page.sourcePath.split(separator: "/").last?.lowercased() ?? ""
+            if name == "index.md" || name == "_index.md" { foldersWithIndex.insert(built.page.sourceFolder) }
+        }
     }
 
     /// Files to copy: content assets beside their pages, then the site's `static/` folder.
