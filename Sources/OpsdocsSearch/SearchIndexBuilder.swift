@@ -119,44 +119,56 @@ public enum SearchIndexBuilder {
             ids.append(page << sectionBits | section)
         }
 
-        // Per document: token frequencies per field and field lengths (counted with SIMD8 as
-        // five inline counters: no heap allocation per distinct token). Sections of one page
-        // share its title and tags: those are tokenized once per page, not once per section.
+        // Pages: consecutive runs of documents.
         var pageStarts: [Int] = []
         for index in ids.indices where index == 0 || ids[index] >> sectionBits != ids[index - 1] >> sectionBits {
             pageStarts.append(index)
         }
         let pageRanges = pageStarts.indices.map { pageStarts[$0]..<(pageStarts.indices.contains($0 + 1) ? pageStarts[$0 + 1] : documents.count) }
-        let counted: [TermCounts] = pageRanges.parallelMap { range in
-            let shared = [Tokenizer.indexTokens(documents[range.lowerBound].pageTitle), [], Tokenizer.indexTokens(documents[range.lowerBound].tags)]
-            return documents[range].map { termCounts($0, shared: shared) }
-        }.flatMap { $0 }
+        // Counted on all cores, in runs of whole pages (CountedRun: each token's string is
+        // hashed once per occurrence, into the run's own vocabulary, and nothing per section is
+        // a dictionary).
+        let runCount = min(pageRanges.count, 64)
+        let runs: [CountedRun] = Array(0..<runCount).parallelMap { run in
+            let first = pageRanges.count * run / runCount, last = pageRanges.count * (run + 1) / runCount
+            return CountedRun.count(documents, pages: pageRanges[first..<last])
+        }
         var lengthSums = [Int](repeating: 0, count: 5)
-        for counts in counted { for f in 0..<5 { lengthSums[f] += counts.lengths[f] } }
+        for run in runs { for (i, length) in run.lengths.enumerated() { lengthSums[i % 5] += Int(length) } }
         let averages = quantizedAverages(lengthSums, documents: documents.count)
 
-        // Postings, built on all cores: each document's weighted tokens go into 8 buckets by
-        // token hash, then each bucket is merged on its own (documents stay in id order). Eight
-        // are enough for the cores and keep the per-document bucket arrays few (64 cost 50 MB
-        // more at 2,000 notes and were slower).
+        // Postings, built on all cores: tokens go to 8 buckets by hash, each bucket gives its
+        // tokens ids of its own and collects their postings from every run in document order.
         let bucketCount = 8
         let fieldAverages = averages, docIDs = ids  // immutable copies for the workers
-        let bucketed: [[[(String, Int)]]] = Array(counted.indices).parallelMap { index in
-            var buckets = [[(String, Int)]](repeating: [], count: bucketCount)
-            for (token, weight) in weighted(counted[index], averages: fieldAverages) {
-                buckets[Int(FNV.hash(token) % UInt32(bucketCount))].append((token, weight))
-            }
-            return buckets
-        }
         // Per bucket: [(token, [df, doc, weight, …], estimated bytes, reserve)], best postings kept when capped.
         let merged: [[(String, [Int], Int, [Int])]] = Array(0..<bucketCount).parallelMap { bucket in
-            var postings: [String: [(Int, Int)]] = [:]
-            for (index, buckets) in bucketed.enumerated() {
-                for (token, weight) in buckets[bucket] { postings[token, default: []].append((docIDs[index], weight)) }
+            var table = TokenTable()
+            var postings: [[(Int, Int)]] = []
+            var remap: [Int32] = []
+            for run in runs {
+                remap.removeAll(keepingCapacity: true)
+                for (local, token) in run.vocabulary.enumerated() {
+                    guard Int(run.hashes[local] % UInt32(bucketCount)) == bucket else { remap.append(-1); continue }
+                    let (id, isNew) = table.id(token)
+                    if isNew { postings.append([]) }
+                    remap.append(id)
+                }
+                for doc in 0..<run.entryStarts.count - 1 {
+                    let docID = docIDs[run.firstDocument + doc]
+                    let lengths = run.lengths[doc * 5..<doc * 5 + 5]
+                    for entry in Int(run.entryStarts[doc])..<Int(run.entryStarts[doc + 1]) {
+                        let id = remap[Int(run.entries[entry])]
+                        guard id >= 0 else { continue }
+                        let weight = weight(run.frequencies[entry * 5..<entry * 5 + 5], lengths: lengths, averages: fieldAverages)
+                        postings[Int(id)].append((docID, weight))
+                    }
+                }
             }
             var out: [(String, [Int], Int, [Int])] = []
-            out.reserveCapacity(postings.count)
-            for (token, all) in postings {
+            out.reserveCapacity(table.tokens.count)
+            for (id, token) in table.tokens.enumerated() {
+                let all = postings[id]
                 let (list, spare) = capped(all)
                 let flat = flatPostings(df: all.count, list)
                 out.append((token, flat, estimatedBytes(token, flat), spare.flatMap { [$0.0, $0.1] }))
@@ -276,16 +288,25 @@ public enum SearchIndexBuilder {
     static func weighted(_ counts: TermCounts, averages: [Double]) -> [(String, Int)] {
         var out: [(String, Int)] = []
         out.reserveCapacity(counts.tokens.count)
+        let lengths = counts.lengths.map { Int32($0) }
         for (index, token) in counts.tokens.enumerated() {
-            var weighted = 0.0
-            for f in 0..<5 where counts.perField[index * 5 + f] > 0 {
-                let norm = 1 - SearchWeights.b[f] + SearchWeights.b[f] * Double(counts.lengths[f]) / averages[f]
-                weighted += SearchWeights.field[f] * Double(counts.perField[index * 5 + f]) / norm
-            }
-            let saturated = weighted / (SearchWeights.k1 + weighted)
-            out.append((token, max(1, Int((saturated * 1000).rounded()))))
+            out.append((token, weight(counts.perField[index * 5..<index * 5 + 5], lengths: lengths[...], averages: averages)))
         }
         return out
+    }
+
+    /// One token's weight in one document from its five per-field counts and the document's
+    /// five field lengths (the full build and the updater compute every weight here).
+    static func weight(_ perField: ArraySlice<UInt32>, lengths: ArraySlice<Int32>, averages: [Double]) -> Int {
+        var weighted = 0.0
+        for f in 0..<5 {
+            let count = perField[perField.startIndex + f]
+            guard count > 0 else { continue }
+            let norm = 1 - SearchWeights.b[f] + SearchWeights.b[f] * Double(lengths[lengths.startIndex + f]) / averages[f]
+            weighted += SearchWeights.field[f] * Double(count) / norm
+        }
+        let saturated = weighted / (SearchWeights.k1 + weighted)
+        return max(1, Int((saturated * 1000).rounded()))
     }
 
     /// A token's best postings (by weight, then lower id), back in id order, and the next best

@@ -6,8 +6,8 @@
 import Foundation
 
 public enum Tokenizer {
-    /// Separators inside an identifier (all ASCII, so a word can be cut at them byte by byte).
-    static let joiners: Set<Unicode.Scalar> = [".", "_", "-", "/", ":", "="]
+    /// Separators inside an identifier (`.`, `_`, `-`, `/`, `:`, `=`: all ASCII, so a word can be
+    /// cut at them byte by byte).
     static func isJoiner(_ byte: UInt8) -> Bool {
         byte == 0x2E || byte == 0x5F || byte == 0x2D || byte == 0x2F || byte == 0x3A || byte == 0x3D
     }
@@ -17,9 +17,57 @@ public enum Tokenizer {
     static let maxTokenLength = 64
 
     public static func normalise(_ text: String) -> String {
-        // NFKC through Foundation is slow; most text (ASCII, CJK ideographs) is already NFKC.
-        let stable = text.unicodeScalars.allSatisfy { $0.isASCII || !$0.properties.changesWhenNFKCCaseFolded }
-        return stable ? text.lowercased() : text.precomposedStringWithCompatibilityMapping.lowercased()
+        if text.utf8.allSatisfy({ $0 < 0x80 }) { return text.lowercased() }
+        // Scalar by scalar where each one's NFKC and lower case are known alone (ScalarClass);
+        // Foundation's NFKC, which is slow, only for text holding anything else.
+        var out = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            let v = scalar.value
+            switch v < 0x1_0000 ? ScalarClass.table[Int(v)] : ScalarClass.other {
+            case ScalarClass.itself:
+                out.append(v >= 65 && v <= 90 ? Unicode.Scalar(UInt8(v + 32)) : scalar)
+            case ScalarClass.fullWidth:
+                let ascii = UInt8(v - 0xFEE0)
+                out.append(Unicode.Scalar(ascii >= 65 && ascii <= 90 ? ascii + 32 : ascii))
+            case ScalarClass.ideographicSpace:
+                out.append(" ")
+            default:
+                return text.precomposedStringWithCompatibilityMapping.lowercased()
+            }
+        }
+        return String(out)
+    }
+
+    /// What NFKC and lower case do to one BMP scalar on its own, known without Foundation for
+    /// the scalars notes are made of: ASCII (lower-cased), full-width forms (`，（Ａ` → `,(a`),
+    /// the ideographic space, and scalars both leave alone that cannot combine with a neighbour.
+    enum ScalarClass {
+        static let other: UInt8 = 0, itself: UInt8 = 1, fullWidth: UInt8 = 2, ideographicSpace: UInt8 = 3
+        /// `isWordScalar`'s answer for the scalar (bit 7).
+        static let word: UInt8 = 0x80
+
+        static let table: [UInt8] = (0..<0x1_0000).map { v in
+            guard let scalar = Unicode.Scalar(UInt32(v)) else { return other }
+            return normalisation(scalar) | (computeIsWordScalar(scalar) ? word : 0)
+        }
+
+        static func normalisation(_ scalar: Unicode.Scalar) -> UInt8 {
+            let v = scalar.value
+            if v < 0x80 { return itself }
+            if (0xFF01...0xFF5E).contains(v) { return fullWidth }
+            if v == 0x3000 { return ideographicSpace }
+            // Conjoining jamo compose with their neighbours under NFKC.
+            if (0x1100...0x11FF).contains(v) || (0x3130...0x318F).contains(v) || (0xA960...0xA97F).contains(v)
+                || (0xD7B0...0xD7FF).contains(v) { return other }
+            let properties = scalar.properties
+            // Marks (even those of combining class 0, such as Indic vowel signs) may compose with
+            // the scalar before them.
+            let category = properties.generalCategory
+            if properties.changesWhenNFKCCaseFolded || properties.changesWhenLowercased
+                || properties.canonicalCombiningClass != .notReordered
+                || [.nonspacingMark, .spacingMark, .enclosingMark, .surrogate, .unassigned].contains(category) { return other }
+            return itself
+        }
     }
 
     static func isCJK(_ scalar: Unicode.Scalar) -> Bool {
@@ -31,6 +79,13 @@ public enum Tokenizer {
     /// A letter or digit that is not CJK (search.js: `\p{Alphabetic}\p{N}`). Code points, not
     /// characters, as the browser reads them: both sides cut the same text the same way.
     static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
+        let v = scalar.value
+        if v < 0x80 { return (v >= 97 && v <= 122) || (v >= 65 && v <= 90) || (v >= 48 && v <= 57) }
+        if v < 0x1_0000 { return ScalarClass.table[Int(v)] & ScalarClass.word != 0 }
+        return computeIsWordScalar(scalar)
+    }
+
+    static func computeIsWordScalar(_ scalar: Unicode.Scalar) -> Bool {
         let v = scalar.value
         if v < 0x80 { return (v >= 97 && v <= 122) || (v >= 65 && v <= 90) || (v >= 48 && v <= 57) }
         if isCJK(scalar) { return false }
@@ -68,7 +123,7 @@ public enum Tokenizer {
                 bytes.removeAll(keepingCapacity: true)
                 UTF8.encode(scalar) { bytes.append($0) }
                 cjk.append(String(decoding: bytes, as: UTF8.self))
-            } else if isWordScalar(scalar) || (joiners.contains(scalar) && !word.isEmpty) || (scalar == "-" && word.isEmpty) {
+            } else if isWordScalar(scalar) || (scalar.isASCII && isJoiner(UInt8(scalar.value)) && !word.isEmpty) || (scalar == "-" && word.isEmpty) {
                 if !cjk.isEmpty { flushCJK() }
                 if scalar.isASCII { word.append(UInt8(scalar.value)) } else { UTF8.encode(scalar) { word.append($0) } }
             } else {

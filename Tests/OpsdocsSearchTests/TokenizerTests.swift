@@ -1,9 +1,27 @@
 // What a reader types must meet what the notes say: Chinese, English, identifiers, flags.
 
+import Foundation
 import Testing
 @testable import OpsdocsSearch
 
 @Suite struct TokenizerTests {
+    /// The browser normalises with `normalize("NFKC").toLowerCase()`; the Swift side skips
+    /// Foundation's NFKC for scalars whose mapping it knows alone, and must get the same text.
+    @Test func normalisingIsNFKCAndLowerCaseForEveryScalarItMapsAlone() {
+        var checked = 0
+        for v in 0..<0x1_0000 {
+            guard let scalar = Unicode.Scalar(UInt32(v)),
+                  Tokenizer.ScalarClass.table[v] & 0x7F != Tokenizer.ScalarClass.other else { continue }
+            let text = "A" + String(Character(scalar)) + "中"
+            #expect(Tokenizer.normalise(text) == text.precomposedStringWithCompatibilityMapping.lowercased(), "U+\(String(v, radix: 16))")
+            checked += 1
+        }
+        #expect(checked > 40_000)
+        for text in ["编解码 API（Codec API）将", "ＡＢＣ　ｘｙｚ：１２３", "e\u{301}，Ｔ", "…①ﬁ", "\u{1100}\u{1161}，"] {
+            #expect(Tokenizer.normalise(text) == text.precomposedStringWithCompatibilityMapping.lowercased(), "\(text)")
+        }
+    }
+
     @Test func identifiersAreWholeAndEveryRunOfTheirParts() {
         let tokens = Set(Tokenizer.indexTokens("设置 net.ipv4.tcp_tw_reuse = 1"))
         for expected in ["net.ipv4.tcp_tw_reuse", "tcp_tw_reuse", "tw_reuse", "net.ipv4", "net", "ipv4", "tcp", "reuse"] {
