@@ -59,10 +59,20 @@ public struct Snippet: Sendable {
         script != nil && placeholders.isEmpty && !findings.contains { $0.tool == "bash -n" && $0.severity == .error }
     }
 
-    /// Site-relative path of the snippet file.
+    /// Site-relative path of the file holding the snippet: its page's `all.sh`, `all.yaml` or
+    /// `all.conf` when it can be used as it is (SnippetOutput), else a file of its own.
     public var file: String? {
         guard script != nil else { return nil }
-        return "snippets/" + (pageURL.isEmpty ? "home/" : pageURL) + id + kind.fileSuffix
+        let folder = "snippets/" + (pageURL.isEmpty ? "home/" : pageURL)
+        if let pageFile = kind.pageFile, joinsPageFile { return folder + pageFile }
+        return folder + id + kind.fileSuffix
+    }
+
+    /// Runs or applies as written: nothing to fill in, it parses (a shell script bash accepts,
+    /// YAML or sysctl lines with no error). Such snippets of a page share one file per kind.
+    var joinsPageFile: Bool {
+        guard runnable else { return false }
+        return kind.isShell || status != .error
     }
 
     /// The 1-based Markdown column of a 1-based column of a 1-based script line.

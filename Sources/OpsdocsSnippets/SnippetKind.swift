@@ -39,7 +39,19 @@ public enum SnippetKind: String, Sendable, Codable, CaseIterable, Comparable {
 
     public var isShell: Bool { self == .shell || self == .console }
 
-    /// File name suffix of the snippet file (`<id>` + suffix).
+    /// The one file per page that holds this kind's usable snippets, in page order, when
+    /// they can be joined (a shell script, a YAML stream, sysctl lines); nil when every snippet
+    /// needs a file of its own (a Dockerfile, a JSON document).
+    public var pageFile: String? {
+        switch self {
+        case .shell, .console: return "all.sh"
+        case .yaml: return "all.yaml"
+        case .sysctl: return "all.conf"
+        default: return nil
+        }
+    }
+
+    /// File name suffix of a snippet's own file (`<id>` + suffix).
     public var fileSuffix: String {
         switch self {
         case .shell, .console: return ".sh"

@@ -142,18 +142,20 @@ import Testing
         ])
         defer { fixture.remove() }
         let copied = try Self.clickCopyButtons(fixture, output: output, page: "/runbook/", every: true).copied
-        let files = ["ming-ling-he-shu-chu-mei-you-ti-shi-fu-1", "sheng-lue-hao-1", "ming-ling-zhi-jian-de-kong-xing-1",
-                     "di-yi-tiao-ming-ling-mei-you-ti-shi-fu-1", "xu-xing-li-de-zhu-shi-1", "heredoc-1",
-                     "shu-chu-de-shuo-ming-1", "ming-ling-jian-de-shuo-ming-wen-zi-1"]
-        #expect(copied.count == files.count)
-        for (text, name) in zip(copied, files) {
-            let file = try String(contentsOf: output.appendingPathComponent("snippets/runbook/\(name).sh"), encoding: .utf8)
-            // The file is the script under its provenance header (`#!…` and `# …:` lines).
-            let header = ["#!/usr/bin/env bash", "# Source: ", "# SHA-256 of the body: ", "# Verified by: ", "# Kind: ",
-                          "# Fill in before running: "]
-            let body = file.split(separator: "\n", omittingEmptySubsequences: false)
-                .drop { line in header.contains { line.hasPrefix($0) } }.joined(separator: "\n")
-            #expect(text == body, "\(name)")
+        let ids = ["ming-ling-he-shu-chu-mei-you-ti-shi-fu-1", "sheng-lue-hao-1", "ming-ling-zhi-jian-de-kong-xing-1",
+                   "di-yi-tiao-ming-ling-mei-you-ti-shi-fu-1", "xu-xing-li-de-zhu-shi-1", "heredoc-1",
+                   "shu-chu-de-shuo-ming-1", "ming-ling-jian-de-shuo-ming-wen-zi-1"]
+        #expect(copied.count == ids.count)
+        // Each block's script is where the manifest says: its file (the page's all.sh, or its
+        // own file when it needs filling in) at its lines.
+        let manifest = try Data(contentsOf: output.appendingPathComponent("snippets/index.json"))
+        let entries = try #require(try JSONSerialization.jsonObject(with: manifest) as? [[String: Any]])
+        for (text, id) in zip(copied, ids) {
+            let entry = try #require(entries.first { $0["id"] as? String == id && $0["url"] as? String == "runbook/" })
+            let file = try #require(entry["file"] as? String), range = try #require(entry["lines"] as? [Int])
+            let lines = try String(contentsOf: output.appendingPathComponent(file), encoding: .utf8)
+                .split(separator: "\n", omittingEmptySubsequences: false)
+            #expect(text == lines[(range[0] - 1)..<range[1]].joined(separator: "\n") + "\n", "\(id)")
         }
         #expect(copied.first == "kubectl get pods -n kube-system\n")
         #expect(copied[1] == "./ezdown -D\n./ezdown -X flannel\n")

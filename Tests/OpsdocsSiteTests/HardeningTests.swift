@@ -442,12 +442,14 @@ import Synchronization
 
     @Test func aSnippetCannotTakeThePagesAllShName() throws {
         var files = SiteFixture.opsNotes
-        files["content/ids.md"] = "# 命令\n\n```bash {#all}\nuname -r\n```\n"
+        // A block that needs filling in has a file of its own: `{#all}` must not make it all.sh.
+        files["content/ids.md"] = "# 命令\n\n```bash {#all}\nssh <host> uname -r\n```\n\n```bash\nuname -r\n```\n"
         let site = try SiteFixture(files)
         defer { site.remove() }
         #expect(try site.build().published)
         let all = try #require(site.read("public/snippets/ids/all.sh"))
-        #expect(all.contains("set -e"))  // the page's aggregate, not the block's own file
+        #expect(all.contains("set -e") && all.contains("\nuname -r\n"))  // the page's aggregate, not the block's own file
+        #expect(!all.contains("<host>"))
         #expect(site.tree("public/snippets/ids").count == 2)
     }
 

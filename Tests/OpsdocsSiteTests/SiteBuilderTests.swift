@@ -175,15 +175,17 @@ import Testing
         defer { site.remove() }
         let report = try site.build()
         #expect(report.published)
-        let script = try #require(site.read("public/snippets/install/runbook/zhun-bei-1.sh"))
-        #expect(script.hasSuffix("swapoff -a\nlsmod | grep br_netfilter\n"))
-        let attributes = try FileManager.default.attributesOfItem(atPath: site.root.appendingPathComponent("public/snippets/install/runbook/zhun-bei-1.sh").path)
+        // The transcript runs as written: its commands are a part of the page's all.sh.
+        let script = try #require(site.read("public/snippets/install/runbook/all.sh"))
+        #expect(script.contains("\n# --- 准备 (install/runbook.md:6, zhun-bei-1) · "))
+        #expect(script.hasSuffix(" → ok\nswapoff -a\nlsmod | grep br_netfilter\n"))
+        let attributes = try FileManager.default.attributesOfItem(atPath: site.root.appendingPathComponent("public/snippets/install/runbook/all.sh").path)
         #expect(((attributes[.posixPermissions] as? NSNumber)?.intValue ?? 0) & 0o111 != 0)
-        #expect(site.read("public/snippets/install/runbook/all.sh")?.contains("# --- 准备") == true)
+        #expect(!site.exists("public/snippets/install/runbook/zhun-bei-1.sh"))
         #expect(site.exists("public/snippets/index.json"))
         let page = try #require(site.read("public/install/runbook/index.html"))
         #expect(page.contains("<span class=\"code-kind\">console</span>"))
-        #expect(page.contains("href=\"/snippets/install/runbook/zhun-bei-1.sh\""))
+        #expect(page.contains("href=\"/snippets/install/runbook/all.sh\""))
         #expect(!page.contains("opsdocs-code:"))
         // The verification cache lives inside the output folder, nothing beside opsdocs.toml.
         #expect(site.exists("public/.opsdocs/verification.json"))
