@@ -141,9 +141,10 @@ public enum SearchIndexBuilder {
         // tokens ids of its own and collects their postings from every run in document order.
         let bucketCount = 8
         let fieldAverages = averages, docIDs = ids  // immutable copies for the workers
-        // Per bucket: [(token, [df, doc, weight, …], estimated bytes, reserve)], best postings kept when capped.
-        let merged: [[(String, [Int], Int, [Int])]] = Array(0..<bucketCount).parallelMap { bucket in
+        // Per bucket: its tokens and their published postings (the best ones when capped), flat.
+        let buckets: [BucketPostings] = Array(0..<bucketCount).parallelMap { bucket in
             var table = TokenTable()
+            var hashes: [UInt32] = []
             var postings: [[(Int, Int)]] = []
             var remap: [Int32] = []
             for run in runs {
@@ -151,7 +152,10 @@ public enum SearchIndexBuilder {
                 for (local, token) in run.vocabulary.enumerated() {
                     guard Int(run.hashes[local] % UInt32(bucketCount)) == bucket else { remap.append(-1); continue }
                     let (id, isNew) = table.id(token)
-                    if isNew { postings.append([]) }
+                    if isNew {
+                        postings.append([])
+                        hashes.append(run.hashes[local])
+                    }
                     remap.append(id)
                 }
                 for doc in 0..<run.entryStarts.count - 1 {
@@ -160,31 +164,33 @@ public enum SearchIndexBuilder {
                     for entry in Int(run.entryStarts[doc])..<Int(run.entryStarts[doc + 1]) {
                         let id = remap[Int(run.entries[entry])]
                         guard id >= 0 else { continue }
-                        let weight = weight(run.frequencies[entry * 5..<entry * 5 + 5], lengths: lengths, averages: fieldAverages)
+                        let weight = weight({ run.frequency(entry, $0) }, lengths: lengths, averages: fieldAverages)
                         postings[Int(id)].append((docID, weight))
                     }
                 }
             }
-            var out: [(String, [Int], Int, [Int])] = []
-            out.reserveCapacity(table.tokens.count)
-            for (id, token) in table.tokens.enumerated() {
+            var out = BucketPostings(tokens: table.tokens, hashes: hashes)
+            for id in postings.indices {
                 let all = postings[id]
+                postings[id] = []  // released as it is flattened
                 let (list, spare) = capped(all)
-                let flat = flatPostings(df: all.count, list)
-                out.append((token, flat, estimatedBytes(token, flat), spare.flatMap { [$0.0, $0.1] }))
+                out.add(token: id, df: all.count, list, reserve: spare)
             }
             return out
         }
-        let totalBytes = merged.reduce(0) { $0 + $1.reduce(0) { $0 + $1.2 } }
+        let totalBytes = buckets.reduce(0) { $0 + $1.bytes }
         let shardCount = shardCount(forBytes: totalBytes)
-        var shards = [[String: [Int]]](repeating: [:], count: shardCount)
-        for bucket in merged {
-            for (token, flat, _, _) in bucket { shards[Int(FNV.hash(token) % UInt32(shardCount))][token] = flat }
+        var members = [[(bucket: Int, token: Int)]](repeating: [], count: shardCount)
+        for (b, bucket) in buckets.enumerated() {
+            for (t, hash) in bucket.hashes.enumerated() { members[Int(hash % UInt32(shardCount))].append((b, t)) }
         }
 
         var files: [String: Data] = [:]
         // Shards are the bulk of the index: written by hand (JSONEncoder is 20× slower here).
-        let encoded = shards.parallelMap(shardJSON)
+        let encoded = members.parallelMap { shard in
+            shardJSON(shard.sorted { buckets[$0.bucket].tokens[$0.token] < buckets[$1.bucket].tokens[$1.token] }
+                .map { (buckets[$0.bucket], $0.token) })
+        }
         for (i, data) in encoded.enumerated() { files["shards/\(i).json"] = data }
         var chunks: [Int: [String: [String]]] = [:]
         let rows = documents.parallelMap(metadataRow)
@@ -197,14 +203,14 @@ public enum SearchIndexBuilder {
             (rowsPath(chunk), json(rows))
         }
         for (path, data) in encodedChunks { files[path] = data }
-        let prefixes = PrefixIndex.files(merged.flatMap { $0.map(\.0) })
+        let prefixes = PrefixIndex.files(buckets.flatMap(\.tokens))
         for (path, data) in prefixes.files { files[path] = data }
         let meta = SearchMeta.current(documents: documents.count, shards: shardCount, prefixShards: prefixes.count)
         files["index.json"] = json(meta)
         var pageNumbers: [String: Int] = [:]
         for (index, doc) in documents.enumerated() { pageNumbers[pageURL(doc)] = pageNumbers[pageURL(doc)] ?? ids[index] >> sectionBits }
         var reserve: [String: [Int]] = [:]
-        for bucket in merged { for (token, _, _, spare) in bucket where !spare.isEmpty { reserve[token] = spare } }
+        for bucket in buckets { for (token, spare) in bucket.reserve { reserve[bucket.tokens[token]] = spare } }
         return SearchIndexFiles(files: files, documentCount: documents.count, shardCount: shardCount,
                                 fieldAverages: averages, lengthSums: lengthSums, postingBytes: totalBytes,
                                 prefixBytes: prefixes.bytes, reserve: reserve, pageNumbers: pageNumbers,
@@ -290,17 +296,18 @@ public enum SearchIndexBuilder {
         out.reserveCapacity(counts.tokens.count)
         let lengths = counts.lengths.map { Int32($0) }
         for (index, token) in counts.tokens.enumerated() {
-            out.append((token, weight(counts.perField[index * 5..<index * 5 + 5], lengths: lengths[...], averages: averages)))
+            out.append((token, weight({ counts.perField[index * 5 + $0] }, lengths: lengths[...], averages: averages)))
         }
         return out
     }
 
     /// One token's weight in one document from its five per-field counts and the document's
     /// five field lengths (the full build and the updater compute every weight here).
-    static func weight(_ perField: ArraySlice<UInt32>, lengths: ArraySlice<Int32>, averages: [Double]) -> Int {
+    @inline(__always)
+    static func weight(_ count: (Int) -> UInt32, lengths: ArraySlice<Int32>, averages: [Double]) -> Int {
         var weighted = 0.0
         for f in 0..<5 {
-            let count = perField[perField.startIndex + f]
+            let count = count(f)
             guard count > 0 else { continue }
             let norm = 1 - SearchWeights.b[f] + SearchWeights.b[f] * Double(lengths[lengths.startIndex + f]) / averages[f]
             weighted += SearchWeights.field[f] * Double(count) / norm
@@ -339,36 +346,16 @@ public enum SearchIndexBuilder {
     /// `{"token":[df,doc,weight,…],…}` with keys sorted, so two builds write the same bytes.
     /// Written as bytes: the index is mostly these files, and the preview rewrites them per edit.
     static func shardJSON(_ shard: [String: [Int]]) -> Data {
-        var out: [UInt8] = [UInt8(ascii: "{")]
-        out.reserveCapacity(shard.count * 40)
-        var digits = [UInt8](repeating: 0, count: 20)
-        for (n, token) in shard.keys.sorted().enumerated() {
-            if n > 0 { out.append(UInt8(ascii: ",")) }
-            out.append(UInt8(ascii: "\""))
-            for byte in token.utf8 {
-                switch byte {
-                case UInt8(ascii: "\""): out += [UInt8(ascii: "\\"), UInt8(ascii: "\"")]
-                case UInt8(ascii: "\\"): out += [UInt8(ascii: "\\"), UInt8(ascii: "\\")]
-                case 0..<0x20: out += Array(String(format: "\\u%04x", byte).utf8)
-                default: out.append(byte)
-                }
-            }
-            out += [UInt8(ascii: "\""), UInt8(ascii: ":"), UInt8(ascii: "[")]
-            for (i, value) in (shard[token] ?? []).enumerated() {
-                if i > 0 { out.append(UInt8(ascii: ",")) }
-                // Decimal digits, written backwards then copied (values are never negative).
-                var v = max(0, value), count = 0
-                repeat {
-                    digits[count] = UInt8(ascii: "0") + UInt8(v % 10)
-                    v /= 10
-                    count += 1
-                } while v > 0
-                for d in stride(from: count - 1, through: 0, by: -1) { out.append(digits[d]) }
-            }
-            out.append(UInt8(ascii: "]"))
-        }
-        out.append(UInt8(ascii: "}"))
-        return Data(out)
+        var writer = ShardWriter()
+        for token in shard.keys.sorted() { writer.add(token, shard[token] ?? []) }
+        return writer.finish()
+    }
+
+    /// A shard from a full build's buckets: `(bucket, token)` in token order.
+    static func shardJSON(_ entries: [(BucketPostings, Int)]) -> Data {
+        var writer = ShardWriter()
+        for (bucket, token) in entries { writer.add(bucket.tokens[token], bucket.flat(token)) }
+        return writer.finish()
     }
 
     /// The section's prose then its code, white space collapsed, cut to `storedTextLength` code

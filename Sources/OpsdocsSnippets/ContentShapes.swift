@@ -108,7 +108,7 @@ extension BlockClassifier {
     }
 
     static func isJSON(_ code: String) -> Bool {
-        let trimmed = code.trimmingCharacters(in: .whitespacesAndNewlines)
+        let trimmed = String(code.trimmedWhitespace)
         guard let first = trimmed.first, first == "{" || first == "[", let last = trimmed.last,
               (first == "{" && last == "}") || (first == "[" && last == "]")
         else { return false }
@@ -125,7 +125,7 @@ extension BlockClassifier {
 
     /// `{ "hosts": [ {% for h in hosts %} "{{ h }}", {% endfor %} ] }`: JSON written as a Jinja template.
     static func isTemplatedJSON(_ code: String) -> Bool {
-        let trimmed = code.trimmingCharacters(in: .whitespacesAndNewlines)
+        let trimmed = String(code.trimmedWhitespace)
         guard trimmed.hasPrefix("{"), trimmed.hasSuffix("}"), hasTemplateSyntax(trimmed) else { return false }
         let lines = trimmed.split(separator: "\n").map { $0.trimmedBlanks }
         let quoted = lines.filter { $0.hasPrefix("\"") || $0.hasPrefix("{") || $0.hasPrefix("}") || $0.hasPrefix("]") || $0.hasPrefix("{%") }
@@ -134,7 +134,7 @@ extension BlockClassifier {
 
     /// `"labels": { … }`: an object's members shown without the braces.
     static func isJSONFragment(_ code: String) -> Bool {
-        let trimmed = code.trimmingCharacters(in: .whitespacesAndNewlines)
+        let trimmed = String(code.trimmedWhitespace)
         guard trimmed.hasPrefix("\""), trimmed.contains("\":") else { return false }
         return StrictJSON.validate("{" + trimmed + "}") == nil
     }

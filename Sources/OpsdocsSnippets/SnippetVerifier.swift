@@ -1,6 +1,8 @@
 // Verifies extracted snippets, reusing cached results by content hash: only scripts (or
 // tools) that changed since the cache was written start a process.
 
+import OpsdocsConfig
+
 public enum SnippetVerifier {
     /// Bumped when a built-in verifier changes, so old cached results are not trusted.
     static let builtInVersion = "opsdocs-verifiers-1"
@@ -21,8 +23,9 @@ public enum SnippetVerifier {
         // The same script in many places (copied notes, repeated commands) is verified once.
         var waiting: [String: [Int]] = [:]
 
-        for (i, snippet) in snippets.enumerated() {
-            guard let script = snippet.script else { continue }
+        // Keys on all cores: each is the SHA-256 of the script as checked.
+        let keys: [(key: String, checked: String)?] = snippets.parallelMap { snippet in
+            guard let script = snippet.script else { return nil }
             // Placeholders (`<token>`) would read as redirections; check a copy with plain words.
             // A variable nobody sets (`$DIR`) is shell as it stands, and shellcheck has things to say about it.
             var checked = script
@@ -30,26 +33,39 @@ public enum SnippetVerifier {
                 checked = checked.replacingOccurrences(of: placeholder, with: "PLACEHOLDER")
             }
             let fingerprint = snippet.kind.isShell ? shellFingerprint : builtInVersion
-            let key = VerificationCache.key(kind: snippet.kind, fingerprint: fingerprint, script: checked)
+            return (VerificationCache.key(kind: snippet.kind, fingerprint: fingerprint, script: checked), checked)
+        }
+        var builtInJobs: [(kind: SnippetKind, key: String, checked: String)] = []
+        for (i, snippet) in snippets.enumerated() {
+            guard let (key, checked) = keys[i] else { continue }
             if let hit = cache.entries[key] {
                 newCache.entries[key] = hit
                 apply(hit, to: &result[i])
                 continue
             }
-            let entry: VerificationCache.Entry
             switch snippet.kind {
             case .shell, .console:
                 if waiting[key] == nil { shellJobs.append((i, key, checked)) }
-                waiting[key, default: []].append(i)
-                continue
-            case .yaml: entry = .init(findings: YAMLVerifier.verify(checked), tools: ["yaml"])
-            case .sysctl: entry = .init(findings: SysctlVerifier.verify(checked), tools: ["sysctl keys"])
-            case .dockerfile: entry = .init(findings: DockerfileVerifier.verify(checked), tools: ["dockerfile"])
-            case .json: entry = .init(findings: JSONVerifier.verify(checked), tools: ["json"])
+            case .yaml, .sysctl, .dockerfile, .json:
+                if waiting[key] == nil { builtInJobs.append((snippet.kind, key, checked)) }
             default: continue
             }
-            newCache.entries[key] = entry
-            apply(entry, to: &result[i])
+            waiting[key, default: []].append(i)
+        }
+        // The built-in verifiers run in this process, on all cores.
+        let builtIn: [VerificationCache.Entry?] = builtInJobs.parallelMap { job in
+            switch job.kind {
+            case .yaml: return .init(findings: YAMLVerifier.verify(job.checked), tools: ["yaml"])
+            case .sysctl: return .init(findings: SysctlVerifier.verify(job.checked), tools: ["sysctl keys"])
+            case .dockerfile: return .init(findings: DockerfileVerifier.verify(job.checked), tools: ["dockerfile"])
+            case .json: return .init(findings: JSONVerifier.verify(job.checked), tools: ["json"])
+            default: return nil
+            }
+        }
+        for (job, entry) in zip(builtInJobs, builtIn) {
+            guard let entry else { continue }
+            newCache.entries[job.key] = entry
+            for index in waiting[job.key] ?? [] { apply(entry, to: &result[index]) }
         }
 
         var started = 0
