@@ -58,7 +58,7 @@ public enum SiteBuilder {
             case .notApplicable: break
             }
         }
-        let built = state ?? SiteState.build(options, progress: progress)
+        let built = state ?? SiteState.build(options, progress: progress, releasingPageHTML: true)
         var site = built.site
         site.timings = timer.stages + site.timings
         if options.cacheFolder != nil, options.writesCache {

@@ -53,7 +53,12 @@ struct SiteState: Sendable {
 
     /// The build, step by step. Each step is a function of the values before it; the per-note
     /// steps (Markdown, snippets, search documents) are NotePipeline, shared with the preview.
-    static func build(_ options: BuildOptions, progress: SiteCompiler.Progress? = nil) -> SiteState {
+    /// `releasingPageHTML`: once the pages are rendered into files, their Markdown HTML is let go
+    /// (`opsdocs build` needs no more of it; at 10,000 notes it is a quarter of a gigabyte), and
+    /// the pages are skeletal, as a restored state's are.
+    static func build(_ options: BuildOptions, progress: SiteCompiler.Progress? = nil,
+                      releasingPageHTML: Bool = false) -> SiteState
+    {
         var timer = StageTimer()
         var diagnostics: [Diagnostic] = []
 
@@ -64,13 +69,13 @@ struct SiteState: Sendable {
 
         // 2. Each note: Markdown → snippets → decorated page → search documents.
         let context = SiteCompiler.noteContext(options, config: config, pages: pages)
-        let (notes, snippetCache) = NotePipeline.run(pages, in: context, cache: options.snippetCache, timer: &timer,
+        var (notes, snippetCache) = NotePipeline.run(pages, in: context, cache: options.snippetCache, timer: &timer,
                                                      progress: progress)
         for note in notes { diagnostics += note.diagnostics }
-        let built = notes.map(\.page)
+        var built = notes.map(\.page)
 
         // 3. The site: sections, taxonomies, orders; the theme.
-        let model = SiteModel.assemble(config: config, pages: built)
+        var model = SiteModel.assemble(config: config, pages: built)
         let (theme, themeDiagnostics) = Theme.load(overrides: options.paths.theme, displayFolder: "theme")
         diagnostics += themeDiagnostics
         let copies = Self.copies(options: options, tree: tree)
@@ -81,6 +86,11 @@ struct SiteState: Sendable {
         diagnostics += URLConflicts.check(model: model, pages: built)
         diagnostics += model.termSpellingDiagnostics
         for (path, data) in theme.staticFiles where files[path] == nil { files[path] = data }
+        if releasingPageHTML {
+            for i in notes.indices { notes[i].page.rendered.html = "" }
+            for i in built.indices { built[i].rendered.html = "" }
+            for i in model.pages.indices { model.pages[i].rendered.html = "" }
+        }
         timer.lap("templates")
 
         // 5. Snippet files and their manifest.
@@ -115,6 +125,7 @@ struct SiteState: Sendable {
         state.snippetFiles = snippetFiles.filesByNote
         for (path, url) in site.copies { state.copyStamps[path] = FileStamp.of(url.path) ?? "gone" }
         state.indexPages()
+        if releasingPageHTML { state.skeletal = Set(model.pages.indices) }
         return state
     }
 
