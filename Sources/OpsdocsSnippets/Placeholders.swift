@@ -192,6 +192,10 @@ enum Placeholders {
     /// Stands for every name: the page sources a file that may set any of them.
     static let anyName = "*"
 
+    /// Words that set a variable or may (`source` a file).
+    static let setterWords: Set<Substring> = ["export", "local", "declare", "typeset", "readonly", "read", "mapfile", "readarray",
+                                              "getopts", "unset", "for", "select", "source", ".", "eval"]
+
     /// Names a script sets: `NAME=…`, `export NAME`, `read … NAME`, `for NAME in`, `local`/`declare NAME`,
     /// `mapfile NAME`, `getopts … NAME`, `select NAME in`.
     static func assignedVariables(in code: String) -> Set<String> {
@@ -200,12 +204,11 @@ enum Placeholders {
             guard let f = w.first, f.isLetter || f == "_" else { return false }
             return w.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_") }
         }
-        let setters: [String] = ["export", "local", "declare", "typeset", "readonly", "read", "mapfile", "readarray",
-                                 "getopts", "unset", "for", "select", "source", ".", "eval"]
         for line in code.split(separator: "\n") {
-            // Most lines set nothing: look closer only at an `=` or a word that sets or sources.
-            guard line.utf8.contains(UInt8(ascii: "=")) || setters.contains(where: { line.includes($0) }) else { continue }
+            // Most lines set nothing: look closer only at an `=` or a word that sets or sources
+            // (a whole word: `.` and `for` are inside most lines).
             let words = line.split(whereSeparator: { " \t;&|(){}`".contains($0) })
+            guard line.utf8.contains(UInt8(ascii: "=")) || words.contains(where: { setterWords.contains($0) }) else { continue }
             // `source env.sh`, `. ./env.sh`, `eval "$(…)"`: anything may be set by the file.
             // (behind a prompt too: the page's blocks are read as written, `$ source env.sh`)
             var typed = line[...]
