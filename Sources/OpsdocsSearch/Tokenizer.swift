@@ -18,12 +18,16 @@ public enum Tokenizer {
 
     public static func normalise(_ text: String) -> String {
         if text.utf8.allSatisfy({ $0 < 0x80 }) { return text.lowercased() }
-        // Scalar by scalar where each one's NFKC and lower case are known alone (ScalarClass);
-        // Foundation's NFKC, which is slow, only for text holding anything else.
+        return scalarByScalar(text) ?? text.precomposedStringWithCompatibilityMapping.lowercased()
+    }
+
+    /// NFKC and lower case scalar by scalar, where each scalar's are known alone (ScalarClass);
+    /// nil for text holding any other scalar (Foundation's NFKC, which is slow, does that text).
+    static func scalarByScalar(_ text: String) -> String? {
         var out = String.UnicodeScalarView()
         for scalar in text.unicodeScalars {
             let v = scalar.value
-            switch v < 0x1_0000 ? ScalarClass.table[Int(v)] : ScalarClass.other {
+            switch v < 0x1_0000 ? ScalarClass.table[Int(v)] & ~ScalarClass.word : ScalarClass.other {
             case ScalarClass.itself:
                 out.append(v >= 65 && v <= 90 ? Unicode.Scalar(UInt8(v + 32)) : scalar)
             case ScalarClass.fullWidth:
@@ -32,7 +36,7 @@ public enum Tokenizer {
             case ScalarClass.ideographicSpace:
                 out.append(" ")
             default:
-                return text.precomposedStringWithCompatibilityMapping.lowercased()
+                return nil
             }
         }
         return String(out)
