@@ -84,9 +84,7 @@ public enum Tokenizer {
     /// characters, as the browser reads them: both sides cut the same text the same way.
     static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
         let v = scalar.value
-        if v < 0x80 { return (v >= 97 && v <= 122) || (v >= 65 && v <= 90) || (v >= 48 && v <= 57) }
-        if v < 0x1_0000 { return ScalarClass.table[Int(v)] & ScalarClass.word != 0 }
-        return computeIsWordScalar(scalar)
+        return v < 0x1_0000 ? ScalarClass.table[Int(v)] & ScalarClass.word != 0 : computeIsWordScalar(scalar)
     }
 
     static func computeIsWordScalar(_ scalar: Unicode.Scalar) -> Bool {

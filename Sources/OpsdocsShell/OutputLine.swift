@@ -138,7 +138,7 @@ package enum OutputLine {
     package static func isElision(_ raw: Substring) -> Bool {
         var line = raw.trimmedBlanks
         guard let first = line.first, first == "." || first == "…" else { return false }
-        if line.includes(" #") { line = line.beforeTrailingComment.trimmedBlanks }
+        if line.contains(" #") { line = line.beforeTrailingComment.trimmedBlanks }
         return !line.isEmpty && (line.allSatisfy { $0 == "." } && line.count >= 3 || line.allSatisfy { $0 == "…" })
     }
 

@@ -12,7 +12,7 @@ package enum SyntaxTemplate {
         for statement in statements {
             let line = withoutTrailingComment(statement)
             // A heredoc writes a file: whatever its words, the block does something.
-            if line.includes("<<"), !line.includes("<<<") { return false }
+            if line.contains("<<"), !line.contains("<<<") { return false }
             for piece in pieces(of: line) {
                 switch read(piece) {
                 case .neutral: continue

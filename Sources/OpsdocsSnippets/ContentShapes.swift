@@ -32,7 +32,7 @@ extension BlockClassifier {
         guard directives.count >= 3 else { return false }
         // A line with options (`faas-cli new fn --lang go`) is a command of a tool the lexicon lacks.
         let commands = directives.filter { line in
-            ShellWords.looksLikeCommand(line) || ShellWords.looksLikeShellSyntax(line) || line.includes(" -")
+            ShellWords.looksLikeCommand(line) || ShellWords.looksLikeShellSyntax(line) || line.contains(" -")
         }.count
         guard commands * 3 < directives.count else { return false }
         // YAML keys (`aliases:`, `  dp: deployments`) are settings of another kind, not directives.

@@ -135,7 +135,7 @@ enum Placeholders {
                    inside.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_" || $0 == "-") }) { out.append(word); continue }
             }
             let lower = word.lowercased()
-            if lower.includes("@example.com") || lower.includes("@example.org") || lower.includes("@example.net") { out.append(word) }
+            if lower.contains("@example.com") || lower.contains("@example.org") || lower.contains("@example.net") { out.append(word) }
         }
         return out
     }
@@ -291,7 +291,7 @@ enum Placeholders {
             // checks below only for those that could hold one.
             if bare.count < 3 { continue }
             let lower = bare.lowercased()
-            if lower.includes("x.x.x.x") || lower.includes("xx.xx") || lower.includes("/xxx/") || lower == "xxx" || bare == "..." {
+            if lower.contains("x.x.x.x") || lower.contains("xx.xx") || lower.contains("/xxx/") || lower == "xxx" || bare == "..." {
                 out.append(word)
                 continue
             }
@@ -306,8 +306,8 @@ enum Placeholders {
                 !seg.contains("$") && ((seg.hasSuffix("-name") || seg.hasSuffix("-url")) && seg.count > 5
                     || seg.hasPrefix("your") && seg.count > 4)
             }) { out.append(word); continue }
-            if lower.includes("your_") || lower.includes("your-") || lower.includes("path/to/") || lower.includes("path_to_")
-                || lower.includes("/username/") || lower.hasPrefix("username@") || lower.includes("server_ip")
+            if lower.contains("your_") || lower.contains("your-") || lower.contains("path/to/") || lower.contains("path_to_")
+                || lower.contains("/username/") || lower.hasPrefix("username@") || lower.contains("server_ip")
                 || (position > 0 && (lower == "filename" || lower == "username")) { out.append(word); continue }
             if let dollar = bare.firstIndex(of: "$"), bare[dollar...].dropFirst().first == "{",
                let close = bare[dollar...].firstIndex(of: "}"),

@@ -64,14 +64,15 @@ public struct Snippet: Sendable {
     public var file: String? {
         guard script != nil else { return nil }
         let folder = "snippets/" + (pageURL.isEmpty ? "home/" : pageURL)
-        if let pageFile = kind.pageFile, joinsPageFile { return folder + pageFile }
+        if joinsPageFile, let pageFile = kind.pageFile { return folder + pageFile }
         return folder + id + kind.fileSuffix
     }
 
-    /// Runs or applies as written: nothing to fill in, it parses (a shell script bash accepts,
-    /// YAML or sysctl lines with no error). Such snippets of a page share one file per kind.
+    /// Runs or applies as written (nothing to fill in; a shell script bash accepts, YAML or
+    /// sysctl lines with no error) and of a kind whose snippets can be joined: such snippets of
+    /// a page share one file per kind (`SnippetKind.pageFile`).
     var joinsPageFile: Bool {
-        guard runnable else { return false }
+        guard runnable, kind.pageFile != nil else { return false }
         return kind.isShell || status != .error
     }
 

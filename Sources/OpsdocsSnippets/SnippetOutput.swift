@@ -56,10 +56,11 @@ public enum SnippetOutput {
         for snippet in ordered {
             guard let file = snippet.file, let script = snippet.script else { continue }
             let body = script.hasSuffix("\n") ? script : script + "\n"
-            let bodyLines = body.utf8.reduce(0) { $0 + ($1 == UInt8(ascii: "\n") ? 1 : 0) }
-            if snippet.joinsPageFile, snippet.kind.pageFile != nil {
-                var (text, count) = joined[file] ?? (pageFileHeader(snippet), 0)
-                if count == 0 { count = lineCount(text) }
+            let bodyLines = lineCount(body)
+            if snippet.joinsPageFile {
+                // The first part of a file opens it with the file's header.
+                let (text, lines) = joined[file] ?? (pageFileHeader(snippet), lineCount(pageFileHeader(snippet)))
+                var count = lines
                 var part = snippet.kind == .yaml ? "---\n" : "\n"
                 part += "# --- \(snippet.section.isEmpty ? "(top of page)" : snippet.section) "
                 part += "(\(snippet.source):\(snippet.line), \(snippet.id)) · \(verification(snippet))\n"
