@@ -11,7 +11,7 @@ package enum OutputLine {
         let line = raw.trimmedBlanks
         guard let first = line.first else { return false }
         if line.hasPrefix("#") || ShellWords.looksLikeCommand(line) { return false }
-        if afterCommand, isPlainText(line) { return true }
+        if afterCommand, isPlainText(line) || isReportLine(line) { return true }
         let operators = hasShellOperators(line)
         // A sentence a program printed: `Calico process is running.`, `Forwarding from 127.0.0.1:8080 -> 80`.
         if first.isUppercase, first.isASCII, line.dropFirst().first?.isLowercase == true,
@@ -32,7 +32,7 @@ package enum OutputLine {
         if ShellWords.looksLikeCommand(line) { return false }
         if isOutputLine(raw) { return true }
         // Boxes and tables: `+----+----+`, `| ENDPOINT | ID |`, `├── roles`.
-        if line.hasPrefix("+-") || (first == "|" && line.count > 1) || line.contains("│") || line.contains("├")
+        if line.hasPrefix("+-") || line.hasPrefix("`- ") || (first == "|" && line.count > 1) || line.contains("│") || line.contains("├")
             || line.contains("└") { return true }
         // (`->` is an arrow in a table, `  -> 10.0.0.1:6443   Masq   1`, not a redirection)
         let unarrowed = line.replacingOccurrences(of: "->", with: "  ")
@@ -53,7 +53,10 @@ package enum OutputLine {
     /// three or more runs of blanks between fields, and nothing a command line would have
     /// (operators, options, a continuation, a comment).
     package static func isTableRow(_ raw: Substring) -> Bool {
-        let line = raw.trimmedBlanks
+        let trimmed = raw.trimmedBlanks
+        guard columnGaps(trimmed) >= 3 else { return false }
+        // (`"nginx -g 'daemon of…"` is a cell of `docker ps`, `0.0.0.0:80->8080/tcp` a port mapping)
+        let line = trimmed.contains("\"") || trimmed.contains("->") ? Substring(unquoted(trimmed).replacingOccurrences(of: "->", with: "  ")) : trimmed
         guard columnGaps(line) >= 3, !line.hasSuffix("\\"), !line.contains(" #"), !line.contains(" -"),
               !line.contains("|"), !line.contains("&&"), !line.contains(";"), !line.contains("$("), !line.contains(">")
         else { return false }
@@ -92,6 +95,83 @@ package enum OutputLine {
         guard digits.count == 10 else { return false }
         let shape = digits.map { $0.isNumber ? "9" : String($0) }.joined()
         return (shape == "9999-99-99" || shape == "9999/99/99") && (w.count == 10 || "T _".contains(w[w.index(w.startIndex, offsetBy: 10)]))
+    }
+
+    /// A log line: `[1520331.442158] Memory cgroup …` (dmesg), or a clock time among the first
+    /// words of a line that starts with a number or a month (`12873:X 14 Mar 2024 15:20:11.532 #`,
+    /// `Mar 21 03:14:01 web1 sshd[812]: …`).
+    static func isLogLine(_ line: Substring) -> Bool {
+        if line.hasPrefix("["), let close = line.firstIndex(of: "]") {
+            let inside = line[line.index(after: line.startIndex)..<close].trimmedBlanks
+            if inside.contains("."), inside.allSatisfy({ $0.isNumber || $0 == "." }) { return true }
+        }
+        let words = line.split(separator: " ", maxSplits: 6, omittingEmptySubsequences: true).prefix(5)
+        guard let first = words.first, first.first?.isNumber == true || months.contains(String(first.prefix(3))) else { return false }
+        return words.contains { word in
+            let clock = word.split(separator: ".", maxSplits: 1).first ?? word
+            let parts = clock.split(separator: ":", omittingEmptySubsequences: false)
+            return parts.count == 3 && parts.allSatisfy { $0.count == 2 && $0.allSatisfy(\.isNumber) }
+        }
+    }
+
+    private static let months: Set<String> = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+
+    /// What a program says when something failed: `make[1]: *** [adlist.o] Error 1`,
+    /// `zmalloc.h:50:31: fatal error: …`, `mount.nfs: access denied by server …`, or a sentence
+    /// of an error message (`permission denied while trying to connect …`).
+    static func isDiagnostic(_ line: Substring) -> Bool {
+        let lower = line.lowercased()
+        guard errorPhrases.contains(where: { lower.contains($0) }) else { return false }
+        let word = line.prefix { $0 != " " && $0 != "\t" }
+        if word.hasSuffix(":"), word.count > 1, line.split(separator: " ").count >= 4,
+           word.dropLast().allSatisfy({ $0.isLetter || $0.isNumber || "._-[]:/".contains($0) }) { return true }
+        // A sentence of one: no command starts it, and it has nothing a command line has.
+        return word.first?.isLowercase == true && !ShellWords.commands.contains(String(word)) && !hasShellOperators(line)
+            && line.split(separator: " ").count >= 4
+    }
+
+    private static let errorPhrases = [
+        "error", "fatal", "denied", "failed", "cannot ", "can't ", "not found", "no such file", "refused", "***", "warning",
+    ]
+
+    /// What a command reports right after it runs: `/dev/mapper/vg-data: UUID="…" TYPE="xfs"` (a
+    /// path and what is known of it), `1) "192.168.1.21"` (numbered replies), `node_load1 0.21` or
+    /// `TIME_WAIT 48213` (a name and a number), `fs.file-max = 2097152` (a setting echoed back).
+    static func isReportLine(_ line: Substring) -> Bool {
+        let words = line.split(whereSeparator: { $0 == " " || $0 == "\t" })
+        guard let first = words.first else { return false }
+        if first.hasPrefix("/"), first.hasSuffix(":"), words.count >= 2 { return true }
+        if first.hasSuffix(")"), first.dropLast().allSatisfy(\.isNumber), first.count >= 2 { return true }
+        if words.count == 2, Double(words[1]) != nil, !ShellWords.commands.contains(String(first)),
+           first.first?.isLetter == true, first.allSatisfy({ $0.isLetter || $0.isNumber || "_.:{}=\",".contains($0) }) { return true }
+        if words.count >= 3, words[1] == "=", first.contains("."), first.first?.isLetter == true,
+           first.allSatisfy({ $0.isLetter || $0.isNumber || "._-".contains($0) }) { return true }
+        return false
+    }
+
+    /// A line bash would reject as a command: an unquoted ` (` after a word
+    /// (`mysql  Ver 8.0.36 for Linux (MySQL Community Server)`, `Up 2 minutes (healthy)`), which
+    /// no simple command has (a subshell, `$(`, `<(`, `((` and `name ()` aside).
+    package static func rejectsAsCommand(_ line: Substring) -> Bool {
+        let text = Array(unquoted(line.trimmedBlanks.beforeTrailingComment))
+        guard text.count > 2 else { return false }
+        for i in 1..<(text.count - 1) where text[i] == "(" && text[i - 1] == " " {
+            if text[i + 1] == "(" || text[i + 1] == ")" { continue }
+            return true
+        }
+        return false
+    }
+
+    /// The line with quoted text taken out (`"nginx -g 'daemon of…"` → ``).
+    static func unquoted(_ line: Substring) -> String {
+        var out = ""
+        var quote: Character?
+        for ch in line {
+            if let q = quote { if ch == q { quote = nil }; continue }
+            if ch == "\"" || ch == "'" { quote = ch; continue }
+            out.append(ch)
+        }
+        return out
     }
 
     /// Runs of two or more blanks between fields.
@@ -167,6 +247,9 @@ package enum OutputLine {
         // A line starting with a URL: nothing runs a URL (`https://10.0.0.1:2379 is healthy: …`).
         if word.contains("://") { return true }
         if word.count == 5, let level = word.first, "EWIF".contains(level), word.dropFirst().allSatisfy(\.isNumber) { return true }
+        if isLogLine(line) || isDiagnostic(line) { return true }
+        // `✔ Container nginx  Started`, `[+] Running 11/11`: progress marks of an installer or compose.
+        if "✔✓✗✘".contains(first) || line.hasPrefix("[+] ") || line.hasPrefix("[*] ") || line.hasPrefix("[!] ") { return true }
         if word == "PING" || word == "NAME" || word.allSatisfy({ $0.isUppercase }) && word.count > 3 { return true }
         return false
     }

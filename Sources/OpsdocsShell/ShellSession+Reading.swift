@@ -241,6 +241,12 @@ extension ShellSession {
                 printed(index)
                 continue
             }
+            // Right after a command, a line bash could not run is what it printed (`mysql -V` and
+            // `mysql  Ver 8.0.36 … (MySQL Community Server - GPL)`).
+            if hasCommand, depth == 0, lastWasCommand || inOutput, !syntax, OutputLine.rejectsAsCommand(line) {
+                printed(index)
+                continue
+            }
             if depth > 0 || ShellWords.looksLikeCommand(line) || syntax || Synopsis.startsWithStandIn(line) {
                 command(index)
                 continue

@@ -90,7 +90,7 @@ package enum ShellWords {
 
     /// A line whose first word is a known command, a path to a program, or shell syntax.
     package static func looksLikeCommand(_ line: Substring) -> Bool {
-        guard let word = commandWord(line) else { return false }
+        guard let word = commandWord(line) else { return isShellAssignment(line) }
         if commands.contains(String(word)) { return true }
         let start = line.trimmedBlanks
         // A test (`[ ! -d temp ] && exit 1`, `[[ -d $dir ]] && cd $dir`), a group or a subshell
@@ -111,15 +111,47 @@ package enum ShellWords {
         {
             return true
         }
+        // `showmount -e 10.0.0.1`, `tuned-adm --list`: a program the lexicon lacks, known by an
+        // option right after its name or its sub-command (a `ps` row's options come far later).
+        if word.count >= 2, word.first.map({ $0.isASCII && $0.isLowercase }) == true,
+           word.allSatisfy({ $0.isASCII && ($0.isLowercase || $0.isNumber || "._+-".contains($0)) }),
+           !line.contains("  "),
+           line.split(separator: " ").dropFirst().prefix(2).contains(where: { option in
+               option.count >= 2 && option.first == "-" && option.dropFirst(option.hasPrefix("--") ? 2 : 1).first.map({ $0.isASCII && $0.isLetter }) == true
+           }) { return true }
+        // `VAR=value some-tool …`: an environment prefix makes a command of whatever follows.
         let trimmed = line.drop { $0 == " " }
         if let eq = trimmed.firstIndex(of: "=") {
-            // `VAR=value`, `colors["red"]="#ff0000"`
             var name = trimmed[..<eq]
             if name.hasSuffix("]"), let open = name.firstIndex(of: "[") { name = name[..<open] }
             if name.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_") }), trimmed.first?.isLetter == true,
                !name.isEmpty { return true }
         }
         return false
+    }
+
+    /// Variables only bash reads: setting one is a shell command, whatever its value.
+    static let shellVariables: Set<Substring> = [
+        "PS1", "PS2", "PS3", "PS4", "IFS", "PROMPT_COMMAND", "HISTSIZE", "HISTFILESIZE", "HISTCONTROL",
+        "HISTTIMEFORMAT", "HISTIGNORE", "TMOUT", "CDPATH", "OLDPWD", "BASH_ENV", "SHELLOPTS",
+    ]
+
+    /// A line of assignments only (`OLD_IFS="$IFS"`, `colors["red"]="#ff0000"`, `ARR=(a b)`,
+    /// `LOG=/tmp/log.$$`) that only a shell would write: a value that expands (`$`, a backquote),
+    /// an array, a subscript, or a variable bash itself reads. A plain `NAME=value` or
+    /// `NAME="value"` is as much a line of an env file or of `cat /etc/os-release`'s output.
+    package static func isShellAssignment(_ line: Substring) -> Bool {
+        let trimmed = line.trimmedBlanks
+        guard let eq = trimmed.firstIndex(of: "="), trimmed.first.map({ $0.isASCII && ($0.isLetter || $0 == "_") }) == true
+        else { return false }
+        var name = trimmed[..<eq]
+        var subscripted = false
+        if name.hasSuffix("+") { name = name.dropLast() }  // `PATH+=:/opt/bin`
+        if name.hasSuffix("]"), let open = name.firstIndex(of: "[") { name = name[..<open]; subscripted = true }
+        guard !name.isEmpty, name.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_") }) else { return false }
+        let value = trimmed[trimmed.index(after: eq)...]
+        if value.contains(" "), !value.hasPrefix("\""), !value.hasPrefix("'"), !value.hasPrefix("(") { return false }  // `a=b c`: prose or flags
+        return subscripted || shellVariables.contains(name) || value.hasPrefix("(") || value.contains("$") || value.contains("`")
     }
 
     /// Quote state after a line: nil when balanced, else the open quote character.

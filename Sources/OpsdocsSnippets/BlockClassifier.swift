@@ -160,14 +160,22 @@ public enum BlockClassifier {
                 if case .shell(let length, _) = ShellPrompt.classify(line) { return line.dropFirst(length) }
                 return line
             }
-            if typed.count == 1, Synopsis.isSynopsis(typed[0]) { return Detection(.other, "a usage synopsis") }
+            if typed.count == 1, Synopsis.isSynopsis(typed[0]), !OutputLine.isOutputLine(typed[0]) { return Detection(.other, "a usage synopsis") }
             if SyntaxTemplate.isSyntaxTemplate(typed) { return Detection(.other, "a syntax template: every statement in stand-ins") }
         }
+        // `usage: node_exporter [<flags>]` and its options, `iptables [-t table] -N chain` lines: a
+        // command's help text, however long.
+        if !structured, isUsageText(statements) { return Detection(.other, "a usage synopsis and its options") }
         // `--feature-gates=…` lines under `# kube-apiserver` comments: options of a command the
         // block does not show, a fragment (shell, never runnable), not a transcript.
-        if declared == .shell || declared == .console {
+        // In a bare fence only long options (`--name=value`) say so: `- item` is a YAML list.
+        if declared == .shell || declared == .console || declared == nil {
             let options = statements.filter { !OutputLine.isElision($0) }
-            if !options.isEmpty, options.allSatisfy({ $0.trimmedBlanks.hasPrefix("-") }) {
+            if !options.isEmpty, options.allSatisfy({ option in
+                let text = option.trimmedBlanks
+                guard declared == nil else { return text.hasPrefix("-") }
+                return text.hasPrefix("--") && text.dropFirst(2).first?.isLetter == true
+            }) {
                 return Detection(.shell, "a list of options, a fragment of a command")
             }
         }
@@ -175,6 +183,9 @@ public enum BlockClassifier {
         if statements.count >= 2, declared != .yaml, declared != .json, statements.allSatisfy({ OutputLine.isTableRow($0) }),
            !prompts().transcript {
             return isOutput(statements) ? Detection(.output, "a table") : Detection(.other, "aligned columns on every line")
+        }
+        if declared != .yaml, declared != .json, statements.allSatisfy(isMountEntry) {
+            return Detection(.other, "fstab or exports entries")
         }
         if isDockerfile(lines) { return Detection(.dockerfile, "FROM and Dockerfile instructions") }
         if isSysctl(lines) { return Detection(.sysctl, "every line a sysctl key = value") }
@@ -184,6 +195,8 @@ public enum BlockClassifier {
         if isJSON(code) || (declared != .json && isJSONFragment(code)) || isTemplatedJSON(code) { return Detection(.json, "parses as JSON") }
         if isKubernetesYAML(lines) { return Detection(.yaml, "apiVersion and kind at the top level") }
         // A command and what it printed, no prompt (`tree .` and its tree, `kubectl get pods` and its table).
+        // (`/usr/local/nginx/` over `├── conf`: the tree's root, not a command)
+        if isTree(lines), let first = statements.first, !first.trimmedBlanks.contains(" ") { return Detection(.other, "a directory tree") }
         if declared != .yaml, declared != .json, declared != .ini, let first = statements.first,
            ShellWords.looksLikeCommand(first), let session = unpromptedSession() {
             return unprompted(session)
@@ -217,7 +230,12 @@ public enum BlockClassifier {
         case .yaml:
             return mostlyCommands() && !isYAML(lines, loose: false) ? Detection(.shell, "most lines are commands") : nil
         case .ini:
-            return !isINI(lines) && isYAML(lines, loose: true) ? Detection(.yaml, "key: value lines") : nil
+            if isINI(lines) { return nil }
+            if isYAML(lines, loose: true) { return Detection(.yaml, "key: value lines") }
+            // `Port 2222`, `maxmemory 4gb`, `-A INPUT -j ACCEPT`: directives of sshd, redis or
+            // iptables-save, in a `conf` fence, not key=value settings.
+            return statements.contains(where: { $0.contains("=") || $0.trimmedBlanks.hasPrefix("[") }) ? nil
+                : Detection(.other, "directives, not key=value settings")
         case .json:
             // Elasticsearch console requests (`GET /index/_search` + bodies) are not JSON.
             let verbs = ["GET ", "POST ", "PUT ", "DELETE ", "HEAD "]
@@ -233,6 +251,7 @@ public enum BlockClassifier {
             if statements.allSatisfy({ OutputLine.isOutputLine($0) }) { return Detection(.output, "every line reads as output") }
             if isYAML(lines, loose: false) { return Detection(.yaml, "key: value lines") }
             if isINI(lines) { return Detection(.ini, "[section] headers and key=value lines") }
+            if isKeyValueFile(statements) { return Detection(.ini, "key=value settings, no command") }
             if isOutput(statements) { return Detection(.output, "most lines read as output") }
             if isYAML(lines, loose: true) { return Detection(.yaml, "key: value lines") }
             // No command, and two lines in three read as printed text (`kubectl describe` output).

@@ -42,6 +42,52 @@ extension BlockClassifier {
         return laidOut || commands == 0
     }
 
+    /// `UUID=… /data xfs defaults 0 0` (fstab), `/data/share 192.168.1.0/24(rw,sync)` (exports):
+    /// lines of the files that say what is mounted where.
+    static func isMountEntry(_ raw: Substring) -> Bool {
+        let words = raw.trimmedBlanks.split(whereSeparator: { $0 == " " || $0 == "\t" })
+        if words.count == 6, words[4].allSatisfy(\.isNumber), words[5].allSatisfy(\.isNumber),
+           words[1].hasPrefix("/") || words[1] == "swap" || words[1] == "none" { return true }
+        guard words.count >= 2, words[0].hasPrefix("/") else { return false }
+        return words.dropFirst().allSatisfy { word in
+            guard let open = word.firstIndex(of: "("), word.hasSuffix(")") else { return false }
+            return word[word.index(after: open)...].dropLast().allSatisfy { $0.isLetter || $0.isNumber || ",_=".contains($0) }
+        }
+    }
+
+    /// Settings one per line, `key=value` or `key = value`, with nothing only a shell would write
+    /// (`server-id = 2`, `log.dirs=/data/kafka`, `JAVA_HOME=/usr/local/jdk-17`): an env or
+    /// properties file, INI without a section.
+    static func isKeyValueFile(_ statements: [Substring]) -> Bool {
+        guard statements.count >= 2 else { return false }
+        return statements.allSatisfy { raw in
+            let line = raw.trimmedBlanks
+            guard let eq = line.firstIndex(of: "="), eq != line.startIndex else { return false }
+            let key = line[..<eq].trimmedBlanks
+            return !key.isEmpty && key.first?.isLetter == true
+                && key.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "_.-".contains($0)) })
+                && !ShellWords.isShellAssignment(line) && !line.contains("$(")
+        }
+    }
+
+    /// A command's help: a synopsis (`iptables [-t table] -N chain`) or `usage:` first, then more
+    /// synopses, option lines (`-a, --all    display all variables`), indented descriptions and
+    /// blank-separated sub-commands; none of it a command to run.
+    static func isUsageText(_ statements: [Substring]) -> Bool {
+        guard let first = statements.first?.trimmedBlanks else { return false }
+        // (a command's name first: `[Unit]` opens a unit file)
+        let opens = first.lowercased().hasPrefix("usage:")
+            || first.first?.isLetter == true && Synopsis.isSynopsis(first) && !OutputLine.isOutputLine(first)
+        guard opens, statements.count >= 2 else { return false }
+        let help = statements.filter { raw in
+            let line = raw.trimmedBlanks
+            return Synopsis.isSynopsis(line) || raw.first == " " || raw.first == "\t" || line.hasPrefix("[")
+                || line.hasPrefix("-") && line.contains("  ") || line.hasSuffix(":") && !line.contains(" ")
+                || line.lowercased().hasPrefix("usage:")
+        }.count
+        return help * 4 >= statements.count * 3
+    }
+
     /// `├── tasks` directory trees.
     static func isTree(_ lines: [Substring]) -> Bool {
         lines.filter { $0.contains("├") || $0.contains("└") || $0.contains("│") }.count >= 2
