@@ -57,7 +57,7 @@ package enum OutputLine {
         guard columnGaps(trimmed) >= 3 else { return false }
         // (`"nginx -g 'daemon of…"` is a cell of `docker ps`, `0.0.0.0:80->8080/tcp` a port mapping)
         let line = trimmed.contains("\"") || trimmed.contains("->") ? Substring(unquoted(trimmed).replacingOccurrences(of: "->", with: "  ")) : trimmed
-        guard columnGaps(line) >= 3, !line.hasSuffix("\\"), !line.contains(" #"), !line.contains(" -"),
+        guard columnGaps(line) >= 3, !line.hasSuffix("\\"), !line.contains(" #"), !hasOption(line),
               !line.contains("|"), !line.contains("&&"), !line.contains(";"), !line.contains("$("), !line.contains(">")
         else { return false }
         return true
@@ -162,6 +162,20 @@ package enum OutputLine {
         return false
     }
 
+    /// ` -x`, ` --name`: an option (a lone ` - ` is a dash, as in `03:14 - 03:14`).
+    static func hasOption(_ line: Substring) -> Bool {
+        var previous: Character = "x"
+        var index = line.startIndex
+        while index < line.endIndex {
+            let ch = line[index]
+            let next = line.index(after: index)
+            if ch == "-", previous == " ", next < line.endIndex, line[next] != " " { return true }
+            previous = ch
+            index = next
+        }
+        return false
+    }
+
     /// The line with quoted text taken out (`"nginx -g 'daemon of…"` → ``).
     static func unquoted(_ line: Substring) -> String {
         var out = ""
@@ -227,6 +241,7 @@ package enum OutputLine {
         let line = raw.drop { $0 == " " || $0 == "\t" }
         guard let first = line.first else { return false }
         if line.hasPrefix("...") || line.hasPrefix("^C") || line.hasPrefix("---") || line.hasPrefix("===") { return true }
+        if isLogLine(line) { return true }
         if first.isNumber {
             // `64 bytes from …`, `2018/07/03 08:40`, `1.2MB` — not `10.0.0.1 host` (hosts file),
             // `1 1 * * * cmd` (crontab) or `02b50b…,kubelet-bootstrap` (a token file).

@@ -62,6 +62,18 @@ package enum ShellPrompt: Equatable, Sendable {
         return ShellWords.looksLikeCommand(rest)
     }
 
+    /// `# tuned-adm profile throughput`, `# fail2ban-client status sshd`: a `#` line whose first word
+    /// is shaped like a program's name (lower case, with a `-`, `_` or digit, as prose words
+    /// seldom are) and that says nothing in Chinese. Only where other `#` lines are root prompts.
+    package static func isProgramCommand(_ line: Substring) -> Bool {
+        let rest = line.drop { $0 == " " || $0 == "\t" }.dropFirst().drop { $0 == " " }
+        guard let word = ShellWords.commandWord(rest), word.count >= 3,
+              word.allSatisfy({ $0.isASCII && ($0.isLowercase || $0.isNumber || "-_.".contains($0)) }),
+              word.first?.isLetter == true, word.contains(where: { "-_".contains($0) || $0.isNumber }),
+              !rest.unicodeScalars.contains(where: { $0.value >= 0x2E80 }) else { return false }
+        return true
+    }
+
     /// oh-my-zsh: `➜  dir git:(branch) ✗ cmd`; two spaces after the arrow mean a directory follows.
     private static func ohMyZshCommand(_ s: Substring) -> Substring {
         var rest = s.dropFirst()

@@ -28,7 +28,9 @@ extension ShellSession {
             guard tracksState else { return }
             let typed = session.text[index].dropFirst(promptLength)
             quote = ShellWords.openQuote(after: typed, startingIn: role == .continued ? quote : nil)
-            continuing = ShellWords.continues(typed)
+            // (`--with-stream \   # 监控用` broke the command, but the author's next lines continue it:
+            // kept with it, and the verifier says the continuation is broken)
+            continuing = ShellWords.continues(typed) || ShellWords.continuesBeforeComment(typed)
             if quote == nil, !continuing, let found = ShellWords.heredocDelimiter(in: typed) { heredoc = found }
         }
 
@@ -75,6 +77,8 @@ extension ShellSession {
         let usesDollar = prompts.contains { if case .shell(_, let root) = $0 { return !root } else { return false } }
         var b = Builder(text)
         var seenPrompt = false
+        /// A `# command` line has been read as a root prompt.
+        var seenRootPrompt = false
         /// The last line kept was a comment (a command may follow it without a prompt).
         var afterComment = false
         /// The last command opened an editor: unprompted lines are what was typed into it.
@@ -126,7 +130,10 @@ extension ShellSession {
                 b.session.lines[index].promptLength = length
             case .hash:
                 let indent = line.prefix { $0 == " " || $0 == "\t" }.count
-                if !usesDollar && ShellPrompt.isRootCommand(line) {
+                // (`# tuned-adm active` after `# yum install -y tuned`: a program the lexicon lacks, typed
+                // at the same prompt)
+                if !usesDollar && (ShellPrompt.isRootCommand(line) || seenRootPrompt && ShellPrompt.isProgramCommand(line)) {
+                    seenRootPrompt = true
                     seenPrompt = true
                     let command = line.dropFirst(indent + 1).drop { $0 == " " }
                     startCommand(index, promptLength: line.count - command.count)

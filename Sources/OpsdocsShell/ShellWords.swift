@@ -213,6 +213,14 @@ package enum ShellWords {
         return depth
     }
 
+    /// `--with-stream \   # comment`: a `\` meant to continue the command, then a comment, which
+    /// bash reads as the end of it (the `\` escapes a space).
+    package static func continuesBeforeComment(_ line: Substring) -> Bool {
+        let code = line.beforeTrailingComment
+        guard code.count < line.count else { return false }
+        return continues(code.trimmedBlanks) && code.hasSuffix(" ") || continues(code)
+    }
+
     /// `\` at the very end of a line continues the command.
     package static func continues(_ line: Substring) -> Bool {
         var count = 0

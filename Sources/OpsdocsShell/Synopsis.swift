@@ -17,6 +17,12 @@ package enum Synopsis {
             unquoted.append(ch)
         }
         let line = Substring(unquoted)
+        // `{-A|-C|-D}`: one of these options.
+        if let open = line.firstIndex(of: "{"), let close = line[open...].firstIndex(of: "}"), open > line.startIndex,
+           line[line.index(before: open)] == " " {
+            let choices = line[line.index(after: open)..<close].split(separator: "|")
+            if choices.count >= 2, choices.allSatisfy({ $0.hasPrefix("-") && $0.count >= 2 && !$0.contains(" ") }) { return true }
+        }
         var rest = line[...]
         while let open = rest.firstIndex(of: "[") {
             let after = rest[rest.index(after: open)...]
@@ -24,6 +30,10 @@ package enum Synopsis {
             let inside = after[..<close]
             let before = open > line.startIndex ? line[line.index(before: open)] : " "
             let isRange = inside.count == 3 && inside.dropFirst().first == "-"
+            // `[-t table]`, `[--since time]`: an optional option and its stand-in.
+            let parts = inside.split(separator: " ")
+            if before == " ", inside.first == "-", inside.last != " ", parts.count == 2, parts[0].hasPrefix("-"), parts[0].dropFirst().first?.isLetter == true,
+               parts[1].allSatisfy({ $0.isLetter || "_-.".contains($0) }), parts[1].first?.isLetter == true { return true }
             // `[bs=block_size [count=blocks]]`: an optional `key=stand_in`, possibly nested.
             if inside.contains("="), inside.contains("_"), !inside.contains(" ") || inside.contains("["), before == " ",
                inside.allSatisfy({ $0.isLetter || $0.isNumber || "=_-[ ".contains($0) }) { return true }

@@ -196,7 +196,8 @@ public enum BlockClassifier {
         if isKubernetesYAML(lines) { return Detection(.yaml, "apiVersion and kind at the top level") }
         // A command and what it printed, no prompt (`tree .` and its tree, `kubectl get pods` and its table).
         // (`/usr/local/nginx/` over `├── conf`: the tree's root, not a command)
-        if isTree(lines), let first = statements.first, !first.trimmedBlanks.contains(" ") { return Detection(.other, "a directory tree") }
+        if isTree(lines), let first = statements.first?.trimmedBlanks, !first.contains(" "),
+           first.hasSuffix("/") || !ShellWords.looksLikeCommand(first) { return Detection(.other, "a directory tree") }
         if declared != .yaml, declared != .json, declared != .ini, let first = statements.first,
            ShellWords.looksLikeCommand(first), let session = unpromptedSession() {
             return unprompted(session)

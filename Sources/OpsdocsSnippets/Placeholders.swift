@@ -20,7 +20,9 @@ enum Placeholders {
             add(session.text[index].trimmedBlanks)
         }
         var heredocDelimiter: String?
+        var sourcesAFile = false
         for line in script.split(separator: "\n", omittingEmptySubsequences: false) {
+            if shell, heredocDelimiter == nil, readsAFileIn(line) { sourcesAFile = true }
             var inBody = heredocDelimiter != nil
             if let delimiter = heredocDelimiter {
                 if line.trimmedBlanks == delimiter { heredocDelimiter = nil; inBody = false }
@@ -53,7 +55,8 @@ enum Placeholders {
                     word.first != "\"" && word.first != "'" && word.unicodeScalars.contains(where: \.isHan)
                 }) { add(glued) }
                 // (`echo $DB_PASSWORD` inspects a variable: printing it is the point, not a fill-in)
-                if !known.contains(anyName), !prints { unsetVariables(in: line, known: known).forEach(add) }
+                // (after `. /etc/os-release` or `source env.sh`, who knows what is set)
+                if !known.contains(anyName), !prints, !sourcesAFile { unsetVariables(in: line, known: known).forEach(add) }
             }
         }
         return found
@@ -91,8 +94,10 @@ enum Placeholders {
         var out: [Substring] = []
         // `mktemp -t app.XXXXXX`: the template mktemp fills in itself.
         for word in line.split(whereSeparator: { $0 == " " || $0 == "\t" }) {
-            if word.hasPrefix("-") || word.hasPrefix("#") { continue }
+            if word.hasPrefix("#") { continue }
             if word.hasSuffix("XXX"), ShellWords.commandWord(line) == "mktemp" { continue }
+            // An option's value can be a fill-in (`--toaddr=192.168.x.30`), its name not (`-xzf`).
+            let option = word.hasPrefix("-")
             // Most words hold none of it: a run of two x's or four of a letter, a brace, an `@`.
             var run = 0, previous: UInt8 = 0, candidate = false
             var dotX = false
@@ -107,12 +112,14 @@ enum Placeholders {
             }
             // `202.x.x.x`: an address with its last parts left as x.
             if dotX {
-                let isAddress = word.split(whereSeparator: { "@:/".contains($0) }).contains { part in
+                // (`ADMIN_NET=192.168.x.0/24`, `toaddr=192.168.x.30`, `address="10.0.x.1"`)
+                let isAddress = word.split(whereSeparator: { "@:/=\"'".contains($0) }).contains { part in
                     let octets = part.split(separator: ".", omittingEmptySubsequences: false)
                     return octets.count == 4 && octets.allSatisfy { Int($0) != nil || !$0.isEmpty && $0.allSatisfy { $0 == "x" || $0 == "X" } }
                         && octets.contains { $0.first == "x" || $0.first == "X" }
                 }
                 if isAddress { out.append(word); continue }
+                if option { continue }
                 // `v1.26.x`, `kubelet='1.26.x-*'`: a version whose last part is left as x.
                 let isVersion = word.split(whereSeparator: { "=@:/'\"".contains($0) }).contains { part in
                     let parts = part.split(separator: ".", omittingEmptySubsequences: false)
@@ -122,7 +129,7 @@ enum Placeholders {
                 }
                 if isVersion { out.append(word); continue }
             }
-            guard candidate else { continue }
+            guard candidate, !option else { continue }
             let segments = word.split(whereSeparator: { ".-:/@=_\"',;()".contains($0) })
             if segments.contains(where: { seg in
                 guard let first = seg.first, first.isLetter, seg.allSatisfy({ $0 == first }) else { return false }
@@ -264,6 +271,20 @@ enum Placeholders {
         return out
     }
 
+    /// `. /etc/os-release`, `source ~/.bashrc`, `$(. /etc/os-release && echo …)`: sets variables
+    /// nobody can see from here.
+    private static func readsAFileIn(_ line: Substring) -> Bool {
+        let code = line.beforeTrailingComment
+        guard code.contains(". ") || code.contains("source ") else { return false }
+        let words = code.split(whereSeparator: { $0 == " " || $0 == "\t" })
+        for (i, word) in words.enumerated() where i + 1 < words.count {
+            let core = word.drop { "($`;&|".contains($0) }
+            guard core == "." || core == "source" else { continue }
+            if i == 0 || word.count > core.count || ["&&", "||", ";", "|", "then", "do"].contains(String(words[i - 1])) { return true }
+        }
+        return false
+    }
+
     /// `<html>` in a heredoc is markup, not a value to fill in.
     private static let htmlTags: Set<String> = [
         "html", "head", "body", "title", "div", "span", "p", "a", "br", "hr", "script", "style", "meta", "link",
@@ -303,7 +324,9 @@ enum Placeholders {
             let segments = lower.split(whereSeparator: { "./:@=".contains($0) })
             if position > 0, !bare.hasPrefix("-"), segments.contains(where: { seg in
                 // (`_name` is how variables are named; a hyphen cannot be in one)
+                // (`get-master-addr-by-name` is a sub-command: a verb first)
                 !seg.contains("$") && ((seg.hasSuffix("-name") || seg.hasSuffix("-url")) && seg.count > 5
+                    && !verbs.contains(String(seg.prefix { $0 != "-" })) && !seg.contains("-by-")
                     || seg.hasPrefix("your") && seg.count > 4)
             }) { out.append(word); continue }
             if lower.contains("your_") || lower.contains("your-") || lower.contains("path/to/") || lower.contains("path_to_")
@@ -342,6 +365,11 @@ enum Placeholders {
             !known.contains(String(unwrapped(word)))
         }
     }
+
+    /// First words of sub-commands (`get-master-addr-by-name`, `list-node-name`), not of names.
+    private static let verbs: Set<String> = [
+        "get", "set", "list", "show", "delete", "create", "remove", "add", "update", "describe", "find", "lookup", "print",
+    ]
 
     /// Capitalised nouns that stand for a value when written as an argument.
     private static let capsNouns: Set<String> = [

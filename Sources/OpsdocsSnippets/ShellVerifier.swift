@@ -3,6 +3,7 @@
 
 import Foundation
 import OpsdocsConfig
+import OpsdocsShell
 
 public struct ShellTools: Sendable, Equatable {
     public var bash: String?
@@ -39,23 +40,42 @@ enum ShellVerifier {
         let proven = scripts.parallelMap { ShellGrammar.isPlainlyValid($0) }
         var started = tools.bash == nil ? 0 : proven.filter { !$0 }.count
         var results: [[Finding]] = Array(zip(scripts, proven)).parallelMap { script, proven in
-            guard let bash = tools.bash, !proven else { return [] }
+            let broken = brokenContinuations(script)
+            guard let bash = tools.bash, !proven else { return broken }
             guard let run = ProcessRunner.run(bash, ["-n"], stdin: Array(script.utf8), environment: [:], timeout: 10) else {
-                return [Finding(line: 1, .error, tool: "bash -n", "could not run bash")]
+                return broken + [Finding(line: 1, .error, tool: "bash -n", "could not run bash")]
             }
-            return run.status == 0 ? [] : parseBash(run.stderrText)
+            return broken + (run.status == 0 ? [] : parseBash(run.stderrText))
         }
+        // (only bash's own word keeps shellcheck away: a broken continuation still parses)
+        let parsedByBash = results.map { !$0.contains { $0.tool == "bash -n" } }
         let checkers = proven.map { proven in
             proven ? ["bash grammar"] + (tools.shellcheck == nil ? [] : ["shellcheck"]) : tools.names
         }
         // A script bash cannot parse gets only bash's word: shellcheck would repeat it as SC1xxx.
         if let shellcheck = tools.shellcheck {
-            let parsed = results.indices.filter { results[$0].isEmpty }
+            let parsed = results.indices.filter { parsedByBash[$0] }
             let (found, batches) = runShellcheck(shellcheck, parsed.map { scripts[$0] })
             started += batches
             for (position, findings) in found { results[parsed[position]] += findings }
         }
         return (results, checkers, started)
+    }
+
+    /// `./configure \` … `--with-stream \   # 监控用` … `--with-pcre`: bash ends the command at the
+    /// comment and runs the next line as a command of its own, which is not what the author meant.
+    static func brokenContinuations(_ script: String) -> [Finding] {
+        guard script.contains("\\") else { return [] }
+        var findings: [Finding] = []
+        var heredoc: String?
+        for (index, line) in script.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            if let delimiter = heredoc { if line.trimmedBlanks == delimiter { heredoc = nil }; continue }
+            if let (delimiter, _) = ShellWords.heredocDelimiter(in: line) { heredoc = delimiter }
+            guard !ShellWords.continues(line), ShellWords.continuesBeforeComment(line) else { continue }
+            findings.append(Finding(line: index + 1, .error, tool: "continuations",
+                                    "a comment after `\\` ends the command here: the next line runs as a command of its own"))
+        }
+        return findings
     }
 
     /// `bash: line 3: syntax error near unexpected token `fi'`

@@ -56,7 +56,8 @@ public struct Snippet: Sendable {
     /// parse error). A command that opens an editor is runnable (what was typed into the editor
     /// is not part of the script; RULES.md).
     public var runnable: Bool {
-        script != nil && placeholders.isEmpty && !findings.contains { $0.tool == "bash -n" && $0.severity == .error }
+        script != nil && placeholders.isEmpty
+            && !findings.contains { ($0.tool == "bash -n" || $0.tool == "continuations") && $0.severity == .error }
     }
 
     /// Site-relative path of the file holding the snippet: its page's `all.sh`, `all.yaml` or

@@ -5,7 +5,7 @@ import OpsdocsConfig
 
 public enum SnippetVerifier {
     /// Bumped when a built-in verifier changes, so old cached results are not trusted.
-    static let builtInVersion = "opsdocs-verifiers-1"
+    static let builtInVersion = "opsdocs-verifiers-2"
 
     public struct Result: Sendable {
         public var snippets: [Snippet]
@@ -18,7 +18,8 @@ public enum SnippetVerifier {
     public static func verify(_ snippets: [Snippet], cache: VerificationCache, tools: ShellTools = .detect()) -> Result {
         var result = snippets
         var newCache = VerificationCache()
-        let shellFingerprint = tools.fingerprint
+        // (ShellVerifier's own checks change with opsdocs, the tools' with the tools)
+        let shellFingerprint = tools.fingerprint + "|" + builtInVersion
         var shellJobs: [(snippet: Int, key: String, script: String)] = []
         // The same script in many places (copied notes, repeated commands) is verified once.
         var waiting: [String: [Int]] = [:]

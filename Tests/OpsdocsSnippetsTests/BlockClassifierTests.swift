@@ -117,4 +117,65 @@ import Testing
         #expect(kind("", "mysql> show databases;\n").kind == .other)
         #expect(kind("bash", "sudo parted /dev/sdb\n(parted) mklabel gpt\n(parted) quit\nlsblk /dev/sdb\n").kind == .shell)
     }
+    // Unlabelled fences as install notes paste them (synthetic-a/ showed each of these missing).
+
+    @Test func logsErrorsAndProgressMarksInABareFenceAreOutput() {
+        #expect(kind("", "[1520331.442158] Memory cgroup out of memory: Killed process 30512 (java)\n").kind == .output)
+        #expect(kind("", "12873:X 14 Mar 2024 15:20:11.532 # +sdown master mymaster 10.0.0.21 6379\n"
+            + "12873:X 14 Mar 2024 15:20:11.601 # +new-epoch 1\n").kind == .output)
+        #expect(kind("", "make[1]: *** [adlist.o] Error 1\nmake: *** [all] Error 2\n").kind == .output)
+        #expect(kind("", "permission denied while trying to connect to the Docker daemon socket\n").kind == .output)
+        #expect(kind("", "[+] Running 2/2\n ✔ Container db   Started\n ✔ Container web  Started\n").kind == .output)
+        // A single log line is not a usage synopsis for having brackets in it.
+        #expect(kind("", "2024-03-14T03:02:10.482911Z 12 [ERROR] [MY-010584] [Repl] Replica I/O error\n").kind == .output)
+    }
+
+    @Test func aCommandThenWhatItPrintedIsATranscriptEvenWithoutAPrompt() {
+        // A line bash could not run (an unquoted ` (`), though it starts with the program's name.
+        let version = kind("", "mysql -V\nmysql  Ver 8.0.36 for Linux on x86_64 (MySQL Community Server - GPL)\n")
+        #expect(version.kind == .console)
+        #expect(version.session?.script == "mysql -V\n")
+        // Numbered replies, a path with what is known of it, names and numbers, settings echoed back.
+        #expect(kind("", "redis-cli -p 26379 sentinel get-master-addr-by-name mymaster\n1) \"10.0.0.21\"\n2) \"6379\"\n").kind == .console)
+        #expect(kind("", "blkid /dev/vdb1\n/dev/vdb1: UUID=\"7c3f2a1e\" TYPE=\"xfs\"\n").kind == .console)
+        #expect(kind("", "curl -s localhost:9100/metrics | grep ^node_load\nnode_load1 0.21\nnode_load5 0.3\n").kind == .console)
+        #expect(kind("", "sysctl -p /etc/sysctl.d/99-web.conf\nfs.file-max = 2097152\nnet.core.somaxconn = 65535\n").kind == .console)
+        // A program the lexicon lacks, known by its option.
+        #expect(kind("", "showmount -e 10.0.0.40\nExport list for 10.0.0.40:\n/data/share 10.0.0.0/24\n").kind == .console)
+    }
+
+    @Test func assignmentsOnlyAShellWritesAreCommands() {
+        #expect(kind("", "declare -A colors\ncolors[\"red\"]=\"#ff0000\"\ncolors[\"blue\"]=\"#0000ff\"\n").kind == .shell)
+        #expect(kind("", "OLD_IFS=\"$IFS\"\nIFS=\":\"\nIFS=\"$OLD_IFS\"\n").kind == .shell)
+        #expect(kind("", "LOGFILE=/tmp/output_log.$$\n").kind == .shell)
+        // Plain settings are a file of settings, not commands.
+        #expect(kind("", "JAVA_HOME=/usr/local/jdk-17\nSPRING_PROFILES_ACTIVE=prod\n").kind == .ini)
+        #expect(kind("", "server-id = 2\nread_only = ON\n").kind == .ini)
+    }
+
+    @Test func helpTextTreesAndMountTablesAreNotScripts() {
+        #expect(kind("", "iptables [-t table] {-A|-C|-D} chain rule-specification\niptables [-t table] -N chain\n"
+            + "iptables [-t table] -X [chain]\n").kind == .other)
+        #expect(kind("", "usage: node_exporter [<flags>]\n\nFlags:\n  -h, --help   Show help.\n").kind == .other)
+        #expect(kind("", "/usr/local/nginx/\n├── conf\n│   └── nginx.conf\n└── sbin\n").kind == .other)
+        #expect(kind("", "UUID=7c3f2a1e  /data  xfs  defaults,noatime  0 0\n").kind == .other)
+        #expect(kind("", "/data/share 10.0.0.0/24(rw,sync,no_root_squash)\n").kind == .other)
+        // `lsblk` and its tree of devices is a command and its output.
+        #expect(kind("", "lsblk\nNAME   MAJ:MIN RM  SIZE RO TYPE MOUNTPOINT\nsda      8:0    0   50G  0 disk\n├─sda1   8:1    0    1G  0 part /boot\n└─sda2   8:2    0   49G  0 part\n").kind == .console)
+        // A test is not a synopsis.
+        #expect(kind("", "[ -d temp ] || mkdir temp\n").kind == .shell)
+    }
+
+    @Test func aConfFenceOfDirectivesIsNotINI() {
+        #expect(kind("conf", "Port 2222\nPermitRootLogin no\nPasswordAuthentication no\n").kind == .other)
+        #expect(kind("ini", "[kube_node]\nnode1\nnode2\n").kind == .ini)
+        #expect(kind("ini", "server-id = 2\nread_only = ON\n").kind == .ini)
+    }
+
+    @Test func aBareFenceOfLongOptionsIsAFragmentOfACommand() {
+        let flags = kind("", "--feature-gates=RotateKubeletServerCertificate=true\n--client-ca-file=/etc/kubernetes/ca.pem\n")
+        #expect(flags.kind == .shell)
+        // A YAML list is not.
+        #expect(kind("", "- name: web\n  image: nginx\n").kind != .shell)
+    }
 }

@@ -88,4 +88,20 @@ import Testing
         #expect(Placeholders.find(in: "awk '条件 动作' 文件名\n").contains("文件名"))
         #expect(Placeholders.find(in: "command -v docker\n").isEmpty)
     }
+    @Test func anAddressWithAnXPartIsAFillInWhereverItIs() {
+        #expect(!Placeholders.find(in: "ADMIN_NET=192.168.x.0/24\n").isEmpty)
+        #expect(!Placeholders.find(in: "firewall-cmd --add-forward-port=port=8080:proto=tcp:toport=80:toaddr=192.168.x.30\n").isEmpty)
+        #expect(!Placeholders.find(in: "cat > v3.ext <<EOF\nIP.1=192.168.x.70\nEOF\n").isEmpty)
+    }
+
+    @Test func variablesAfterSourcingAFileAreNotFillIns() {
+        #expect(Placeholders.find(in: "echo \"deb $(. /etc/os-release && echo \"$VERSION_CODENAME\") stable\"\n").isEmpty)
+        #expect(Placeholders.find(in: "source ./env.sh\ncurl $API_URL\n").isEmpty)
+        #expect(Placeholders.find(in: "curl $API_URL\n") == ["$API_URL"])
+    }
+
+    @Test func aSubCommandEndingInNameIsNotAFillIn() {
+        #expect(Placeholders.find(in: "redis-cli -p 26379 sentinel get-master-addr-by-name mymaster\n").isEmpty)
+        #expect(Placeholders.find(in: "kubectl delete deployment deployment-name\n") == ["deployment-name"])
+    }
 }

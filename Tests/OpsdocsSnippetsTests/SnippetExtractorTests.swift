@@ -249,4 +249,18 @@ import Testing
         #expect(result.snippets.first?.verifiedBy == ["bash grammar"])
         #expect(result.snippets.first?.status == .ok)
     }
+    /// RULES.md: a `\\` continuation broken by a comment keeps the whole command in the script,
+    /// and the script is not runnable (bash would run the next line as a command of its own).
+    @Test func aContinuationBrokenByACommentIsKeptWholeAndNotRunnable() throws {
+        let code = "./configure --prefix=/usr/local/nginx \\\n  --with-http_stub_status_module \\   # 监控用\n  --with-stream \\\n  --with-pcre\n"
+        let page = SnippetExtractor.extract(SnippetPage(sourcePath: "a.md", displayPath: "a.md", url: "a/", tags: [],
+                                                        blocks: MarkdownRenderer.render("# 编译\n\n```\n" + code + "```\n").codeBlocks))
+        let snippet = try #require(page.first)
+        #expect(snippet.kind == .shell)
+        #expect(snippet.script == code)
+        let verified = SnippetVerifier.verify([snippet], cache: VerificationCache(), tools: ShellTools(bash: nil, shellcheck: nil))
+        let checked = try #require(verified.snippets.first)
+        #expect(checked.findings.map { $0.line } == [2])
+        #expect(!checked.runnable)
+    }
 }
