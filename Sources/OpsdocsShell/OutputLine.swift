@@ -17,7 +17,8 @@ package enum OutputLine {
         if first.isUppercase, first.isASCII, line.dropFirst().first?.isLowercase == true,
            !line.contains("|"), !line.contains("&&"), !line.contains("$("), line.contains(" ") { return true }
         // The one-word answer of the command above (`cgroup2fs`, `Running`, `v1.28.2`).
-        if afterCommand, !operators, !line.contains(" "), !line.contains("="), !line.hasPrefix("-"),
+        // (`pUqJrVyVRj5jsiYEkM/tFQ==`: a key `keygen` printed, its padding not an assignment)
+        if afterCommand, !operators, !line.contains(" "), !line.drop(while: { $0 != "=" }).contains(where: { $0 != "=" }), !line.hasPrefix("-"),
            !line.hasPrefix("/"), !line.hasPrefix(".") || line == ".", !line.hasSuffix("\\") { return true }
         return false
     }
@@ -28,7 +29,7 @@ package enum OutputLine {
         let line = raw.trimmedBlanks
         guard let first = line.first else { return false }
         if line.hasPrefix("#") { return false }
-        if isTableRow(line) || isLabelledValue(line) { return true }
+        if isTableRow(line) || isLabelledValue(line) || isVersionLine(line) || isLogfmt(line) { return true }
         if ShellWords.looksLikeCommand(line) { return false }
         if isOutputLine(raw) { return true }
         // Boxes and tables: `+----+----+`, `| ENDPOINT | ID |`, `├── roles`.
@@ -56,7 +57,9 @@ package enum OutputLine {
         let trimmed = raw.trimmedBlanks
         guard columnGaps(trimmed) >= 3 else { return false }
         // (`"nginx -g 'daemon of…"` is a cell of `docker ps`, `0.0.0.0:80->8080/tcp` a port mapping)
-        let line = trimmed.contains("\"") || trimmed.contains("->") ? Substring(unquoted(trimmed).replacingOccurrences(of: "->", with: "  ")) : trimmed
+        // (`<none>`, `<pending>`: a cell of `kubectl get`, not a redirection)
+        var line = trimmed.contains("\"") || trimmed.contains("->") ? Substring(unquoted(trimmed).replacingOccurrences(of: "->", with: "  ")) : trimmed
+        if line.contains("<") { line = Substring(withoutAngleCells(line)) }
         guard columnGaps(line) >= 3, !line.hasSuffix("\\"), !line.contains(" #"), !hasOption(line),
               !line.contains("|"), !line.contains("&&"), !line.contains(";"), !line.contains("$("), !line.contains(">")
         else { return false }
@@ -70,7 +73,8 @@ package enum OutputLine {
         let after = line[line.index(after: colon)...]
         guard after.isEmpty || after.first == " " || after.first == "\t" else { return false }
         let label = line[..<colon].split(separator: " ")
-        return label.count >= 2 && label.count <= 8
+        // (`awk -F: '…'`: an option, not a label)
+        return label.count >= 2 && label.count <= 8 && !label.contains(where: { $0.hasPrefix("-") })
             && label.allSatisfy { word in word.allSatisfy { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "(" || $0 == ")" } }
             && label.first?.first?.isLetter == true
     }
@@ -113,6 +117,38 @@ package enum OutputLine {
             return parts.count == 3 && parts.allSatisfy { $0.count == 2 && $0.allSatisfy(\.isNumber) }
         }
     }
+
+    /// `git version 2.41.0`, `Docker version 24.0.7, build afdd53b`, `go version go1.21.5 linux/amd64`:
+    /// what `--version` printed (`kubectl version --client` has an option where the number would be).
+    static func isVersionLine(_ line: Substring) -> Bool {
+        // (short: `kernel version 3.10.0-862 has a nat related bug …` is a sentence)
+        let words = line.split(separator: " ", omittingEmptySubsequences: true)
+        guard words.count >= 3, words.count <= 6, ["version", "Version", "Ver", "v"].contains(String(words[1])) else { return false }
+        let number = words[2].drop { $0.isLetter }
+        return number.first?.isNumber == true && number.contains(".")
+    }
+
+    /// A line a logger wrote: led by its level (`Warning [IST0103] …`, `ERROR: …`, `@ERROR: auth
+    /// failed`, `INFO  2024-…`), a program's `error:` (`rsync error: …`), or logfmt with a level or a
+    /// message (`time="…" level=error msg="…"`).
+    static func isLevelled(_ line: Substring) -> Bool {
+        let words = line.split(separator: " ", maxSplits: 2, omittingEmptySubsequences: true)
+        guard let first = words.first else { return false }
+        let level = first.drop { $0 == "@" || $0 == "[" }.prefix { $0.isLetter }.uppercased()
+        let rest = first.drop { $0 == "@" || $0 == "[" }.dropFirst(level.count)
+        if levels.contains(level), rest.isEmpty || rest == ":" || rest == "]" || rest == "]:", words.count >= 2, words[1] != "=",
+           first.first?.isUppercase == true || first.first == "@" || first.first == "[" { return true }
+        if words.count >= 3, ["error:", "warning:", "fatal:"].contains(String(words[1])) { return true }
+        return isLogfmt(line)
+    }
+
+    /// `time="…" level=error msg="…"`: logfmt with a level and a message or a time (which
+    /// otherwise reads as assignments in front of a command).
+    static func isLogfmt(_ line: Substring) -> Bool {
+        (line.contains(" level=") || line.hasPrefix("level=")) && (line.contains("msg=") || line.contains("time="))
+    }
+
+    private static let levels: Set<String> = ["WARNING", "WARN", "ERROR", "INFO", "DEBUG", "FATAL", "CRITICAL", "NOTICE", "TRACE"]
 
     private static let months: Set<String> = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
 
@@ -163,7 +199,7 @@ package enum OutputLine {
     }
 
     /// ` -x`, ` --name`: an option (a lone ` - ` is a dash, as in `03:14 - 03:14`).
-    static func hasOption(_ line: Substring) -> Bool {
+    package static func hasOption(_ line: Substring) -> Bool {
         var previous: Character = "x"
         var index = line.startIndex
         while index < line.endIndex {
@@ -174,6 +210,24 @@ package enum OutputLine {
             index = next
         }
         return false
+    }
+
+    /// `<none>` and other one-word cells in angle brackets replaced by a plain word.
+    static func withoutAngleCells(_ line: Substring) -> String {
+        var out = ""
+        var index = line.startIndex
+        while index < line.endIndex {
+            if line[index] == "<", let close = line[index...].firstIndex(of: ">"),
+               line[line.index(after: index)..<close].count >= 2,
+               line[line.index(after: index)..<close].allSatisfy({ $0.isLetter }) {
+                out += "cell"
+                index = line.index(after: close)
+                continue
+            }
+            out.append(line[index])
+            index = line.index(after: index)
+        }
+        return out
     }
 
     /// The line with quoted text taken out (`"nginx -g 'daemon of…"` → ``).
@@ -240,7 +294,10 @@ package enum OutputLine {
     package static func isOutputLine(_ raw: Substring) -> Bool {
         let line = raw.drop { $0 == " " || $0 == "\t" }
         guard let first = line.first else { return false }
-        if line.hasPrefix("...") || line.hasPrefix("^C") || line.hasPrefix("---") || line.hasPrefix("===") { return true }
+        if line.hasPrefix("...") || line.hasPrefix("^C") || line.hasPrefix("---") || line.hasPrefix("===") || line.hasPrefix("==> ") {
+            return true
+        }
+        if isVersionLine(line) || isLevelled(line) { return true }
         if isLogLine(line) { return true }
         if first.isNumber {
             // `64 bytes from …`, `2018/07/03 08:40`, `1.2MB` — not `10.0.0.1 host` (hosts file),

@@ -184,6 +184,8 @@ extension ShellSession {
         /// Inside `if … fi`, `for … done`, `f() { … }`: every line belongs to the command.
         var depth = 0
         var printsAFile = false
+        /// First words of the lines read as commands: `frobctl status` after `frobctl -q` is one too.
+        var programs: Set<Substring> = []
         /// A line the commands above printed; blank lines before the first one belong to it.
         func printed(_ index: Int) {
             b.drop(index, .output, clearsBlanks: !inOutput)
@@ -193,6 +195,8 @@ extension ShellSession {
         }
         func command(_ index: Int) {
             b.keep(index, .command, promptLength: 0)
+            // (only commands proper: not an array's elements or a loop's body)
+            if depth == 0, ShellWords.looksLikeCommand(text[index]), let word = ShellWords.commandWord(text[index]) { programs.insert(word) }
             printsAFile = ShellWords.printsAFile(text[index])
             depth = max(0, depth + ShellWords.nesting(text[index]))
             hasCommand = true
@@ -241,6 +245,13 @@ extension ShellSession {
                 printed(index)
                 continue
             }
+            // `{` or `[` alone, then `"host": …`: the JSON a command printed, not a group of commands.
+            if hasCommand, depth == 0, lastWasCommand || inOutput, trimmed == "{" || trimmed == "[",
+               let next = text[(index + 1)...].first(where: { !$0.trimmedBlanks.isEmpty })?.trimmedBlanks,
+               next.hasPrefix("\""), next.contains("\":") || trimmed == "[" {
+                printed(index)
+                continue
+            }
             // Shell grammar (`fi`, `}`) is a command only inside a compound or when it opens one.
             let syntax = ShellWords.looksLikeShellSyntax(line) && (depth > 0 || ShellWords.nesting(line) > 0)
             // What `cat /run/flannel/subnet.env` printed: `KEY=value` lines right under it are the file.
@@ -254,7 +265,9 @@ extension ShellSession {
                 printed(index)
                 continue
             }
-            if depth > 0 || ShellWords.looksLikeCommand(line) || syntax || Synopsis.startsWithStandIn(line) {
+            let sameProgram = ShellWords.commandWord(line).map { programs.contains($0) } ?? false
+                && !OutputLine.isOutputLine(line) && !OutputLine.isTableRow(line)
+            if depth > 0 || ShellWords.looksLikeCommand(line) || syntax || Synopsis.startsWithStandIn(line) || sameProgram {
                 command(index)
                 continue
             }

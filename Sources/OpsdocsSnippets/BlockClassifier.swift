@@ -265,6 +265,7 @@ public enum BlockClassifier {
             // sentences: prose in a bare fence is the author's.
             if statements.allSatisfy({ OutputLine.isEvidence($0, afterCommand: false) }),
                statements.contains(where: { OutputLine.isStrongEvidence($0) }) { return Detection(.output, "every line reads as output") }
+            if isCommandShaped(statements) { return Detection(.shell, "lines shaped as commands, with options") }
             return nil
         }
     }

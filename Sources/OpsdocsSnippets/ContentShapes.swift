@@ -88,6 +88,25 @@ extension BlockClassifier {
         return help * 4 >= statements.count * 3
     }
 
+    /// `mailq` / `postqueue -f` / `postsuper -d ALL deferred`: programs no lexicon knows, written as
+    /// commands are: a program-like first word on every line and options on half of them (config
+    /// directives, `bind 0.0.0.0`, `maxmemory 4gb`, take no options).
+    static func isCommandShaped(_ statements: [Substring]) -> Bool {
+        guard !statements.isEmpty else { return false }
+        var withOptions = 0
+        for raw in statements {
+            let code = raw.trimmedBlanks.beforeTrailingComment.trimmedBlanks
+            guard let word = code.split(separator: " ").first, word.count >= 2,
+                  word.first.map({ $0.isASCII && $0.isLowercase }) == true,
+                  word.allSatisfy({ $0.isASCII && ($0.isLowercase || $0.isNumber || "._+-/".contains($0)) }),
+                  !code.hasSuffix(";"), !code.hasSuffix("{"), !code.hasSuffix(":"),
+                  !OutputLine.isStrongEvidence(code), !code.split(separator: " ").dropFirst().contains("=")
+            else { return false }
+            if OutputLine.hasOption(code) { withOptions += 1 }
+        }
+        return withOptions * 2 >= statements.count
+    }
+
     /// `├── tasks` directory trees.
     static func isTree(_ lines: [Substring]) -> Bool {
         lines.filter { $0.contains("├") || $0.contains("└") || $0.contains("│") }.count >= 2

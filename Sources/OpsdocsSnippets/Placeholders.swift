@@ -35,6 +35,7 @@ enum Placeholders {
                 angleTokens(in: line).forEach(add)
                 variableTokens(in: line).forEach(add)
                 fillInWords(in: line).forEach(add)
+                yourNames(in: line).forEach(add)
                 continue
             }
             // Text in quotes that holds a sentence (`"Enter a username > "`, `'Hi, looping ...'`)
@@ -44,6 +45,7 @@ enum Placeholders {
             angleTokens(in: prints ? unquoted : line).forEach(add)
             variableTokens(in: line).forEach(add)
             fillInWords(in: unquoted).forEach(add)
+            yourNames(in: line).forEach(add)
             // The rest is about arguments of commands: bash only, and not a heredoc's file.
             if shell && !inBody {
                 wordTokens(in: unquoted, known: known).forEach(add)
@@ -52,7 +54,8 @@ enum Placeholders {
                 // Prose glued to a command's arguments (`kubectl get pods 查看所有pod`): as written, not runnable.
                 let arguments = unquoted.split(whereSeparator: { $0 == " " || $0 == "\t" }).dropFirst().prefix { !$0.hasPrefix("#") }
                 if !prints, let glued = arguments.first(where: { word in
-                    word.first != "\"" && word.first != "'" && word.unicodeScalars.contains(where: \.isHan)
+                    // (`//10.0.0.80/公共`: a share or folder named in Chinese is a path, not prose)
+                    word.first != "\"" && word.first != "'" && !word.contains("/") && word.unicodeScalars.contains(where: \.isHan)
                 }) { add(glued) }
                 // (`echo $DB_PASSWORD` inspects a variable: printing it is the point, not a fill-in)
                 // (after `. /etc/os-release` or `source env.sh`, who knows what is set)
@@ -285,6 +288,17 @@ enum Placeholders {
         return false
     }
 
+    /// `your.domain.com`, `api.your.domain.com`, `ops@your-company.com`: a host named "yours", in
+    /// any word, quoted or in a file a heredoc writes.
+    static func yourNames(in line: Substring) -> [Substring] {
+        guard line.contains("your") else { return [] }
+        return line.split(whereSeparator: { " \t\"'`()=,;".contains($0) }).filter { word in
+            let labels = word.split(whereSeparator: { "./@:".contains($0) })
+            return labels.count >= 2 && labels.dropLast().contains { $0 == "your" || $0.hasPrefix("your-") || $0.hasPrefix("your_") }
+                && word.contains(".")
+        }
+    }
+
     /// `<html>` in a heredoc is markup, not a value to fill in.
     private static let htmlTags: Set<String> = [
         "html", "head", "body", "title", "div", "span", "p", "a", "br", "hr", "script", "style", "meta", "link",
@@ -337,8 +351,10 @@ enum Placeholders {
                bare[bare.index(dollar, offsetBy: 2)..<close].unicodeScalars.contains(where: { !$0.isASCII }) { out.append(word); continue }
             // Stand-in words (`SourceFile`, `functionName`, `varname`, `command1`), also as parts
             // of `user@host:directory/SourceFile`.
+            // (`username=orderapi`: the key names the setting, only its value can stand in)
+            let value = bare.contains("=") ? bare[bare.index(after: bare.firstIndex(of: "=") ?? bare.startIndex)...] : bare
             if !bare.hasPrefix("-"), !bare.contains("$"), !known.contains(String(bare)),
-               bare.split(whereSeparator: { "@:/.=~".contains($0) }).contains(where: Synopsis.isStandIn) { out.append(word); continue }
+               value.split(whereSeparator: { "@:/.=~,".contains($0) }).contains(where: Synopsis.isStandIn) { out.append(word); continue }
             // `"LOAD_BALANCER_DNS:LOAD_BALANCER_PORT"`: ALL-CAPS names of things joined by `:` or `/`.
             if position > 0, bare.contains(":") || bare.contains("/"), !bare.contains("$"),
                bare.split(whereSeparator: { ":/".contains($0) }).contains(where: { part in

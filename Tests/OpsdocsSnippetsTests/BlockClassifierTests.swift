@@ -178,4 +178,29 @@ import Testing
         // A YAML list is not.
         #expect(kind("", "- name: web\n  image: nginx\n").kind != .shell)
     }
+    @Test func versionsLogLevelsAndJSONPrintedAfterACommandAreOutput() {
+        #expect(kind("", "git version 2.41.0\n").kind == .output)
+        #expect(kind("", "Warning [IST0103] (Pod shop/batch) The pod is missing the Istio proxy.\n").kind == .output)
+        #expect(kind("", "time=\"2024-04-10T06:01:12Z\" level=error msg=\"Unable to obtain ACME certificate\"\n").kind == .output)
+        #expect(kind("", "==> Saved consul-agent-ca.pem\n==> Saved consul-agent-ca-key.pem\n").kind == .output)
+        let json = kind("", "curl -s localhost:8200/v1/secret/db | jq .data\n{\n  \"host\": \"10.0.0.21\"\n}\n")
+        #expect(json.kind == .console)
+        #expect(json.session?.script == "curl -s localhost:8200/v1/secret/db | jq .data\n")
+        // A group of commands is still one.
+        #expect(kind("", "cd /tmp\n{\n  echo a\n  echo b\n} > out.txt\n").kind == .shell)
+        // A sentence that mentions a version is prose, not output.
+        #expect(kind("", "kernel version 3.10.0-862 has a nat related bug that will affect ovs function\n").kind != .output)
+    }
+
+    @Test func aTableRowLedByAProgramsNameIsStillARow() {
+        let table = kind("bash", "kubectl get svc -n monitoring\nNAME         TYPE        CLUSTER-IP    EXTERNAL-IP   PORT(S)    AGE\n"
+            + "prometheus   ClusterIP   10.68.65.238  <none>        9090/TCP   75s\n")
+        #expect(table.session?.script == "kubectl get svc -n monitoring\n")
+    }
+
+    @Test func programsNoLexiconKnowsAreCommandsWhenWrittenAsCommands() {
+        #expect(kind("", "frobctl -q\nfrobctl --flush everything\nfrobctl status\n").kind == .shell)
+        // Config directives take no options.
+        #expect(kind("", "bind 0.0.0.0\nport 6379\ndaemonize yes\n").kind != .shell)
+    }
 }

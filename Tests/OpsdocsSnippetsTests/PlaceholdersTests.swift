@@ -104,4 +104,16 @@ import Testing
         #expect(Placeholders.find(in: "redis-cli -p 26379 sentinel get-master-addr-by-name mymaster\n").isEmpty)
         #expect(Placeholders.find(in: "kubectl delete deployment deployment-name\n") == ["deployment-name"])
     }
+    @Test func aHostNamedYoursIsAFillInEvenQuotedOrInAFile() {
+        #expect(!Placeholders.find(in: "curl -I https://api.your.domain.com/ping\n").isEmpty)
+        #expect(!Placeholders.find(in: "echo \"root: ops@your.domain.com\" >> /etc/aliases\n").isEmpty)
+        #expect(!Placeholders.find(in: "cat > relay <<EOF\n[smtp.your-company.com]:587 user:pass\nEOF\n").isEmpty)
+        #expect(Placeholders.find(in: "echo \"your turn\"\n").isEmpty)
+    }
+
+    @Test func aSettingsKeyOrAChineseFolderIsNotAFillIn() {
+        #expect(Placeholders.find(in: "vault kv put secret/db username=orderapi host=10.0.0.21\n").isEmpty)
+        #expect(Placeholders.find(in: "smbclient //10.0.0.80/公共 -U wangwu -c 'ls'\n").isEmpty)
+        #expect(!Placeholders.find(in: "kubectl get pods 查看所有pod\n").isEmpty)
+    }
 }
