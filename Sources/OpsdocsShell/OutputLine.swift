@@ -120,7 +120,7 @@ package enum OutputLine {
 
     /// `git version 2.41.0`, `Docker version 24.0.7, build afdd53b`, `go version go1.21.5 linux/amd64`:
     /// what `--version` printed (`kubectl version --client` has an option where the number would be).
-    static func isVersionLine(_ line: Substring) -> Bool {
+    package static func isVersionLine(_ line: Substring) -> Bool {
         // (short: `kernel version 3.10.0-862 has a nat related bug …` is a sentence)
         let words = line.split(separator: " ", omittingEmptySubsequences: true)
         guard words.count >= 3, words.count <= 6, ["version", "Version", "Ver", "v"].contains(String(words[1])) else { return false }
@@ -144,7 +144,7 @@ package enum OutputLine {
 
     /// `time="…" level=error msg="…"`: logfmt with a level and a message or a time (which
     /// otherwise reads as assignments in front of a command).
-    static func isLogfmt(_ line: Substring) -> Bool {
+    package static func isLogfmt(_ line: Substring) -> Bool {
         (line.contains(" level=") || line.hasPrefix("level=")) && (line.contains("msg=") || line.contains("time="))
     }
 

@@ -261,7 +261,8 @@ extension ShellSession {
             }
             // Right after a command, a line bash could not run is what it printed (`mysql -V` and
             // `mysql  Ver 8.0.36 … (MySQL Community Server - GPL)`).
-            if hasCommand, depth == 0, lastWasCommand || inOutput, !syntax, OutputLine.rejectsAsCommand(line) {
+            if hasCommand, depth == 0, lastWasCommand || inOutput, !syntax,
+               OutputLine.rejectsAsCommand(line) || OutputLine.isLogfmt(trimmed) || OutputLine.isVersionLine(trimmed) {
                 printed(index)
                 continue
             }

@@ -85,7 +85,11 @@ public enum BlockClassifier {
             .filter { !$0.allSatisfy { $0 == " " || $0 == "\t" } }
         guard !lines.isEmpty else { return nil }
         // Labels for languages opsdocs does not inspect are trusted.
-        if let declared, [.go, .python, .mermaid, .toml].contains(declared) { return nil }
+        if let declared, [.go, .python, .mermaid].contains(declared) { return nil }
+        // (`traefik.yml` in a `toml` fence: `key:` lines and no `key = value` are YAML)
+        if declared == .toml {
+            return !lines.contains(where: { $0.contains("=") }) && isYAML(lines, loose: false) ? Detection(.yaml, "key: value lines, no = at all") : nil
+        }
         // What the prompts say: read once, and only when a rule asks (a manifest rarely needs it).
         var promptReading: (transcript: Bool, foreignSession: Bool)? = reading.map { ($0.transcript, $0.foreignSession) }
         func prompts() -> (transcript: Bool, foreignSession: Bool) {
@@ -187,6 +191,10 @@ public enum BlockClassifier {
         if declared != .yaml, declared != .json, statements.allSatisfy(isMountEntry) {
             return Detection(.other, "fstab or exports entries")
         }
+        if declared != .yaml, declared != .json, statements.allSatisfy(isCrontabEntry) { return Detection(.other, "crontab entries") }
+        if declared != .yaml, declared != .json, statements.allSatisfy(isSystemTableEntry) {
+            return Detection(.other, "pam.d or limits.conf entries")
+        }
         if isDockerfile(lines) { return Detection(.dockerfile, "FROM and Dockerfile instructions") }
         if isSysctl(lines) { return Detection(.sysctl, "every line a sysctl key = value") }
         if !structured || startsWithPrompt(lines), prompts().transcript {
@@ -229,6 +237,11 @@ public enum BlockClassifier {
             // in a `bash` fence is still a script.
             return statements.allSatisfy(isConfigOrProse) ? Detection(.other, "config lines or prose, no command") : Detection(.shell, "commands")
         case .yaml:
+            // `kubectl apply -f - <<EOF` … `EOF` in a `yaml` fence: one command, its manifest in a heredoc.
+            if let first = statements.first, ShellWords.looksLikeCommand(first),
+               let (delimiter, _) = ShellWords.heredocDelimiter(in: first), lines.last?.trimmedBlanks == Substring(delimiter) {
+                return Detection(.shell, "a command with its manifest in a heredoc")
+            }
             return mostlyCommands() && !isYAML(lines, loose: false) ? Detection(.shell, "most lines are commands") : nil
         case .ini:
             if isINI(lines) { return nil }
@@ -238,6 +251,7 @@ public enum BlockClassifier {
             return statements.contains(where: { $0.contains("=") || $0.trimmedBlanks.hasPrefix("[") }) ? nil
                 : Detection(.other, "directives, not key=value settings")
         case .json:
+            if isJSONLines(statements) { return Detection(.output, "JSON lines a program logged") }
             // Elasticsearch console requests (`GET /index/_search` + bodies) are not JSON.
             let verbs = ["GET ", "POST ", "PUT ", "DELETE ", "HEAD "]
             let request = statements.contains { line in verbs.contains { line.drop { $0 == " " }.hasPrefix($0) } }

@@ -60,9 +60,16 @@ extension BlockClassifier {
     /// properties file, INI without a section.
     static func isKeyValueFile(_ statements: [Substring]) -> Bool {
         guard statements.count >= 2 else { return false }
+        // (`even_deny_root`, `skip-name-resolve`: a flag among the settings; `Flask==2.3.3` is a pin)
+        let flags = statements.filter { line in
+            let t = line.trimmedBlanks
+            return !t.contains("=") && !t.contains(" ") && t.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || "_-".contains($0)) }
+        }
+        guard flags.count * 4 <= statements.count else { return false }
         return statements.allSatisfy { raw in
             let line = raw.trimmedBlanks
-            guard let eq = line.firstIndex(of: "="), eq != line.startIndex else { return false }
+            if flags.contains(raw) { return true }
+            guard let eq = line.firstIndex(of: "="), eq != line.startIndex, !line.contains("==") else { return false }
             let key = line[..<eq].trimmedBlanks
             return !key.isEmpty && key.first?.isLetter == true
                 && key.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "_.-".contains($0)) })
@@ -105,6 +112,42 @@ extension BlockClassifier {
             if OutputLine.hasOption(code) { withOptions += 1 }
         }
         return withOptions * 2 >= statements.count
+    }
+
+    /// `30 2 * * * /usr/local/bin/backup.sh`, `@reboot cmd`: a schedule, then the command it runs.
+    static func isCrontabEntry(_ raw: Substring) -> Bool {
+        let line = raw.trimmedBlanks
+        if line.hasPrefix("@"), let word = line.split(separator: " ").first,
+           ["@reboot", "@yearly", "@annually", "@monthly", "@weekly", "@daily", "@midnight", "@hourly"].contains(String(word)) {
+            return line.split(separator: " ").count >= 2
+        }
+        let fields = line.split(separator: " ", maxSplits: 5, omittingEmptySubsequences: true)
+        guard fields.count == 6 else { return false }
+        return fields.prefix(5).allSatisfy { field in
+            field.allSatisfy { $0.isNumber || "*/,-".contains($0) } || field.count == 3 && field.allSatisfy(\.isLetter)  // `mon-fri` aside: `MON`
+        } && fields.prefix(5).contains { $0.contains("*") }
+    }
+
+    /// `auth  required  pam_wheel.so use_uid` (pam.d), `*  soft  nofile  65535` (limits.conf):
+    /// lines of the files that say who may log in and what they may use.
+    static func isSystemTableEntry(_ raw: Substring) -> Bool {
+        let words = raw.trimmedBlanks.split(whereSeparator: { $0 == " " || $0 == "\t" })
+        guard words.count >= 3 else { return false }
+        if ["auth", "account", "password", "session", "-auth", "-account", "-password", "-session"].contains(String(words[0])),
+           words[1].hasPrefix("[") || ["required", "requisite", "sufficient", "optional", "include", "substack"].contains(String(words[1])) {
+            return true
+        }
+        return words.count == 4 && ["soft", "hard", "-"].contains(String(words[1])) && (Int(words[3]) != nil || words[3] == "unlimited")
+    }
+
+    /// `{"level":"info",…}` on each line (JSON Lines), not one document: what a program logged.
+    static func isJSONLines(_ statements: [Substring]) -> Bool {
+        let objects = statements.filter { line in
+            let t = line.trimmedBlanks
+            return t.hasPrefix("{") && t.hasSuffix("}") && StrictJSON.validate(String(t)) == nil
+        }
+        let rest = statements.filter { !OutputLine.isElision($0) }.count - objects.count
+        return objects.count >= 2 && rest * 4 <= objects.count
     }
 
     /// `├── tasks` directory trees.

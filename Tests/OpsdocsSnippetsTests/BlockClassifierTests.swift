@@ -203,4 +203,21 @@ import Testing
         // Config directives take no options.
         #expect(kind("", "bind 0.0.0.0\nport 6379\ndaemonize yes\n").kind != .shell)
     }
+    @Test func knownFileFormatsAreConfigNotCommandsOrOutput() {
+        #expect(kind("shell", "30 2 * * * /usr/local/bin/backup.sh >/dev/null 2>&1\n").kind == .other)
+        #expect(kind("", "*/5 * * * * /usr/sbin/ntpdate pool.ntp.org\n@reboot /opt/app/start.sh\n").kind == .other)
+        #expect(kind("", "auth       required     pam_tally2.so deny=5 unlock_time=900\n").kind == .other)
+        #expect(kind("", "*    soft    nofile    65535\n*    hard    nofile    65535\nnginx soft nproc 65535\n").kind == .other)
+        #expect(kind("text", "Flask==2.3.3\ngunicorn==21.2.0\n").kind != .ini)
+        #expect(kind("", "deny = 5\nunlock_time = 900\neven_deny_root\nroot_unlock_time = 900\n").kind == .ini)
+    }
+
+    @Test func labelsThatSayTheWrongLanguage() {
+        #expect(kind("toml", "entryPoints:\n  web:\n    address: \":80\"\n").kind == .yaml)
+        #expect(kind("toml", "[plugins]\n  sandbox_image = \"pause:3.9\"\n").kind == .toml)
+        let heredoc = kind("yaml", "kubectl apply -f - <<EOF\napiVersion: v1\nkind: Namespace\nmetadata:\n  name: shop\nEOF\n")
+        #expect(heredoc.kind == .shell)
+        #expect(kind("json", "{\"level\":\"info\",\"msg\":\"created\"}\n...\n{\"level\":\"info\",\"msg\":\"saved\"}\n").kind == .output)
+        #expect(kind("json", "{\"a\": 1}\n").kind == .json)
+    }
 }
