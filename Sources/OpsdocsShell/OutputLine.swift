@@ -12,6 +12,8 @@ package enum OutputLine {
         guard let first = line.first else { return false }
         if line.hasPrefix("#") || ShellWords.looksLikeCommand(line) { return false }
         if afterCommand, isPlainText(line) || isReportLine(line) { return true }
+        // `* Connected to 10.0.0.5 (10.0.0.5) port 8081 (#0)`: what `curl -v` tells.
+        if line.hasPrefix("* "), line.dropFirst(2).drop(while: { $0 == " " }).first?.isUppercase == true { return true }
         let operators = hasShellOperators(line)
         // A sentence a program printed: `Calico process is running.`, `Forwarding from 127.0.0.1:8080 -> 80`.
         if first.isUppercase, first.isASCII, line.dropFirst().first?.isLowercase == true,
@@ -29,7 +31,7 @@ package enum OutputLine {
         let line = raw.trimmedBlanks
         guard let first = line.first else { return false }
         if line.hasPrefix("#") { return false }
-        if isTableRow(line) || isLabelledValue(line) || isVersionLine(line) || isLogfmt(line) { return true }
+        if isTableRow(line) || isLabelledValue(line) || isVersionLine(line) || isLogfmt(line) || isStackFrame(line) { return true }
         if ShellWords.looksLikeCommand(line) { return false }
         if isOutputLine(raw) { return true }
         // Boxes and tables: `+----+----+`, `| ENDPOINT | ID |`, `├── roles`.
@@ -109,6 +111,10 @@ package enum OutputLine {
             let inside = line[line.index(after: line.startIndex)..<close].trimmedBlanks
             if inside.contains("."), inside.allSatisfy({ $0.isNumber || $0 == "." }) { return true }
         }
+        // `Keepalived_vrrp[2331]: VRRP_Script(chk_gw) failed`: a syslog tag.
+        if let tag = line.split(separator: " ", maxSplits: 1).first, tag.hasSuffix("]:"), let open = tag.firstIndex(of: "["),
+           open > tag.startIndex, tag[tag.index(after: open)..<tag.index(tag.endIndex, offsetBy: -2)].allSatisfy(\.isNumber),
+           tag[..<open].allSatisfy({ $0.isLetter || $0.isNumber || "_-.".contains($0) }) { return true }
         let words = line.split(separator: " ", maxSplits: 6, omittingEmptySubsequences: true).prefix(5)
         guard let first = words.first, first.first?.isNumber == true || months.contains(String(first.prefix(3))) else { return false }
         return words.contains { word in
@@ -150,6 +156,25 @@ package enum OutputLine {
 
     private static let levels: Set<String> = ["WARNING", "WARN", "ERROR", "INFO", "DEBUG", "FATAL", "CRITICAL", "NOTICE", "TRACE"]
 
+    /// `at java.net.Socket.connect(Socket.java:607)`, `Caused by: …`, `... 12 more`: a stack trace.
+    static func isStackFrame(_ line: Substring) -> Bool {
+        if line.hasPrefix("Caused by: ") { return true }
+        if line.hasPrefix("... "), line.hasSuffix(" more") { return true }
+        guard line.hasPrefix("at "), line.hasSuffix(")"), let open = line.firstIndex(of: "(") else { return false }
+        let name = line[line.index(line.startIndex, offsetBy: 3)..<open]
+        return name.contains(".") && !name.contains(" ")
+    }
+
+    /// `serviceaccount/ci-deployer created`, `deployment.apps/web configured`: what `kubectl apply`
+    /// and friends report.
+    static func isApplyResult(_ line: Substring) -> Bool {
+        let words = line.split(separator: " ")
+        guard words.count == 2 || words.count == 3 && words[2].hasPrefix("("), !words[0].hasPrefix("/"),
+              words[0].contains("/"), !words[0].contains(":") else { return false }
+        return ["created", "configured", "unchanged", "deleted", "patched", "labeled", "annotated", "scaled",
+                "restarted", "exposed", "serverside-applied", "tainted", "cordoned", "drained", "uncordoned"].contains(String(words[1]))
+    }
+
     private static let months: Set<String> = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
 
     /// What a program says when something failed: `make[1]: *** [adlist.o] Error 1`,
@@ -168,6 +193,7 @@ package enum OutputLine {
 
     private static let errorPhrases = [
         "error", "fatal", "denied", "failed", "cannot ", "can't ", "not found", "no such file", "refused", "***", "warning",
+        "invalid ", "unable to", "could not", "timed out",
     ]
 
     /// What a command reports right after it runs: `/dev/mapper/vg-data: UUID="…" TYPE="xfs"` (a
@@ -297,7 +323,10 @@ package enum OutputLine {
         if line.hasPrefix("...") || line.hasPrefix("^C") || line.hasPrefix("---") || line.hasPrefix("===") || line.hasPrefix("==> ") {
             return true
         }
-        if isVersionLine(line) || isLevelled(line) { return true }
+        if isVersionLine(line) || isLevelled(line) || isStackFrame(line) || isApplyResult(line) { return true }
+        // `/etc/sudoers.d/dev: parsed OK`: a path, then what a program found in it.
+        if first == "/", let word = line.split(separator: " ").first, word.hasSuffix(":"), word.count > 2,
+           line.split(separator: " ").count >= 2 { return true }
         if isLogLine(line) { return true }
         if first.isNumber {
             // `64 bytes from …`, `2018/07/03 08:40`, `1.2MB` — not `10.0.0.1 host` (hosts file),

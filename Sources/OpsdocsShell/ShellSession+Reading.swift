@@ -262,7 +262,8 @@ extension ShellSession {
             // Right after a command, a line bash could not run is what it printed (`mysql -V` and
             // `mysql  Ver 8.0.36 … (MySQL Community Server - GPL)`).
             if hasCommand, depth == 0, lastWasCommand || inOutput, !syntax,
-               OutputLine.rejectsAsCommand(line) || OutputLine.isLogfmt(trimmed) || OutputLine.isVersionLine(trimmed) {
+               OutputLine.rejectsAsCommand(line) || OutputLine.isLogfmt(trimmed) || OutputLine.isVersionLine(trimmed)
+                || lastWasCommand && ["yes", "no", "ok", "OK", "success", "done"].contains(String(trimmed)) {
                 printed(index)
                 continue
             }

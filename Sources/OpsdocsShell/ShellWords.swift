@@ -90,6 +90,8 @@ package enum ShellWords {
 
     /// A line whose first word is a known command, a path to a program, or shell syntax.
     package static func looksLikeCommand(_ line: Substring) -> Bool {
+        // (`ts=… level=info msg="…"`: a log line, though it reads as assignments before a command)
+        if line.contains("level="), OutputLine.isLogfmt(line.trimmedBlanks) { return false }
         guard let word = commandWord(line) else { return isShellAssignment(line) }
         if commands.contains(String(word)) { return true }
         let start = line.trimmedBlanks

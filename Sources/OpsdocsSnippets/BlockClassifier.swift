@@ -205,7 +205,10 @@ public enum BlockClassifier {
         // A command and what it printed, no prompt (`tree .` and its tree, `kubectl get pods` and its table).
         // (`/usr/local/nginx/` over `├── conf`: the tree's root, not a command)
         if isTree(lines), let first = statements.first?.trimmedBlanks, !first.contains(" "),
-           first.hasSuffix("/") || !ShellWords.looksLikeCommand(first) { return Detection(.other, "a directory tree") }
+           first.hasSuffix("/") || !ShellWords.looksLikeCommand(first)
+            || first.hasPrefix("/") && lines.dropFirst().first.map({ $0.hasPrefix("├") || $0.hasPrefix("└") || $0.hasPrefix("│") }) == true {
+            return Detection(.other, "a directory tree")
+        }
         if declared != .yaml, declared != .json, declared != .ini, let first = statements.first,
            ShellWords.looksLikeCommand(first), let session = unpromptedSession() {
             return unprompted(session)

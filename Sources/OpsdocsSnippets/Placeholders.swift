@@ -138,7 +138,8 @@ enum Placeholders {
                 guard let first = seg.first, first.isLetter, seg.allSatisfy({ $0 == first }) else { return false }
                 return (first == "x" || first == "X") ? seg.count >= 2 : seg.count >= 4
             }) { out.append(word); continue }
-            if let open = word.firstIndex(of: "{"), open == word.startIndex || word[word.index(before: open)] != "$",
+            // (`%{http_code}`: a format curl -w or a logger fills in itself)
+            if let open = word.firstIndex(of: "{"), open == word.startIndex || !"$%".contains(word[word.index(before: open)]),
                let close = word[open...].firstIndex(of: "}") {
                 let inside = word[word.index(after: open)..<close]
                 if !inside.isEmpty, !inside.hasPrefix("{"), inside.contains(where: \.isLetter),

@@ -220,4 +220,15 @@ import Testing
         #expect(kind("json", "{\"level\":\"info\",\"msg\":\"created\"}\n...\n{\"level\":\"info\",\"msg\":\"saved\"}\n").kind == .output)
         #expect(kind("json", "{\"a\": 1}\n").kind == .json)
     }
+    @Test func moreOfWhatProgramsPrint() {
+        #expect(kind("", "Keepalived_vrrp[2331]: VRRP_Script(chk_gw) failed\nKeepalived_vrrp[2331]: Entering BACKUP STATE\n").kind == .output)
+        #expect(kind("", "ts=2023-12-02T07:02:55Z caller=main.go:181 level=info msg=\"Resolving target\"\n").kind == .output)
+        #expect(kind("", "2023-12-01 22:14:09.812 ERROR [main] c.x.Client - connect failed\njava.net.BindException: Cannot assign\n"
+            + "\tat java.net.Socket.connect(Socket.java:607)\n\tat java.net.Socket.connect(Socket.java:556)\n").kind == .output)
+        #expect(kind("", "serviceaccount/ci-deployer created\nrolebinding.rbac.authorization.k8s.io/ci-deployer created\n").kind == .output)
+        #expect(kind("", "/etc/sudoers.d/dev: parsed OK\n").kind == .output)
+        let answers = kind("sh", "kubectl auth can-i delete pods -n a\nno\nkubectl auth can-i get pods -n a\nyes\n")
+        #expect(answers.session?.script == "kubectl auth can-i delete pods -n a\nkubectl auth can-i get pods -n a\n")
+        #expect(kind("", "/opt/blackbox_exporter\n├── LICENSE\n└── blackbox.yml\n").kind == .other)
+    }
 }

@@ -116,4 +116,7 @@ import Testing
         #expect(Placeholders.find(in: "smbclient //10.0.0.80/公共 -U wangwu -c 'ls'\n").isEmpty)
         #expect(!Placeholders.find(in: "kubectl get pods 查看所有pod\n").isEmpty)
     }
+    @Test func aFormatTheProgramFillsInIsNoFillIn() {
+        #expect(Placeholders.find(in: "curl -s -o /dev/null -w '%{http_code}' http://127.0.0.1:8080/health\n").isEmpty)
+    }
 }
