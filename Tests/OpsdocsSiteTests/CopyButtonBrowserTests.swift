@@ -138,13 +138,29 @@ import Testing
                 可选参数：
                 ● -l 100%FREE：使用全部剩余空间
                 \(fence)
+
+                ## 被注释打断的续行
+
+                \(fence)
+                ./configure --prefix=/usr/local/nginx \\
+                  --with-http_stub_status_module \\   # 监控用
+                  --with-pcre
+                \(fence)
+
+                ## 版本号
+
+                \(fence)
+                mysql -V
+                mysql  Ver 8.0.36 for Linux on x86_64 (MySQL Community Server - GPL)
+                \(fence)
                 """,
         ])
         defer { fixture.remove() }
         let copied = try Self.clickCopyButtons(fixture, output: output, page: "/runbook/", every: true).copied
         let ids = ["ming-ling-he-shu-chu-mei-you-ti-shi-fu-1", "sheng-lue-hao-1", "ming-ling-zhi-jian-de-kong-xing-1",
                    "di-yi-tiao-ming-ling-mei-you-ti-shi-fu-1", "xu-xing-li-de-zhu-shi-1", "heredoc-1",
-                   "shu-chu-de-shuo-ming-1", "ming-ling-jian-de-shuo-ming-wen-zi-1"]
+                   "shu-chu-de-shuo-ming-1", "ming-ling-jian-de-shuo-ming-wen-zi-1", "bei-zhu-shi-da-duan-de-xu-xing-1",
+                   "ban-ben-hao-1"]
         #expect(copied.count == ids.count)
         // Each block's script is where the manifest says: its file (the page's all.sh, or its
         // own file when it needs filling in) at its lines.
@@ -163,5 +179,8 @@ import Testing
         #expect(copied[3].hasPrefix("ssh k8s@172.27.132.67\ndocker run -d"))
         #expect(copied[6] == "etcdctl endpoint health\n")
         #expect(copied[7] == "sudo lvs\n")
+        // The whole command, as its author meant it (the snippet is marked not runnable).
+        #expect(copied[8] == "./configure --prefix=/usr/local/nginx \\\n  --with-http_stub_status_module \\   # 监控用\n  --with-pcre\n")
+        #expect(copied[9] == "mysql -V\n")
     }
 }
