@@ -107,6 +107,7 @@ package enum OutputLine {
     /// words of a line that starts with a number or a month (`12873:X 14 Mar 2024 15:20:11.532 #`,
     /// `Mar 21 03:14:01 web1 sshd[812]: …`).
     static func isLogLine(_ line: Substring) -> Bool {
+        guard line.contains(":") else { return false }  // (a clock, a tag: most lines have neither)
         if line.hasPrefix("["), let close = line.firstIndex(of: "]") {
             let inside = line[line.index(after: line.startIndex)..<close].trimmedBlanks
             if inside.contains("."), inside.allSatisfy({ $0.isNumber || $0 == "." }) { return true }
@@ -127,6 +128,7 @@ package enum OutputLine {
     /// `git version 2.41.0`, `Docker version 24.0.7, build afdd53b`, `go version go1.21.5 linux/amd64`:
     /// what `--version` printed (`kubectl version --client` has an option where the number would be).
     package static func isVersionLine(_ line: Substring) -> Bool {
+        guard line.contains(" version ") || line.contains(" Version ") || line.contains(" Ver ") || line.contains(" v") else { return false }
         // (short: `kernel version 3.10.0-862 has a nat related bug …` is a sentence)
         let words = line.split(separator: " ", omittingEmptySubsequences: true)
         guard words.count >= 3, words.count <= 6, ["version", "Version", "Ver", "v"].contains(String(words[1])) else { return false }
@@ -138,6 +140,8 @@ package enum OutputLine {
     /// failed`, `INFO  2024-…`), a program's `error:` (`rsync error: …`), or logfmt with a level or a
     /// message (`time="…" level=error msg="…"`).
     static func isLevelled(_ line: Substring) -> Bool {
+        guard let lead = line.first, lead.isUppercase || lead == "@" || lead == "[" || line.contains(" error:")
+                || line.contains(" warning:") || line.contains(" fatal:") || line.contains("level=") else { return false }
         let words = line.split(separator: " ", maxSplits: 2, omittingEmptySubsequences: true)
         guard let first = words.first else { return false }
         let level = first.drop { $0 == "@" || $0 == "[" }.prefix { $0.isLetter }.uppercased()
@@ -181,6 +185,9 @@ package enum OutputLine {
     /// `zmalloc.h:50:31: fatal error: …`, `mount.nfs: access denied by server …`, or a sentence
     /// of an error message (`permission denied while trying to connect …`).
     static func isDiagnostic(_ line: Substring) -> Bool {
+        // (the phrases without their first letter, found without lower-casing every line)
+        guard ["rror", "atal", "enied", "ailed", "annot ", "an't ", "ot found", "o such file", "efused", "***", "arning",
+               "nvalid ", "nable to", "ould not", "imed out"].contains(where: { line.contains($0) }) else { return false }
         let lower = line.lowercased()
         guard errorPhrases.contains(where: { lower.contains($0) }) else { return false }
         let word = line.prefix { $0 != " " && $0 != "\t" }
@@ -215,6 +222,7 @@ package enum OutputLine {
     /// (`mysql  Ver 8.0.36 for Linux (MySQL Community Server)`, `Up 2 minutes (healthy)`), which
     /// no simple command has (a subshell, `$(`, `<(`, `((` and `name ()` aside).
     package static func rejectsAsCommand(_ line: Substring) -> Bool {
+        guard line.contains(" (") else { return false }
         let text = Array(unquoted(line.trimmedBlanks.beforeTrailingComment))
         guard text.count > 2 else { return false }
         for i in 1..<(text.count - 1) where text[i] == "(" && text[i - 1] == " " {

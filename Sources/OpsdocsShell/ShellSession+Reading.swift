@@ -267,9 +267,11 @@ extension ShellSession {
                 printed(index)
                 continue
             }
-            let sameProgram = ShellWords.commandWord(line).map { programs.contains($0) } ?? false
-                && !OutputLine.isOutputLine(line) && !OutputLine.isTableRow(line)
-            if depth > 0 || ShellWords.looksLikeCommand(line) || syntax || Synopsis.startsWithStandIn(line) || sameProgram {
+            func sameProgram() -> Bool {
+                guard !programs.isEmpty, let word = ShellWords.commandWord(line), programs.contains(word) else { return false }
+                return !OutputLine.isOutputLine(line) && !OutputLine.isTableRow(line)
+            }
+            if depth > 0 || ShellWords.looksLikeCommand(line) || syntax || Synopsis.startsWithStandIn(line) || sameProgram() {
                 command(index)
                 continue
             }

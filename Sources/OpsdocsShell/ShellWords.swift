@@ -90,8 +90,6 @@ package enum ShellWords {
 
     /// A line whose first word is a known command, a path to a program, or shell syntax.
     package static func looksLikeCommand(_ line: Substring) -> Bool {
-        // (`ts=… level=info msg="…"`: a log line, though it reads as assignments before a command)
-        if line.contains("level="), OutputLine.isLogfmt(line.trimmedBlanks) { return false }
         guard let word = commandWord(line) else { return isShellAssignment(line) }
         if commands.contains(String(word)) { return true }
         let start = line.trimmedBlanks
@@ -115,19 +113,33 @@ package enum ShellWords {
         }
         // `showmount -e 10.0.0.1`, `tuned-adm --list`: a program the lexicon lacks, known by an
         // option right after its name or its sub-command (a `ps` row's options come far later).
-        if word.count >= 2, word.first.map({ $0.isASCII && $0.isLowercase }) == true,
+        if word.count >= 2, word.first.map({ $0.isASCII && $0.isLowercase }) == true, optionFollows(word, in: line),
            word.allSatisfy({ $0.isASCII && ($0.isLowercase || $0.isNumber || "._+-".contains($0)) }),
-           !line.contains("  "),
-           line.split(separator: " ").dropFirst().prefix(2).contains(where: { option in
-               option.count >= 2 && option.first == "-" && option.dropFirst(option.hasPrefix("--") ? 2 : 1).first.map({ $0.isASCII && $0.isLetter }) == true
-           }) { return true }
-        // `VAR=value some-tool …`: an environment prefix makes a command of whatever follows.
+           !line.contains("  ") { return true }
+        // `VAR=value some-tool …`: an environment prefix makes a command of whatever follows
+        // (but `ts=… level=info msg="…"` is a log line).
         let trimmed = line.drop { $0 == " " }
+        if trimmed.contains("level="), OutputLine.isLogfmt(trimmed.trimmedBlanks) { return false }
         if let eq = trimmed.firstIndex(of: "=") {
             var name = trimmed[..<eq]
             if name.hasSuffix("]"), let open = name.firstIndex(of: "[") { name = name[..<open] }
             if name.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_") }), trimmed.first?.isLetter == true,
                !name.isEmpty { return true }
+        }
+        return false
+    }
+
+    /// One of the two words after `word` is an option (`-e`, `--list`).
+    private static func optionFollows(_ word: Substring, in line: Substring) -> Bool {
+        // (`word` is a slice of `line`, as commandWord cut it)
+        guard word.endIndex <= line.endIndex, word.endIndex >= line.startIndex else { return false }
+        var rest = line[word.endIndex...]
+        for _ in 0..<2 {
+            rest = rest.drop { $0 == " " || $0 == "\t" }
+            let next = rest.prefix { $0 != " " && $0 != "\t" }
+            if next.count >= 2, next.first == "-",
+               next.dropFirst(next.hasPrefix("--") ? 2 : 1).first.map({ $0.isASCII && $0.isLetter }) == true { return true }
+            rest = rest.dropFirst(next.count)
         }
         return false
     }
