@@ -42,6 +42,10 @@ package enum OutputLine {
         let operators = hasShellOperators(Substring(unarrowed))
         // `>>> 172.27.138.251`: what a loop's `echo ">>> ${node_ip}"` printed (ShellPrompt: not Python).
         if line.hasPrefix(">>> "), case .none = ShellPrompt.classify(line[...]) { return true }
+        // `a1Bc9xQz<TAB>API Latency`: tab-separated fields (`jq -r … | @tsv`, `cut`), not indentation.
+        // (`192.168.1.1<TAB>hello.test.com` is a line of /etc/hosts)
+        if line.contains("\t"), !operators, let field = line.split(separator: "\t").first, field.count < line.count,
+           field.split(separator: ".").count != 4 || !field.split(separator: ".").allSatisfy({ Int($0) != nil }) { return true }
         // Columns: three or more fields apart by runs of spaces (`web-0   1/1   Running   0   3m`).
         return !operators && columnGaps(Substring(unarrowed)) >= 2
     }
@@ -177,6 +181,14 @@ package enum OutputLine {
               words[0].contains("/"), !words[0].contains(":") else { return false }
         return ["created", "configured", "unchanged", "deleted", "patched", "labeled", "annotated", "scaled",
                 "restarted", "exposed", "serverside-applied", "tainted", "cordoned", "drained", "uncordoned"].contains(String(words[1]))
+    }
+
+    /// `Node Overview|1843`, `1|admin|admin@localhost|1`: a row `sqlite3` or `mysql -B` printed,
+    /// fields joined by `|` with no blank around it and a number among them (no pipeline looks so).
+    static func isDelimitedRow(_ line: Substring) -> Bool {
+        guard line.contains("|"), !line.contains(" |"), !line.contains("| "), !line.contains("||") else { return false }
+        let fields = line.split(separator: "|", omittingEmptySubsequences: false)
+        return fields.count >= 2 && fields.dropFirst().contains { !$0.isEmpty && $0.allSatisfy(\.isNumber) }
     }
 
     private static let months: Set<String> = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
@@ -331,7 +343,10 @@ package enum OutputLine {
         if line.hasPrefix("...") || line.hasPrefix("^C") || line.hasPrefix("---") || line.hasPrefix("===") || line.hasPrefix("==> ") {
             return true
         }
-        if isVersionLine(line) || isLevelled(line) || isStackFrame(line) || isApplyResult(line) { return true }
+        if isVersionLine(line) || isLevelled(line) || isStackFrame(line) || isApplyResult(line) || isDelimitedRow(line) { return true }
+        // `* Connected to 10.0.0.5 (10.0.0.5) port 8081 (#0)`: what `curl -v` tells.
+        if line.hasPrefix("* "), line.dropFirst(2).drop(while: { $0 == " " }).first?.isUppercase == true,
+           line.contains(where: \.isNumber) { return true }
         // `/etc/sudoers.d/dev: parsed OK`: a path, then what a program found in it.
         if first == "/", let word = line.split(separator: " ").first, word.hasSuffix(":"), word.count > 2,
            line.split(separator: " ").count >= 2 { return true }

@@ -249,6 +249,7 @@ public enum BlockClassifier {
         case .ini:
             if isINI(lines) { return nil }
             if isYAML(lines, loose: true) { return Detection(.yaml, "key: value lines") }
+            if isCommandShaped(statements) { return Detection(.shell, "lines shaped as commands") }
             // `Port 2222`, `maxmemory 4gb`, `-A INPUT -j ACCEPT`: directives of sshd, redis or
             // iptables-save, in a `conf` fence, not key=value settings.
             return statements.contains(where: { $0.contains("=") || $0.trimmedBlanks.hasPrefix("[") }) ? nil

@@ -111,7 +111,12 @@ extension BlockClassifier {
             else { return false }
             if OutputLine.hasOption(code) { withOptions += 1 }
         }
-        return withOptions * 2 >= statements.count
+        if withOptions * 2 >= statements.count { return true }
+        // `grafana-cli plugins install x` / `grafana-cli plugins ls`: one tool, named like one
+        // (`-`, `_`, a digit, or …ctl/…adm/…cli), on every line.
+        let firsts = Set(statements.compactMap { $0.trimmedBlanks.split(separator: " ").first })
+        guard statements.count >= 2, firsts.count == 1, let tool = firsts.first else { return false }
+        return tool.contains(where: { "-_".contains($0) || $0.isNumber }) || ["ctl", "adm", "cli"].contains(where: { tool.hasSuffix($0) })
     }
 
     /// `30 2 * * * /usr/local/bin/backup.sh`, `@reboot cmd`: a schedule, then the command it runs.
@@ -132,12 +137,16 @@ extension BlockClassifier {
     /// lines of the files that say who may log in and what they may use.
     static func isSystemTableEntry(_ raw: Substring) -> Bool {
         let words = raw.trimmedBlanks.split(whereSeparator: { $0 == " " || $0 == "\t" })
+        guard words.count >= 2 else { return false }
+        if words[0] == "Defaults" || words[0].hasPrefix("Defaults:") { return true }
         guard words.count >= 3 else { return false }
         if ["auth", "account", "password", "session", "-auth", "-account", "-password", "-session"].contains(String(words[0])),
            words[1].hasPrefix("[") || ["required", "requisite", "sufficient", "optional", "include", "substack"].contains(String(words[1])) {
             return true
         }
-        return words.count == 4 && ["soft", "hard", "-"].contains(String(words[1])) && (Int(words[3]) != nil || words[3] == "unlimited")
+        if words.count == 4, ["soft", "hard", "-"].contains(String(words[1])), Int(words[3]) != nil || words[3] == "unlimited" { return true }
+        // sudoers: `Defaults  logfile=/var/log/sudo.log`, `%ops  ALL=(ALL)  ALL`
+        return !words[0].contains("=") && words[1].contains("=(") && words[1].first?.isUppercase == true
     }
 
     /// `{"level":"info",…}` on each line (JSON Lines), not one document: what a program logged.

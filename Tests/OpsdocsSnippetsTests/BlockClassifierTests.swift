@@ -231,4 +231,15 @@ import Testing
         #expect(answers.session?.script == "kubectl auth can-i delete pods -n a\nkubectl auth can-i get pods -n a\n")
         #expect(kind("", "/opt/blackbox_exporter\n├── LICENSE\n└── blackbox.yml\n").kind == .other)
     }
+    @Test func rowsVerboseLinesAndOneToolOnEveryLine() {
+        #expect(kind("", "Node Overview|1843\nAPI Latency|622\n").kind == .output)
+        #expect(kind("", "a1Bc9xQz\tAPI Latency\nFk29dLsa\tBlackbox Probes\n").kind == .output)
+        #expect(kind("text", "192.168.1.1\thello.test.com\n192.168.1.1\ttraefik-ui.test.com\n").kind != .output)
+        #expect(kind("", "* Connected to 10.20.1.15 (10.20.1.15) port 8081 (#0)\n* Connection #0 to host 10.20.1.15 left intact\n").kind == .output)
+        #expect(kind("", "Defaults        logfile=/var/log/sudo.log\n%ops    ALL=(ALL)       ALL\n").kind == .other)
+        #expect(kind("bash", "$ array=([2]=c [0]=a [1]=b)\n$ days=(Sun Mon Tue)\n").kind == .console)
+        #expect(kind("ini", "grafana-cli plugins install grafana-piechart-panel\ngrafana-cli plugins ls\n").kind == .shell)
+        // The same directive on every line is a config file.
+        #expect(kind("", "server 0.pool.ntp.org iburst\nserver 1.pool.ntp.org iburst\n").kind != .shell)
+    }
 }
