@@ -36,7 +36,7 @@ package enum OutputLine {
         if isOutputLine(raw) { return true }
         // Boxes and tables: `+----+----+`, `| ENDPOINT | ID |`, `├── roles`.
         if line.hasPrefix("+-") || line.hasPrefix("`- ") || (first == "|" && line.count > 1) || line.contains("│") || line.contains("├")
-            || line.contains("└") { return true }
+            || line.contains("└") || line.contains("┌") || line.contains("┬") || line.contains("┼") { return true }
         // (`->` is an arrow in a table, `  -> 10.0.0.1:6443   Masq   1`, not a redirection)
         let unarrowed = line.replacingOccurrences(of: "->", with: "  ")
         let operators = hasShellOperators(Substring(unarrowed))
@@ -115,6 +115,8 @@ package enum OutputLine {
         if line.hasPrefix("["), let close = line.firstIndex(of: "]") {
             let inside = line[line.index(after: line.startIndex)..<close].trimmedBlanks
             if inside.contains("."), inside.allSatisfy({ $0.isNumber || $0 == "." }) { return true }
+            // `[Wed Jul 12 03:14:22 2023] XFS (vdb1): …` (dmesg -T)
+            if inside.split(separator: " ").contains(where: isClock) { return true }
         }
         // `Keepalived_vrrp[2331]: VRRP_Script(chk_gw) failed`: a syslog tag.
         if let tag = line.split(separator: " ", maxSplits: 1).first, tag.hasSuffix("]:"), let open = tag.firstIndex(of: "["),
@@ -122,11 +124,14 @@ package enum OutputLine {
            tag[..<open].allSatisfy({ $0.isLetter || $0.isNumber || "_-.".contains($0) }) { return true }
         let words = line.split(separator: " ", maxSplits: 6, omittingEmptySubsequences: true).prefix(5)
         guard let first = words.first, first.first?.isNumber == true || months.contains(String(first.prefix(3))) else { return false }
-        return words.contains { word in
-            let clock = word.split(separator: ".", maxSplits: 1).first ?? word
-            let parts = clock.split(separator: ":", omittingEmptySubsequences: false)
-            return parts.count == 3 && parts.allSatisfy { $0.count == 2 && $0.allSatisfy(\.isNumber) }
-        }
+        return words.contains(where: isClock)
+    }
+
+    /// `15:20:11`, `15:20:11.532`.
+    private static func isClock(_ word: Substring) -> Bool {
+        let clock = word.split(separator: ".", maxSplits: 1).first ?? word
+        let parts = clock.split(separator: ":", omittingEmptySubsequences: false)
+        return parts.count == 3 && parts.allSatisfy { $0.count == 2 && $0.allSatisfy(\.isNumber) }
     }
 
     /// `git version 2.41.0`, `Docker version 24.0.7, build afdd53b`, `go version go1.21.5 linux/amd64`:
@@ -190,6 +195,25 @@ package enum OutputLine {
         let fields = line.split(separator: "|", omittingEmptySubsequences: false)
         return fields.count >= 2 && fields.dropFirst().contains { !$0.isEmpty && $0.allSatisfy(\.isNumber) }
     }
+
+    /// `mdadm: Defaulting to version 1.2 metadata`: a program's name, a colon, what it says
+    /// (not a YAML key that happens to be a command: `command: [...]`, `run: make test`).
+    static func isProgramMessage(_ line: Substring) -> Bool {
+        guard let colon = line.firstIndex(of: ":"), colon > line.startIndex else { return false }
+        let name = line[..<colon]
+        let message = line[line.index(after: colon)...]
+        guard message.first == " ", let lead = message.dropFirst().first, !"[{\"'|>&-".contains(lead),
+              message.split(separator: " ").count >= 3, !yamlKeys.contains(String(name)),
+              ShellWords.commands.contains(String(name)) else { return false }
+        return true
+    }
+
+    private static let yamlKeys: Set<String> = [
+        "command", "run", "test", "build", "install", "env", "image", "name", "args", "script", "service", "shell", "source",
+        "file", "path", "user", "host", "mount", "label", "watch", "sync", "time", "date", "type", "kind", "set", "export",
+        "options", "cache", "timeout", "exec", "stage", "stages", "deploy", "log", "logs", "proxy", "security", "top", "ping",
+        "ssh", "id", "groups", "hostname", "uptime", "mail", "printf", "echo", "read", "wait", "trap", "true", "false", "yes",
+    ]
 
     private static let months: Set<String> = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
 
@@ -343,7 +367,8 @@ package enum OutputLine {
         if line.hasPrefix("...") || line.hasPrefix("^C") || line.hasPrefix("---") || line.hasPrefix("===") || line.hasPrefix("==> ") {
             return true
         }
-        if isVersionLine(line) || isLevelled(line) || isStackFrame(line) || isApplyResult(line) || isDelimitedRow(line) { return true }
+        if isVersionLine(line) || isLevelled(line) || isStackFrame(line) || isApplyResult(line) || isDelimitedRow(line)
+            || isProgramMessage(line) { return true }
         // `* Connected to 10.0.0.5 (10.0.0.5) port 8081 (#0)`: what `curl -v` tells.
         if line.hasPrefix("* "), line.dropFirst(2).drop(while: { $0 == " " }).first?.isUppercase == true,
            line.contains(where: \.isNumber) { return true }

@@ -154,7 +154,7 @@ public enum BlockClassifier {
         if declared == .other {
             // Another language (`nginx`, `hcl`) or a typo (`ShellSeasion`): only commands overrule it.
             if prompts().transcript { return Detection(.console, "shell prompts") }
-            if isConfigBlock(code) { return nil }
+            if isConfigBlock(code) || isXML(lines) { return nil }
             return mostlyCommands() && !isTree(lines) ? Detection(.shell, "most lines are commands") : nil
         }
         // A usage synopsis (`cut OPTION [FILE]`, `$ kill [-signal] PID`) or a block written wholly in
@@ -192,6 +192,8 @@ public enum BlockClassifier {
             return Detection(.other, "fstab or exports entries")
         }
         if declared != .yaml, declared != .json, statements.allSatisfy(isCrontabEntry) { return Detection(.other, "crontab entries") }
+        if !structured, isSQL(statements) { return Detection(.other, "SQL statements") }
+        if !structured, isXML(lines) { return Detection(.other, "an XML file") }
         if declared != .yaml, declared != .json, statements.allSatisfy(isSystemTableEntry) {
             return Detection(.other, "pam.d or limits.conf entries")
         }

@@ -161,7 +161,32 @@ extension BlockClassifier {
 
     /// `├── tasks` directory trees.
     static func isTree(_ lines: [Substring]) -> Bool {
-        lines.filter { $0.contains("├") || $0.contains("└") || $0.contains("│") }.count >= 2
+        // (`┌─database─┬─table─┐` … `│ events │`: a table drawn in boxes, output)
+        guard !lines.contains(where: { $0.contains("┌") || $0.contains("┬") || $0.contains("┼") || $0.contains("┘") }) else { return false }
+        return lines.filter { $0.contains("├") || $0.contains("└") || $0.contains("│") }.count >= 2
+    }
+
+    /// `SELECT … FROM …;`, `ALTER TABLE …;`, `GRANT …`: SQL, whatever the fence says (a query is
+    /// typed into a client, not into bash).
+    static func isSQL(_ statements: [Substring]) -> Bool {
+        guard let first = statements.first?.trimmedBlanks.split(separator: " ").first?.uppercased(),
+              sqlVerbs.contains(first) else { return false }
+        let text = statements.joined(separator: " ").uppercased()
+        return text.hasSuffix(";") || text.contains(" FROM ") || text.contains(" TABLE ") || text.contains(" INTO ")
+            || text.contains(" WHERE ") || text.contains(" DATABASE ")
+    }
+
+    private static let sqlVerbs: Set<String> = [
+        "SELECT", "INSERT", "UPDATE", "DELETE", "CREATE", "ALTER", "DROP", "GRANT", "REVOKE", "SHOW", "TRUNCATE",
+        "WITH", "EXPLAIN", "OPTIMIZE", "DESCRIBE", "FLUSH", "CHANGE", "REPLACE",
+    ]
+
+    /// `<clickhouse>` … `</clickhouse>`, `<?xml …?>`, `<!-- … -->` first: an XML file.
+    static func isXML(_ lines: [Substring]) -> Bool {
+        guard let first = lines.first?.trimmedBlanks, let last = lines.last?.trimmedBlanks,
+              first.hasPrefix("<?xml") || first.hasPrefix("<!--") || first.hasPrefix("<") && first.dropFirst().first?.isLetter == true,
+              last.hasPrefix("</") || last.hasSuffix("/>") || last.hasSuffix("-->") else { return false }
+        return lines.filter { $0.trimmedBlanks.hasPrefix("<") }.count * 2 >= lines.count
     }
 
     /// Statements, not lines: the first line of each command, its heredoc body and continued

@@ -242,4 +242,14 @@ import Testing
         // The same directive on every line is a config file.
         #expect(kind("", "server 0.pool.ntp.org iburst\nserver 1.pool.ntp.org iburst\n").kind != .shell)
     }
+    @Test func sqlXMLBoxTablesAndProgramMessages() {
+        #expect(kind("", "SELECT database, table\nFROM system.parts\nWHERE active;\n").kind == .other)
+        #expect(kind("", "ALTER TABLE tracking.events DROP PARTITION 202212;\n").kind == .other)
+        #expect(kind("xml", "<!-- data-path.xml -->\n<clickhouse>\n    <path>/data/clickhouse/</path>\n</clickhouse>\n").kind == .other)
+        #expect(kind("", "┌─database─┬─table──┐\n│ tracking │ events │\n└──────────┴────────┘\n").kind == .output)
+        #expect(kind("", "mdadm: Defaulting to version 1.2 metadata\nmdadm: array /dev/md0 started.\n").kind == .output)
+        #expect(kind("bash", "[Wed Jul 12 03:14:22 2023] XFS (vdb1): Metadata corruption detected\n").kind == .output)
+        // A YAML key named like a command is still YAML.
+        #expect(kind("", "steps:\n  - name: test\n    run: make build test\n").kind == .yaml)
+    }
 }
