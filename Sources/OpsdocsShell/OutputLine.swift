@@ -222,8 +222,10 @@ package enum OutputLine {
     /// of an error message (`permission denied while trying to connect …`).
     static func isDiagnostic(_ line: Substring) -> Bool {
         // (the phrases without their first letter, found without lower-casing every line)
+        guard line.contains(" ") else { return false }
         guard ["rror", "atal", "enied", "ailed", "annot ", "an't ", "ot found", "o such file", "efused", "***", "arning",
-               "nvalid ", "nable to", "ould not", "imed out"].contains(where: { line.contains($0) }) else { return false }
+               "nvalid ", "nable to", "ould not", "imed out", "RROR", "ATAL", "ENIED", "AILED"].contains(where: { line.contains($0) })
+        else { return false }
         let lower = line.lowercased()
         guard errorPhrases.contains(where: { lower.contains($0) }) else { return false }
         let word = line.prefix { $0 != " " && $0 != "\t" }
@@ -263,6 +265,10 @@ package enum OutputLine {
         guard text.count > 2 else { return false }
         for i in 1..<(text.count - 1) where text[i] == "(" && text[i - 1] == " " {
             if text[i + 1] == "(" || text[i + 1] == ")" { continue }
+            // (`id app || (useradd app && …)`: a subshell after an operator is a command)
+            var j = i - 1
+            while j > 0, text[j] == " " { j -= 1 }
+            if "|&;".contains(text[j]) { continue }
             return true
         }
         return false
@@ -301,7 +307,7 @@ package enum OutputLine {
     }
 
     /// The line with quoted text taken out (`"nginx -g 'daemon of…"` → ``).
-    static func unquoted(_ line: Substring) -> String {
+    package static func unquoted(_ line: Substring) -> String {
         var out = ""
         var quote: Character?
         for ch in line {
@@ -396,7 +402,7 @@ package enum OutputLine {
         // A line starting with a URL: nothing runs a URL (`https://10.0.0.1:2379 is healthy: …`).
         if word.contains("://") { return true }
         if word.count == 5, let level = word.first, "EWIF".contains(level), word.dropFirst().allSatisfy(\.isNumber) { return true }
-        if isLogLine(line) || isDiagnostic(line) { return true }
+        if isDiagnostic(line) { return true }
         // `✔ Container nginx  Started`, `[+] Running 11/11`: progress marks of an installer or compose.
         if "✔✓✗✘".contains(first) || line.hasPrefix("[+] ") || line.hasPrefix("[*] ") || line.hasPrefix("[!] ") { return true }
         if word == "PING" || word == "NAME" || word.allSatisfy({ $0.isUppercase }) && word.count > 3 { return true }

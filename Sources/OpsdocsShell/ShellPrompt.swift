@@ -59,8 +59,26 @@ package enum ShellPrompt: Equatable, Sendable {
             let next = rest.dropFirst(word.count).drop { $0 == " " }
             return next.hasPrefix("-") || next.hasPrefix("/") || next.hasPrefix("$") || next.hasPrefix("<")
         }
+        if isSentence(rest) { return false }
         return ShellWords.looksLikeCommand(rest)
     }
+
+    /// `etcd keeps its data in /var/lib/etcd`, `pass -y next time to skip the prompt`: English
+    /// words that only sentences use, two or more (`kubectl get deploy web` has none).
+    static func isSentence(_ text: Substring) -> Bool {
+        var count = 0
+        for word in text.split(separator: " ") where functionWords.contains(String(word)) {
+            count += 1
+            if count >= 2 { return true }
+        }
+        return false
+    }
+
+    private static let functionWords: Set<String> = [
+        "the", "a", "an", "to", "of", "its", "is", "are", "and", "if", "it", "this", "that", "with", "when", "only",
+        "then", "you", "your", "we", "our", "will", "be", "not", "can", "should", "after", "before", "here", "there",
+        "in", "on", "from", "keeps", "has", "was",
+    ]
 
     /// `# tuned-adm profile throughput`, `# fail2ban-client status sshd`: a `#` line whose first word
     /// is shaped like a program's name (lower case, with a `-`, `_` or digit, as prose words
@@ -71,7 +89,10 @@ package enum ShellPrompt: Equatable, Sendable {
               word.allSatisfy({ $0.isASCII && ($0.isLowercase || $0.isNumber || "-_.".contains($0)) }),
               word.first?.isLetter == true, word.contains(where: { "-_".contains($0) || $0.isNumber }),
               !rest.unicodeScalars.contains(where: { $0.value >= 0x2E80 }) else { return false }
-        return true
+        // (`# re-run the step`, `# x86_64 hosts only`, `# k8s 1.24 removed dockershim`: prose)
+        if ["re-", "non-", "pre-", "self-", "multi-", "co-", "sub-", "anti-"].contains(where: { word.hasPrefix($0) }) { return false }
+        if ["x86_64", "aarch64", "arm64", "amd64", "i386", "k8s", "k3s", "ipv4", "ipv6", "utf-8", "e.g", "i.e"].contains(String(word)) { return false }
+        return !isSentence(rest)
     }
 
     /// oh-my-zsh: `➜  dir git:(branch) ✗ cmd`; two spaces after the arrow mean a directory follows.

@@ -248,7 +248,7 @@ extension ShellSession {
             // `{` or `[` alone, then `"host": …`: the JSON a command printed, not a group of commands.
             if hasCommand, depth == 0, lastWasCommand || inOutput, trimmed == "{" || trimmed == "[",
                let next = text[(index + 1)...].first(where: { !$0.trimmedBlanks.isEmpty })?.trimmedBlanks,
-               next.hasPrefix("\""), next.contains("\":") || trimmed == "[" {
+               next.hasPrefix("\""), next.contains("\":") || next.contains("\" :") || trimmed == "[" {
                 printed(index)
                 continue
             }
@@ -263,7 +263,7 @@ extension ShellSession {
             // `mysql  Ver 8.0.36 … (MySQL Community Server - GPL)`).
             if hasCommand, depth == 0, lastWasCommand || inOutput, !syntax,
                OutputLine.rejectsAsCommand(line) || OutputLine.isLogfmt(trimmed) || OutputLine.isVersionLine(trimmed)
-                || lastWasCommand && ["yes", "no", "ok", "OK", "success", "done"].contains(String(trimmed)) {
+                || lastWasCommand && ["yes", "no", "ok", "OK", "success"].contains(String(trimmed)) {
                 printed(index)
                 continue
             }

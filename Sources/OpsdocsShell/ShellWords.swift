@@ -56,13 +56,16 @@ package enum ShellWords {
 
     /// How a line changes the nesting of compound commands (`if …` +1, `fi` −1, `f() {` +1, `}` −1).
     package static func nesting(_ line: Substring) -> Int {
-        let words = line.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == ";" })
+        // (`;` kept as a word of its own: `cd /x; for f in *; do` opens a loop after it)
+        let spaced = line.contains(";") ? Substring(line.replacingOccurrences(of: ";", with: " ; ")) : line
+        let words = spaced.split(whereSeparator: { $0 == " " || $0 == "\t" })
         var depth = 0
         for (i, word) in words.enumerated() {
             if word.hasPrefix("#") { break }
             // (`grep -l x | while read -r f; do`: a pipeline into a loop opens it too)
+            if word == ";" { continue }
             if i == 0 || words[i - 1] == "then" || words[i - 1] == "do" || words[i - 1] == "else" || words[i - 1].hasSuffix("&&")
-                || words[i - 1] == "|" || words[i - 1] == "||" {
+                || words[i - 1] == "|" || words[i - 1] == "||" || words[i - 1] == ";" {
                 if openers.contains(word) { depth += 1 }
             }
             if closers.contains(word) { depth -= 1 }
@@ -230,9 +233,35 @@ package enum ShellWords {
     /// `--with-stream \   # comment`: a `\` meant to continue the command, then a comment, which
     /// bash reads as the end of it (the `\` escapes a space).
     package static func continuesBeforeComment(_ line: Substring) -> Bool {
-        let code = line.beforeTrailingComment
+        guard line.contains("#") else { return false }
+        let code = codeBeforeComment(line)
         guard code.count < line.count else { return false }
-        return continues(code.trimmedBlanks) && code.hasSuffix(" ") || continues(code)
+        return continues(code.trimmedBlanks) && (code.last == " " || code.last == "\t") || continues(code)
+    }
+
+    /// The line up to an unquoted ` #` or tab-`#` comment (quotes followed as bash does).
+    static func codeBeforeComment(_ line: Substring) -> Substring {
+        var quote: Character?
+        var escaped = false
+        var previous: Character = " "
+        var index = line.startIndex
+        while index < line.endIndex {
+            let ch = line[index]
+            if escaped {
+                escaped = false
+            } else if let q = quote {
+                if ch == q { quote = nil } else if ch == "\\" && q == "\"" { escaped = true }
+            } else if ch == "\\" {
+                escaped = true
+            } else if ch == "'" || ch == "\"" {
+                quote = ch
+            } else if ch == "#", previous == " " || previous == "\t" {
+                return line[..<index]
+            }
+            previous = ch
+            index = line.index(after: index)
+        }
+        return line
     }
 
     /// `\` at the very end of a line continues the command.

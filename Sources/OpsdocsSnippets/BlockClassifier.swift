@@ -208,7 +208,8 @@ public enum BlockClassifier {
         // (`/usr/local/nginx/` over `├── conf`: the tree's root, not a command)
         if isTree(lines), let first = statements.first?.trimmedBlanks, !first.contains(" "),
            first.hasSuffix("/") || !ShellWords.looksLikeCommand(first)
-            || first.hasPrefix("/") && lines.dropFirst().first.map({ $0.hasPrefix("├") || $0.hasPrefix("└") || $0.hasPrefix("│") }) == true {
+            || !["tree", "lsblk", "pstree", "findmnt", "ls"].contains(String(first))
+                && lines.dropFirst().first.map({ $0.hasPrefix("├") || $0.hasPrefix("└") || $0.hasPrefix("│") }) == true {
             return Detection(.other, "a directory tree")
         }
         if declared != .yaml, declared != .json, declared != .ini, let first = statements.first,

@@ -116,7 +116,8 @@ extension BlockClassifier {
         // (`-`, `_`, a digit, or …ctl/…adm/…cli), on every line.
         let firsts = Set(statements.compactMap { $0.trimmedBlanks.split(separator: " ").first })
         guard statements.count >= 2, firsts.count == 1, let tool = firsts.first else { return false }
-        return tool.contains(where: { "-_".contains($0) || $0.isNumber }) || ["ctl", "adm", "cli"].contains(where: { tool.hasSuffix($0) })
+        // (`rename-command FLUSHALL ""`, `http_access deny all`: directives, whatever their name)
+        return ["ctl", "adm", "cli", "-tool"].contains(where: { tool.hasSuffix($0) })
     }
 
     /// `30 2 * * * /usr/local/bin/backup.sh`, `@reboot cmd`: a schedule, then the command it runs.
@@ -171,7 +172,10 @@ extension BlockClassifier {
     static func isSQL(_ statements: [Substring]) -> Bool {
         guard let first = statements.first?.trimmedBlanks.split(separator: " ").first?.uppercased(),
               sqlVerbs.contains(first) else { return false }
-        let text = statements.joined(separator: " ").uppercased()
+        // (`truncate -s 0 /var/log/*.log` is coreutils: SQL has no options; comments and quotes say nothing)
+        let code = statements.map { OutputLine.unquoted($0.beforeTrailingComment) }
+        if code.contains(where: { $0.split(separator: " ").dropFirst().contains { $0.hasPrefix("-") && $0.count > 1 && $0 != "--" } }) { return false }
+        let text = code.joined(separator: " ").uppercased()
         return text.hasSuffix(";") || text.contains(" FROM ") || text.contains(" TABLE ") || text.contains(" INTO ")
             || text.contains(" WHERE ") || text.contains(" DATABASE ")
     }

@@ -45,7 +45,9 @@ enum Placeholders {
             angleTokens(in: prints ? unquoted : line).forEach(add)
             variableTokens(in: line).forEach(add)
             fillInWords(in: unquoted).forEach(add)
-            yourNames(in: line).forEach(add)
+            // (printed text is a message, unless it is written into a file: `echo "…" >> /etc/aliases`)
+            let writes = line.contains(">") || line.contains("tee ")
+            yourNames(in: (prints && !writes ? unquoted : line).beforeTrailingComment).forEach(add)
             // The rest is about arguments of commands: bash only, and not a heredoc's file.
             if shell && !inBody {
                 wordTokens(in: unquoted, known: known).forEach(add)

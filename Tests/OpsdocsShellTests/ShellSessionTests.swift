@@ -187,4 +187,10 @@ import Testing
         // Assignments under any other command are commands.
         #expect(ShellSession.readUnprompted("cd /opt\nVERSION=1.2\n") == nil)
     }
+    @Test func aSentenceInAHashLineIsACommentEvenAmongRootPrompts() {
+        let yum = "# yum install -y nginx\nComplete!\n# pass -y next time to skip the prompt\n# systemctl start nginx\n"
+        #expect(ShellSession.read(yum).script == "yum install -y nginx\nsystemctl start nginx\n")
+        let etcd = "# systemctl status etcd\nactive (running)\n# etcd keeps its data in /var/lib/etcd\n# re-run the profile step if it fails\n# ls /var/lib/etcd\n"
+        #expect(ShellSession.read(etcd).script == "systemctl status etcd\nls /var/lib/etcd\n")
+    }
 }

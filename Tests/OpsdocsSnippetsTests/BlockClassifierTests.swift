@@ -252,4 +252,15 @@ import Testing
         // A YAML key named like a command is still YAML.
         #expect(kind("", "steps:\n  - name: test\n    run: make build test\n").kind == .yaml)
     }
+    /// Look-alikes of the rules above that must stay what they are.
+    @Test func commandsThatLookLikeOutputAndProseThatLooksLikeCommands() {
+        #expect(kind("", "[ -d /data ] || mkdir -p /data\nid appuser || (useradd appuser && passwd appuser)\n").kind == .shell)
+        #expect(kind("", "cd /var/log/app; for f in *.log; do\n  gzip \"$f\"\ndone\n").kind == .shell)
+        #expect(kind("bash", "truncate -s 0 /var/log/nginx/*.log\nsystemctl reload nginx   # reopen files\n").kind == .shell)
+        #expect(kind("conf", "rename-command FLUSHALL \"\"\nrename-command KEYS \"\"\n").kind == .other)
+        #expect(kind("", "prometheus\n├── prometheus.yml\n└── rules\n").kind == .other)
+        let es = kind("", "curl -s http://localhost:9200\n{\n  \"name\" : \"node-1\",\n  \"cluster_name\" : \"es\"\n}\n")
+        #expect(es.kind == .console)
+        #expect(es.session?.script == "curl -s http://localhost:9200\n")
+    }
 }

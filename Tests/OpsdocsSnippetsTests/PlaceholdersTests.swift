@@ -119,4 +119,14 @@ import Testing
     @Test func aFormatTheProgramFillsInIsNoFillIn() {
         #expect(Placeholders.find(in: "curl -s -o /dev/null -w '%{http_code}' http://127.0.0.1:8080/health\n").isEmpty)
     }
+    @Test func aHostNamedYoursInACommentOrASentenceIsNoFillIn() {
+        #expect(Placeholders.find(in: "certbot --nginx -d example.com  # or -d your.domain.com\n").isEmpty)
+        #expect(Placeholders.find(in: "echo \"Done. Now open https://your.domain.com/admin in a browser\"\n").isEmpty)
+    }
+
+    @Test func aBackslashAndAHashInsideQuotesBreakNothing() {
+        #expect(ShellVerifier.brokenContinuations("sed -i 's/^\\ #//' /etc/foo.conf\n").isEmpty)
+        #expect(ShellVerifier.brokenContinuations("echo \"a\\ # b\"\n").isEmpty)
+        #expect(ShellVerifier.brokenContinuations("./configure \\\n  --with-pcre \\\t# 注释\n  --with-stream\n").map(\.line) == [2])
+    }
 }
