@@ -57,8 +57,7 @@ package enum ShellWords {
     /// How a line changes the nesting of compound commands (`if …` +1, `fi` −1, `f() {` +1, `}` −1).
     package static func nesting(_ line: Substring) -> Int {
         // (`;` kept as a word of its own: `cd /x; for f in *; do` opens a loop after it)
-        let spaced = line.contains(";") ? Substring(line.replacingOccurrences(of: ";", with: " ; ")) : line
-        let words = spaced.split(whereSeparator: { $0 == " " || $0 == "\t" })
+        let words = line.contains(";") ? wordsKeepingSemicolons(line) : line.split(whereSeparator: { $0 == " " || $0 == "\t" })
         var depth = 0
         for (i, word) in words.enumerated() {
             if word.hasPrefix("#") { break }
@@ -77,6 +76,25 @@ package enum ShellWords {
             if word == ")", words.count == 1 { depth -= 1 }
         }
         return depth
+    }
+
+    /// Blank-separated words, each `;` a word of its own (`cd /x; for` → `cd`, `/x`, `;`, `for`).
+    private static func wordsKeepingSemicolons(_ line: Substring) -> [Substring] {
+        var words: [Substring] = []
+        var start: Substring.Index?
+        var index = line.startIndex
+        while index < line.endIndex {
+            let ch = line[index]
+            if ch == " " || ch == "\t" || ch == ";" {
+                if let s = start { words.append(line[s..<index]); start = nil }
+                if ch == ";" { words.append(line[index...index]) }
+            } else if start == nil {
+                start = index
+            }
+            index = line.index(after: index)
+        }
+        if let s = start { words.append(line[s...]) }
+        return words
     }
 
     /// Shell grammar rather than a command: `then`, `fi`, `esac`, `}`, `name() {`, a case
