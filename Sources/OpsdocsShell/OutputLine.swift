@@ -12,8 +12,7 @@ package enum OutputLine {
         guard let first = line.first else { return false }
         if line.hasPrefix("#") || ShellWords.looksLikeCommand(line) { return false }
         if afterCommand, isPlainText(line) || isReportLine(line) { return true }
-        // `* Connected to 10.0.0.5 (10.0.0.5) port 8081 (#0)`: what `curl -v` tells.
-        if line.hasPrefix("* "), line.dropFirst(2).drop(while: { $0 == " " }).first?.isUppercase == true { return true }
+        if isVerboseTrace(line) { return true }
         let operators = hasShellOperators(line)
         // A sentence a program printed: `Calico process is running.`, `Forwarding from 127.0.0.1:8080 -> 80`.
         if first.isUppercase, first.isASCII, line.dropFirst().first?.isLowercase == true,
@@ -64,7 +63,7 @@ package enum OutputLine {
         guard columnGaps(trimmed) >= 3 else { return false }
         // (`"nginx -g 'daemon of…"` is a cell of `docker ps`, `0.0.0.0:80->8080/tcp` a port mapping)
         // (`<none>`, `<pending>`: a cell of `kubectl get`, not a redirection)
-        var line = trimmed.contains("\"") || trimmed.contains("->") ? Substring(unquoted(trimmed).replacingOccurrences(of: "->", with: "  ")) : trimmed
+        var line = trimmed.contains("\"") || trimmed.contains("->") ? Substring(ShellWords.unquoted(trimmed).replacingOccurrences(of: "->", with: "  ")) : trimmed
         if line.contains("<") { line = Substring(withoutAngleCells(line)) }
         guard columnGaps(line) >= 3, !line.hasSuffix("\\"), !line.contains(" #"), !hasOption(line),
               !line.contains("|"), !line.contains("&&"), !line.contains(";"), !line.contains("$("), !line.contains(">")
@@ -188,6 +187,11 @@ package enum OutputLine {
                 "restarted", "exposed", "serverside-applied", "tainted", "cordoned", "drained", "uncordoned"].contains(String(words[1]))
     }
 
+    /// `* Connected to 10.0.0.5 (10.0.0.5) port 8081 (#0)`: what `curl -v` tells.
+    static func isVerboseTrace(_ line: Substring) -> Bool {
+        line.hasPrefix("* ") && line.dropFirst(2).drop(while: { $0 == " " }).first?.isUppercase == true
+    }
+
     /// `Node Overview|1843`, `1|admin|admin@localhost|1`: a row `sqlite3` or `mysql -B` printed,
     /// fields joined by `|` with no blank around it and a number among them (no pipeline looks so).
     static func isDelimitedRow(_ line: Substring) -> Bool {
@@ -261,7 +265,7 @@ package enum OutputLine {
     /// no simple command has (a subshell, `$(`, `<(`, `((` and `name ()` aside).
     package static func rejectsAsCommand(_ line: Substring) -> Bool {
         guard line.contains(" (") else { return false }
-        let text = Array(unquoted(line.trimmedBlanks.beforeTrailingComment))
+        let text = Array(ShellWords.unquoted(line.trimmedBlanks.beforeTrailingComment))
         guard text.count > 2 else { return false }
         for i in 1..<(text.count - 1) where text[i] == "(" && text[i - 1] == " " {
             if text[i + 1] == "(" || text[i + 1] == ")" { continue }
@@ -302,18 +306,6 @@ package enum OutputLine {
             }
             out.append(line[index])
             index = line.index(after: index)
-        }
-        return out
-    }
-
-    /// The line with quoted text taken out (`"nginx -g 'daemon of…"` → ``).
-    package static func unquoted(_ line: Substring) -> String {
-        var out = ""
-        var quote: Character?
-        for ch in line {
-            if let q = quote { if ch == q { quote = nil }; continue }
-            if ch == "\"" || ch == "'" { quote = ch; continue }
-            out.append(ch)
         }
         return out
     }
@@ -375,9 +367,8 @@ package enum OutputLine {
         }
         if isVersionLine(line) || isLevelled(line) || isStackFrame(line) || isApplyResult(line) || isDelimitedRow(line)
             || isProgramMessage(line) { return true }
-        // `* Connected to 10.0.0.5 (10.0.0.5) port 8081 (#0)`: what `curl -v` tells.
-        if line.hasPrefix("* "), line.dropFirst(2).drop(while: { $0 == " " }).first?.isUppercase == true,
-           line.contains(where: \.isNumber) { return true }
+        // (with a number in it, whatever comes before: a `* ` line of prose has none)
+        if isVerboseTrace(line), line.contains(where: \.isNumber) { return true }
         // `/etc/sudoers.d/dev: parsed OK`: a path, then what a program found in it.
         if first == "/", let word = line.split(separator: " ").first, word.hasSuffix(":"), word.count > 2,
            line.split(separator: " ").count >= 2 { return true }

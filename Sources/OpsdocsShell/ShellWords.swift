@@ -189,6 +189,19 @@ package enum ShellWords {
         return subscripted || shellVariables.contains(name) || value.hasPrefix("(") || value.contains("$") || value.contains("`")
     }
 
+    /// The line with quoted text taken out, quotes and all (`grep '[-AZ]' f` → `grep  f`,
+    /// `"nginx -g 'daemon of…"` → ``): what brackets, options and operators outside strings say.
+    package static func unquoted(_ line: Substring) -> String {
+        var out = ""
+        var quote: Character?
+        for ch in line {
+            if let q = quote { if ch == q { quote = nil }; continue }
+            if ch == "\"" || ch == "'" { quote = ch; continue }
+            out.append(ch)
+        }
+        return out
+    }
+
     /// Quote state after a line: nil when balanced, else the open quote character.
     package static func openQuote(after line: Substring, startingIn open: Character?) -> Character? {
         var quote = open

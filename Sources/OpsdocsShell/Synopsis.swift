@@ -9,14 +9,7 @@ package enum Synopsis {
     /// Not a test (`[ -f x ]`), a glob class (`[0-9]`) or an array element (`${a[1]}`).
     package static func isSynopsis(_ raw: Substring) -> Bool {
         // Brackets inside quotes are a pattern (`grep '[-AZ]'`), not an optional part.
-        var unquoted = ""
-        var quote: Character?
-        for ch in raw.trimmedBlanks {
-            if let q = quote { if ch == q { quote = nil }; continue }
-            if ch == "'" || ch == "\"" { quote = ch; continue }
-            unquoted.append(ch)
-        }
-        let line = Substring(unquoted)
+        let line = Substring(ShellWords.unquoted(raw.trimmedBlanks))
         // `{-A|-C|-D}`: one of these options.
         if let open = line.firstIndex(of: "{"), let close = line[open...].firstIndex(of: "}"), open > line.startIndex,
            line[line.index(before: open)] == " " {

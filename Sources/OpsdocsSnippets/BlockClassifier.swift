@@ -184,17 +184,17 @@ public enum BlockClassifier {
             }
         }
         // Aligned columns on every line (`/etc/fstab`, a table without its header): data, not commands.
-        if statements.count >= 2, declared != .yaml, declared != .json, statements.allSatisfy({ OutputLine.isTableRow($0) }),
+        if statements.count >= 2, !structured, statements.allSatisfy({ OutputLine.isTableRow($0) }),
            !prompts().transcript {
             return isOutput(statements) ? Detection(.output, "a table") : Detection(.other, "aligned columns on every line")
         }
-        if declared != .yaml, declared != .json, statements.allSatisfy(isMountEntry) {
+        if !structured, statements.allSatisfy(isMountEntry) {
             return Detection(.other, "fstab or exports entries")
         }
-        if declared != .yaml, declared != .json, statements.allSatisfy(isCrontabEntry) { return Detection(.other, "crontab entries") }
+        if !structured, statements.allSatisfy(isCrontabEntry) { return Detection(.other, "crontab entries") }
         if !structured, isSQL(statements) { return Detection(.other, "SQL statements") }
         if !structured, isXML(lines) { return Detection(.other, "an XML file") }
-        if declared != .yaml, declared != .json, statements.allSatisfy(isSystemTableEntry) {
+        if !structured, statements.allSatisfy(isSystemTableEntry) {
             return Detection(.other, "pam.d or limits.conf entries")
         }
         if isDockerfile(lines) { return Detection(.dockerfile, "FROM and Dockerfile instructions") }
@@ -212,7 +212,7 @@ public enum BlockClassifier {
                 && lines.dropFirst().first.map({ $0.hasPrefix("├") || $0.hasPrefix("└") || $0.hasPrefix("│") }) == true {
             return Detection(.other, "a directory tree")
         }
-        if declared != .yaml, declared != .json, declared != .ini, let first = statements.first,
+        if !structured, declared != .ini, let first = statements.first,
            ShellWords.looksLikeCommand(first), let session = unpromptedSession() {
             return unprompted(session)
         }

@@ -173,7 +173,7 @@ extension BlockClassifier {
         guard let first = statements.first?.trimmedBlanks.split(separator: " ").first?.uppercased(),
               sqlVerbs.contains(first) else { return false }
         // (`truncate -s 0 /var/log/*.log` is coreutils: SQL has no options; comments and quotes say nothing)
-        let code = statements.map { OutputLine.unquoted($0.beforeTrailingComment) }
+        let code = statements.map { ShellWords.unquoted($0.beforeTrailingComment) }
         if code.contains(where: { $0.split(separator: " ").dropFirst().contains { $0.hasPrefix("-") && $0.count > 1 && $0 != "--" } }) { return false }
         let text = code.joined(separator: " ").uppercased()
         return text.hasSuffix(";") || text.contains(" FROM ") || text.contains(" TABLE ") || text.contains(" INTO ")
