@@ -31,129 +31,80 @@ import Testing
     static let shared = repository.deletingLastPathComponent().appendingPathComponent("shared")
     static let corpus = shared.appendingPathComponent("corpus")
 
-    @Test func kindAndScriptAccuracyOnTheLabelledCorpusBlocks() throws {
-        try evaluate("labelled.json", minimumCount: 120, kindTarget: 0.96, scriptTarget: 0.97)
+    /// A labelled set: its file, how many blocks it must hold, the floor of its kind and exact-script
+    /// accuracy, and whether it is held out (scored, its misses never printed, never studied).
+    struct LabelledSet: Sendable, CustomTestStringConvertible {
+        var file: String
+        var minimumCount: Int
+        var kindTarget: Double
+        var scriptTarget: Double
+        var heldOut = false
+        var testDescription: String { file }
     }
 
-    /// Labelled (again, from RULES.md) by a second reader, and never used for tuning: with
-    /// heldout-wide.json, the honest estimate of accuracy on notes opsdocs has not seen.
-    @Test func accuracyOnTheHeldOutSet() throws {
-        try evaluate("heldout.json", minimumCount: 80, kindTarget: 0.93, scriptTarget: 0.92, showMisses: false)
-    }
+    static let sets: [LabelledSet] = [
+        // Corpus blocks labelled by reading them.
+        LabelledSet(file: "labelled.json", minimumCount: 120, kindTarget: 0.96, scriptTarget: 0.97),
+        // Labelled (again, from RULES.md) by a second reader: with heldout-wide.json, the honest
+        // estimate of accuracy on corpus notes opsdocs has not seen.
+        LabelledSet(file: "heldout.json", minimumCount: 80, kindTarget: 0.93, scriptTarget: 0.92, heldOut: true),
+        // From RULES.md by a reader who never saw the code, on blocks of both corpora drawn by
+        // bench/label-candidates.py: the set to study while changing the code.
+        LabelledSet(file: "tuning-wide.json", minimumCount: 300, kindTarget: 0.96, scriptTarget: 0.96),
+        // A second such reader.
+        LabelledSet(file: "heldout-wide.json", minimumCount: 150, kindTarget: 0.94, scriptTarget: 0.95, heldOut: true),
+        // Drawn after the shell-session rules were written (never a block of the other sets),
+        // labelled by a third reader.
+        LabelledSet(file: "heldout-fresh.json", minimumCount: 150, kindTarget: 0.93, scriptTarget: 0.93, heldOut: true),
+        // SEED=7, a fourth reader, once the held-out figures showed the first tuning sets had been fitted.
+        LabelledSet(file: "tuning-fresh.json", minimumCount: 150, kindTarget: 0.95, scriptTarget: 0.95),
+        // SEED=11, a fifth reader who worked in a folder holding only RULES.md and the candidates.
+        LabelledSet(file: "tuning-third.json", minimumCount: 150, kindTarget: 0.96, scriptTarget: 0.96),
+        // SEED=13 (no mermaid), sixth reader, isolated folder.
+        LabelledSet(file: "tuning-fourth.json", minimumCount: 140, kindTarget: 0.96, scriptTarget: 0.96),
+        // SEED=17 (shell-like labels only), seventh reader.
+        LabelledSet(file: "tuning-fifth.json", minimumCount: 140, kindTarget: 0.93, scriptTarget: 0.93),
+        // SEED=19 (shell-like labels only), eighth reader.
+        LabelledSet(file: "tuning-sixth.json", minimumCount: 140, kindTarget: 0.85, scriptTarget: 0.85),
+        // Mostly ../shared/corpus (`EXTRA_SHARE=0.3 SEED=77`).
+        LabelledSet(file: "tuning-seventh.json", minimumCount: 150, kindTarget: 0.90, scriptTarget: 0.90),
+        // Mostly ../shared/corpus-extra (`EXTRA_SHARE=0.95 SEED=91`).
+        LabelledSet(file: "tuning-eighth.json", minimumCount: 150, kindTarget: 0.85, scriptTarget: 0.85),
+        // Both corpora (`EXTRA_SHARE=0.5 SEED=123`).
+        LabelledSet(file: "tuning-ninth.json", minimumCount: 120, kindTarget: 0.90, scriptTarget: 0.90),
+        // Notes written for the purpose by helpers who never saw the code, then labelled by the same
+        // helper from RULES.md (Tests/Fixtures/snippets/synthetic-*/, three fences in four bare):
+        // the unlabelled fences the corpora lack.
+        // a: Nginx, Docker, MySQL, Redis, systemd, firewalls, LVM, NFS, Harbor, sysctl.
+        LabelledSet(file: "tuning-synthetic.json", minimumCount: 180, kindTarget: 0.85, scriptTarget: 0.85),
+        // b: Elasticsearch, Kafka, PostgreSQL, HAProxy, Jenkins, kubeadm, containerd, Helm ….
+        LabelledSet(file: "heldout-synthetic.json", minimumCount: 180, kindTarget: 0.85, scriptTarget: 0.85, heldOut: true),
+        // d, written after the first pair's figures were known: Gitea, gunicorn, Consul, etcd, Istio,
+        // Traefik, MinIO, Vault, Samba, Postfix, rsync, PAM.
+        LabelledSet(file: "tuning-synthetic-second.json", minimumCount: 200, kindTarget: 0.85, scriptTarget: 0.85),
+        // c: Tomcat, RabbitMQ, MongoDB, Ceph, WireGuard, Zabbix, ELK, compose, certbot, Ansible, BIND.
+        LabelledSet(file: "heldout-synthetic-second.json", minimumCount: 200, kindTarget: 0.85, scriptTarget: 0.85, heldOut: true),
+        // e: twelve topics its writer chose (none of the other sets'), written while the rules were
+        // being changed.
+        LabelledSet(file: "heldout-synthetic-third.json", minimumCount: 190, kindTarget: 0.80, scriptTarget: 0.85, heldOut: true),
+        // f: its writer's own topics (keepalived, supervisor, IO wait, blackbox, ss, memcached,
+        // sudoers, podman, kubeconfig, Grafana).
+        LabelledSet(file: "tuning-synthetic-third.json", minimumCount: 150, kindTarget: 0.80, scriptTarget: 0.85),
+        // g: its writer's own topics (iSCSI, dnsmasq, Loki, CoreDNS, mdadm, ClickHouse, XFS, Squid,
+        // Actions runners, Argo CD).
+        LabelledSet(file: "tuning-synthetic-fourth.json", minimumCount: 140, kindTarget: 0.80, scriptTarget: 0.85),
+    ]
 
-    /// Labelled from Tests/Fixtures/snippets/RULES.md by a reader who never saw the code, on blocks of
-    /// both corpora drawn by bench/label-candidates.py: the set to study while changing the code.
-    @Test func accuracyOnTheWiderTuningSet() throws {
-        try evaluate("tuning-wide.json", minimumCount: 300, kindTarget: 0.96, scriptTarget: 0.96)
-    }
-
-    /// Labelled by a second such reader; scored, never studied.
-    @Test func accuracyOnTheWiderHeldOutSet() throws {
-        try evaluate("heldout-wide.json", minimumCount: 150, kindTarget: 0.94, scriptTarget: 0.95, showMisses: false)
-    }
-
-    /// A second tuning set, drawn (bench/label-candidates.py, SEED=7) and labelled by a fourth
-    /// reader once the held-out figures showed the first tuning sets had been fitted.
-    @Test func accuracyOnTheFreshTuningSet() throws {
-        try evaluate("tuning-fresh.json", minimumCount: 150, kindTarget: 0.95, scriptTarget: 0.95)
-    }
-
-    /// A third tuning set (SEED=11), from a fifth reader who worked in a folder holding only
-    /// RULES.md and the candidates.
-    @Test func accuracyOnTheThirdTuningSet() throws {
-        try evaluate("tuning-third.json", minimumCount: 150, kindTarget: 0.96, scriptTarget: 0.96)
-    }
-
-    /// A fourth tuning set (SEED=13, no mermaid), sixth reader, isolated folder.
-    @Test func accuracyOnTheFourthTuningSet() throws {
-        try evaluate("tuning-fourth.json", minimumCount: 140, kindTarget: 0.96, scriptTarget: 0.96)
-    }
-
-    /// A fifth tuning set (SEED=17, shell-like labels only), seventh reader, isolated folder.
-    @Test func accuracyOnTheFifthTuningSet() throws {
-        try evaluate("tuning-fifth.json", minimumCount: 140, kindTarget: 0.93, scriptTarget: 0.93)
-    }
-
-    /// A sixth tuning set (SEED=19, shell-like labels only), eighth reader, isolated folder.
-    @Test func accuracyOnTheSixthTuningSet() throws {
-        try evaluate("tuning-sixth.json", minimumCount: 140, kindTarget: 0.85, scriptTarget: 0.85)
-    }
-
-    /// Drawn after the rules above were written (bench/label-candidates.py, never a block of the
-    /// other sets) and labelled by a third reader: scored once the code was done, never studied.
-    /// A seventh reader, 160 blocks mostly of ../shared/corpus (`EXTRA_SHARE=0.3 SEED=77`).
-    @Test func accuracyOnTheSeventhTuningSet() throws {
-        try evaluate("tuning-seventh.json", minimumCount: 150, kindTarget: 0.90, scriptTarget: 0.90)
-    }
-
-    /// An eighth reader, 160 blocks mostly of ../shared/corpus-extra (`EXTRA_SHARE=0.95 SEED=91`).
-    @Test func accuracyOnTheEighthTuningSet() throws {
-        try evaluate("tuning-eighth.json", minimumCount: 150, kindTarget: 0.85, scriptTarget: 0.85)
-    }
-
-    /// A ninth reader, 126 blocks of both corpora (`EXTRA_SHARE=0.5 SEED=123`).
-    @Test func accuracyOnTheNinthTuningSet() throws {
-        try evaluate("tuning-ninth.json", minimumCount: 120, kindTarget: 0.90, scriptTarget: 0.90)
-    }
-
-    /// Twelve notes written for this set by a helper who never saw the code (Chinese and English
-    /// install runbooks: Nginx, Docker, MySQL, Redis, systemd, firewalls, LVM, NFS, Harbor, sysctl;
-    /// four fences in five bare), then labelled by the same helper from RULES.md:
-    /// Tests/Fixtures/snippets/synthetic-a/. The unlabelled fences to tune on that the corpora lack.
-    @Test func accuracyOnTheSyntheticTuningSet() throws {
-        try evaluate("tuning-synthetic.json", minimumCount: 180, kindTarget: 0.85, scriptTarget: 0.85)
-    }
-
-    /// The same brief given to a second helper, other topics (Elasticsearch, Kafka, PostgreSQL,
-    /// HAProxy, Jenkins, kubeadm, containerd, Helm …): synthetic-b/. Scored, never studied.
-    @Test func accuracyOnTheSyntheticHeldOutSet() throws {
-        try evaluate("heldout-synthetic.json", minimumCount: 180, kindTarget: 0.85, scriptTarget: 0.85, showMisses: false)
-    }
-
-    /// A second pair, written and labelled after the first pair's figures were known: synthetic-d/
-    /// (Gitea, gunicorn, Consul, etcd, Istio, Traefik, MinIO, Vault, Samba, Postfix, rsync, PAM) to
-    /// tune on, synthetic-c/ (Tomcat, RabbitMQ, MongoDB, Ceph, WireGuard, Zabbix, ELK, compose,
-    /// certbot, Ansible, BIND, a slow server) held out.
-    @Test func accuracyOnTheSecondSyntheticTuningSet() throws {
-        try evaluate("tuning-synthetic-second.json", minimumCount: 200, kindTarget: 0.85, scriptTarget: 0.85)
-    }
-
-    @Test func accuracyOnTheSecondSyntheticHeldOutSet() throws {
-        try evaluate("heldout-synthetic-second.json", minimumCount: 200, kindTarget: 0.85, scriptTarget: 0.85, showMisses: false)
-    }
-
-    /// synthetic-f/: a sixth helper's own topics (keepalived, supervisor, IO wait, blackbox, ss,
-    /// memcached, sudoers, podman, kubeconfig, Grafana), to tune on.
-    @Test func accuracyOnTheThirdSyntheticTuningSet() throws {
-        try evaluate("tuning-synthetic-third.json", minimumCount: 150, kindTarget: 0.80, scriptTarget: 0.85)
-    }
-
-    /// synthetic-g/: a seventh helper's own topics (iSCSI, dnsmasq, Loki, CoreDNS, mdadm,
-    /// ClickHouse, XFS, Squid, Actions runners, Argo CD), to tune on.
-    @Test func accuracyOnTheFourthSyntheticTuningSet() throws {
-        try evaluate("tuning-synthetic-fourth.json", minimumCount: 140, kindTarget: 0.80, scriptTarget: 0.85)
-    }
-
-    /// synthetic-e/: a fifth helper chose its own twelve topics (none of the other sets'), wrote and
-    /// labelled them while the rules above were being changed; scored once, never studied.
-    @Test func accuracyOnTheThirdSyntheticHeldOutSet() throws {
-        try evaluate("heldout-synthetic-third.json", minimumCount: 190, kindTarget: 0.80, scriptTarget: 0.85, showMisses: false)
-    }
-
-    @Test func accuracyOnTheFreshHeldOutSet() throws {
-        try evaluate("heldout-fresh.json", minimumCount: 150, kindTarget: 0.93, scriptTarget: 0.93, showMisses: false)
+    @Test(arguments: sets) func accuracyOnTheLabelledSet(_ set: LabelledSet) throws {
+        try evaluate(set.file, minimumCount: set.minimumCount, kindTarget: set.kindTarget, scriptTarget: set.scriptTarget,
+                     showMisses: !set.heldOut)
     }
 
     /// Every set again with the info strings of its shell, console and text fences removed: how
     /// opsdocs reads the same content in unlabelled fences (the real unlabelled ones are few, and
     /// all of them are in the sets already). The labels stand: a block's kind is its content's.
-    /// Every labelled set, as the per-set tests below score them.
-    static let heldOutSets = ["heldout.json", "heldout-wide.json", "heldout-fresh.json", "heldout-synthetic.json",
-                                "heldout-synthetic-second.json", "heldout-synthetic-third.json"]
-    static let tuningSets = ["labelled.json", "tuning-wide.json", "tuning-fresh.json", "tuning-third.json", "tuning-fourth.json",
-                             "tuning-fifth.json", "tuning-sixth.json", "tuning-seventh.json", "tuning-eighth.json", "tuning-ninth.json", "tuning-synthetic.json",
-                             "tuning-synthetic-second.json", "tuning-synthetic-third.json",
-                             "tuning-synthetic-fourth.json"]
+    static let heldOutSets = sets.filter(\.heldOut).map(\.file)
+    static let tuningSets = sets.filter { !$0.heldOut }.map(\.file)
 
     @Test func theHeldOutSetsWithTheirFenceLabelsRemoved() throws {
         for file in Self.heldOutSets {
