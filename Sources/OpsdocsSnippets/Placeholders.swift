@@ -20,9 +20,7 @@ enum Placeholders {
             add(session.text[index].trimmedBlanks)
         }
         var heredocDelimiter: String?
-        var sourcesAFile = false
         for line in script.split(separator: "\n", omittingEmptySubsequences: false) {
-            if shell, heredocDelimiter == nil, readsAFileIn(line) { sourcesAFile = true }
             var inBody = heredocDelimiter != nil
             if let delimiter = heredocDelimiter {
                 if line.trimmedBlanks == delimiter { heredocDelimiter = nil; inBody = false }
@@ -60,8 +58,7 @@ enum Placeholders {
                     word.first != "\"" && word.first != "'" && !word.contains("/") && word.unicodeScalars.contains(where: \.isHan)
                 }) { add(glued) }
                 // (`echo $DB_PASSWORD` inspects a variable: printing it is the point, not a fill-in)
-                // (after `. /etc/os-release` or `source env.sh`, who knows what is set)
-                if !known.contains(anyName), !prints, !sourcesAFile { unsetVariables(in: line, known: known).forEach(add) }
+                if !known.contains(anyName), !prints { unsetVariables(in: line, known: known).forEach(add) }
             }
         }
         return found
@@ -226,7 +223,8 @@ enum Placeholders {
             // (behind a prompt too: the page's blocks are read as written, `$ source env.sh`)
             var typed = line[...]
             if case .shell(let length, _) = ShellPrompt.classify(line) { typed = line.dropFirst(length) }
-            if let first = typed.split(whereSeparator: { $0 == " " || $0 == "\t" }).first, ["source", ".", "eval"].contains(first) {
+            // (also inside a substitution or after an operator: `$(. /etc/os-release && echo …)`)
+            if typed.split(whereSeparator: { $0 == " " || $0 == "\t" }).first == "eval" || readsAFileIn(typed) {
                 names.insert(anyName)
             }
             for (i, word) in words.enumerated() {
