@@ -143,10 +143,15 @@ extension SiteState {
             let page = model.pages[index]
             return StoredBuild.Page(page: StoredPage(page.page), rendering: StoredRendering(page.rendered), displayPath: page.displayPath)
         }
+        // Runs of the headings rendered here, and the stored ones the restored pages used.
+        let sections = model.pages.indices.filter { !skeletal.contains($0) }
+            .flatMap { model.pages[$0].rendered.codeBlocks.map(\.section) }
+        let transliterations = (skeletal.isEmpty ? [:] : disk?.stored.transliterations ?? [:])
+            .merging(SnippetID.transliterations(of: sections)) { _, new in new }
         let stored = StoredBuild(inputs: inputs, pages: pages, search: SearchIndexState(search),
                                  copies: site.copies.mapValues(\.path),
                                  snippetFiles: snippetFiles, manifestLengths: manifestFragments.mapValues(\.count),
-                                 documents: documents, transliterations: SnippetID.transliterations)
+                                 documents: documents, transliterations: transliterations)
         return (stored, pack, segment)
     }
 }

@@ -48,6 +48,21 @@ public enum SnippetID {
         set { runs.withLock { known in known.merge(newValue) { old, _ in old } } }
     }
 
+    /// The known transliterations of the runs in `sections`: what a build stores for the
+    /// next one, which must depend on the site's headings alone, not on whatever else this
+    /// process transliterated before (a preview server's earlier sites, tests run beside it).
+    public static func transliterations(of sections: [String]) -> [String: String] {
+        runs.withLock { known in
+            var used: [String: String] = [:]
+            for section in sections {
+                for piece in pieces(section) {
+                    if let run = piece.run, let latin = known[run.key] { used[run.key] = latin }
+                }
+            }
+            return used
+        }
+    }
+
     /// Transliterates the non-ASCII runs of many headings in a few ICU calls.
     public static func prepare(sections: [String]) {
         var missing: [String: Run] = [:]
