@@ -117,6 +117,12 @@ package enum OutputLine {
             // `[Wed Jul 12 03:14:22 2023] XFS (vdb1): …` (dmesg -T)
             if inside.split(separator: " ").contains(where: isClock) { return true }
         }
+        // `[2024-05-16T11:02:41.338+0800][3521.207s] GC(412) …` (JVM unified logging), or a stamp
+        // after a process tag (`4|webhook- | 2024-03-02T14:11:09: Error: …`, PM2's logs).
+        let leading = line.split(separator: " ", maxSplits: 4, omittingEmptySubsequences: true)
+        if let first = leading.first, isDateTime(first) { return true }
+        if line.contains("| "), let bar = leading.firstIndex(where: { $0 == "|" || $0.hasSuffix("|") }),
+           leading.index(after: bar) < leading.endIndex, isDateTime(leading[leading.index(after: bar)]) { return true }
         // `Keepalived_vrrp[2331]: VRRP_Script(chk_gw) failed`: a syslog tag.
         if let tag = line.split(separator: " ", maxSplits: 1).first, tag.hasSuffix("]:"), let open = tag.firstIndex(of: "["),
            open > tag.startIndex, tag[tag.index(after: open)..<tag.index(tag.endIndex, offsetBy: -2)].allSatisfy(\.isNumber),
@@ -124,6 +130,14 @@ package enum OutputLine {
         let words = line.split(separator: " ", maxSplits: 6, omittingEmptySubsequences: true).prefix(5)
         guard let first = words.first, first.first?.isNumber == true || months.contains(String(first.prefix(3))) else { return false }
         return words.contains(where: isClock)
+    }
+
+    /// A date with its time in one word (`2024-03-02T14:11:09:`, `[2024-05-16T11:02:41.338+0800][…]`):
+    /// what loggers stamp, never a command's first word.
+    private static func isDateTime(_ word: Substring) -> Bool {
+        let w = word.hasPrefix("[") ? word.dropFirst() : word
+        guard isTimestamp(w), w.count > 12 else { return false }
+        return w[w.index(w.startIndex, offsetBy: 10)] == "T"
     }
 
     /// `15:20:11`, `15:20:11.532`.
@@ -154,6 +168,8 @@ package enum OutputLine {
         guard let first = words.first else { return false }
         let level = first.drop { $0 == "@" || $0 == "[" }.prefix { $0.isLetter }.uppercased()
         let rest = first.drop { $0 == "@" || $0 == "[" }.dropFirst(level.count)
+        // (`[OK] All 16384 slots covered.`, `[FAIL] …`: a check's verdict, in brackets only)
+        if first.first == "[", rest == "]", statuses.contains(level), words.count >= 2 { return true }
         if levels.contains(level), rest.isEmpty || rest == ":" || rest == "]" || rest == "]:", words.count >= 2, words[1] != "=",
            first.first?.isUppercase == true || first.first == "@" || first.first == "[" { return true }
         if words.count >= 3, ["error:", "warning:", "fatal:"].contains(String(words[1])) { return true }
@@ -166,11 +182,17 @@ package enum OutputLine {
         (line.contains(" level=") || line.hasPrefix("level=")) && (line.contains("msg=") || line.contains("time="))
     }
 
+    private static let statuses: Set<String> = ["OK", "FAIL", "FAILED", "PASS", "PASSED", "DONE", "SUCCESS", "SKIP", "SKIPPED"]
     private static let levels: Set<String> = ["WARNING", "WARN", "ERROR", "INFO", "DEBUG", "FATAL", "CRITICAL", "NOTICE", "TRACE"]
 
     /// `at java.net.Socket.connect(Socket.java:607)`, `Caused by: …`, `... 12 more`: a stack trace.
     static func isStackFrame(_ line: Substring) -> Bool {
         if line.hasPrefix("Caused by: ") { return true }
+        // `[0x00007f1c2ea14230] curl_exec() /var/www/…:44` (PHP's slow log), `#3  0x00007f… in main ()` (gdb):
+        // a frame led by its address.
+        let address = line.hasPrefix("[0x") ? line.dropFirst(3)
+            : line.hasPrefix("#") ? line.dropFirst().drop { $0.isNumber }.drop { $0 == " " }.dropFirst(2) : Substring()
+        if address.prefix(while: \.isHexDigit).count >= 8, line.contains(" ") { return true }
         if line.hasPrefix("... "), line.hasSuffix(" more") { return true }
         guard line.hasPrefix("at "), line.hasSuffix(")"), let open = line.firstIndex(of: "(") else { return false }
         let name = line[line.index(line.startIndex, offsetBy: 3)..<open]

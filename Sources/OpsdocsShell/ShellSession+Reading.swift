@@ -30,7 +30,9 @@ extension ShellSession {
             quote = ShellWords.openQuote(after: typed, startingIn: role == .continued ? quote : nil)
             // (`--with-stream \   # 监控用` broke the command, but the author's next lines continue it:
             // kept with it, and the verifier says the continuation is broken)
+            // (so is a comment line after `\`: `-s "…"` under it is still the author's command)
             continuing = ShellWords.continues(typed) || ShellWords.continuesBeforeComment(typed)
+                || role == .continued && quote == nil && typed.trimmedBlanks.hasPrefix("#")
             if quote == nil, !continuing, let found = ShellWords.heredocDelimiter(in: typed) { heredoc = found }
         }
 
@@ -184,6 +186,8 @@ extension ShellSession {
         /// Inside `if … fi`, `for … done`, `f() { … }`: every line belongs to the command.
         var depth = 0
         var printsAFile = false
+        /// The last command prints nothing worth pasting (ShellWords.isQuiet).
+        var lastIsQuiet = false
         /// First words of the lines read as commands: `frobctl status` after `frobctl -q` is one too.
         var programs: Set<Substring> = []
         /// A line the commands above printed; blank lines before the first one belong to it.
@@ -196,8 +200,11 @@ extension ShellSession {
         func command(_ index: Int) {
             b.keep(index, .command, promptLength: 0)
             // (only commands proper: not an array's elements or a loop's body)
-            if depth == 0, ShellWords.looksLikeCommand(text[index]), let word = ShellWords.commandWord(text[index]) { programs.insert(word) }
+            // (any line read as a command: `nvm alias …` after `nvm install 20` is one too)
+            if depth == 0, let word = ShellWords.commandWord(text[index]),
+               word.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "._+-".contains($0)) }) { programs.insert(word) }
             printsAFile = ShellWords.printsAFile(text[index])
+            lastIsQuiet = ShellWords.isQuiet(text[index])
             depth = max(0, depth + ShellWords.nesting(text[index]))
             hasCommand = true
             lastWasCommand = true
@@ -282,7 +289,8 @@ extension ShellSession {
                 lastWasCommand = false
                 continue
             }
-            let evidence = hasCommand && OutputLine.isEvidence(line, afterCommand: lastWasCommand)
+            // (after a quiet command only what programs alone print is output)
+            let evidence = hasCommand && OutputLine.isEvidence(line, afterCommand: lastWasCommand && !lastIsQuiet)
             // Output goes on, blank lines and all, until a line reads as a command (or a comment
             // after a blank line); nothing starting with punctuation (`}`, `]`) is a command.
             let startsLikeCommand = trimmed.first.map { $0.isLetter || $0.isNumber || "./~$_\\\"'".contains($0) } ?? false

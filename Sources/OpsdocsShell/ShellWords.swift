@@ -43,9 +43,34 @@ package enum ShellWords {
             guard let word = commandWord(last), printers.contains(String(word)) else { return false }
             return !last.contains(">") && !line.hasSuffix("\\")
         }
-        guard let word = commandWord(line), printers.contains(String(word)) else { return false }
+        guard let word = commandWord(line) else { return false }
         let args = line.drop { $0 == " " || $0 == "\t" }.dropFirst(word.count)
-        return !args.contains("<") && !args.contains(">") && !args.contains("|") && !args.trimmedBlanks.isEmpty
+        guard !args.contains("<"), !args.contains(">"), !args.contains("|"), !args.trimmedBlanks.isEmpty else { return false }
+        if printers.contains(String(word)) { return true }
+        // A `cat` run by another program (`systemctl cat nginx`, `docker exec web cat /etc/hosts`,
+        // `ssh node1 cat …`), and `crontab -l`, print a file too.
+        let words = args.split(whereSeparator: { $0 == " " || $0 == "\t" })
+        return words.contains("cat") || word == "crontab" && words.contains("-l")
+    }
+
+    /// A command that prints nothing a reader would paste after it: one that is silent when it
+    /// works (`cd`, `source`, `export`, `mkdir`, `cp`, `chmod`, …), a package install (its
+    /// progress is never shown as a line or two), or one whose output goes into a file.
+    /// A plain line after it (`nvm install 20` after `source ~/.bashrc`) is the next command.
+    package static func isQuiet(_ line: Substring) -> Bool {
+        guard let word = commandWord(line) else { return isShellAssignment(line) }
+        let silent: Set<Substring> = ["cd", "source", ".", "export", "unset", "alias", "umask", "ulimit", "mkdir", "cp",
+                                      "mv", "rm", "ln", "chmod", "chown", "chgrp", "touch", "install", "sudo"]
+        let words = line.split(whereSeparator: { $0 == " " || $0 == "\t" })
+        if word == "sudo" { return words.count > 1 && isQuiet(line.drop { $0 == " " || $0 == "\t" }.dropFirst(4)) }
+        if silent.contains(word) { return true }
+        let installers: Set<Substring> = ["yum", "dnf", "apt", "apt-get", "zypper", "apk", "pip", "pip3", "npm", "gem", "brew", "snap"]
+        if installers.contains(word), words.dropFirst().contains(where: { $0 == "install" || $0 == "add" || $0 == "update" }) { return true }
+        // (`> /etc/x.conf`, `>> log`, `&> /dev/null`; not `2>&1` alone, not `>` inside quotes)
+        let unquoted = line.split(separator: "\"", omittingEmptySubsequences: false).enumerated().filter { $0.offset % 2 == 0 }.map(\.element).joined()
+        return unquoted.split(whereSeparator: { $0 == " " }).contains { w in
+            (w.hasPrefix(">") || w.hasPrefix("&>") || w.hasPrefix("1>")) && !w.contains("&1") && !w.contains("&2")
+        } && !unquoted.contains("|")
     }
 
     /// Words that open and close compound commands, for telling a script's `else`, `fi` and

@@ -369,7 +369,25 @@ extension BlockClassifier {
         }
         let header = words.count >= 2 && words.allSatisfy(headerWord)
             && first.contains("  ")
-        return header
+        return header || isVerticalRecord(lines)
+    }
+
+    /// `         type: range` over `          key: idx_uid`: names right-aligned on their colons
+    /// (MySQL's `\G`, `rpm -qi`-style records). YAML nests by indentation; these keys are
+    /// indented only to line the colons up.
+    static func isVerticalRecord(_ lines: [Substring]) -> Bool {
+        let fields = lines.filter { !$0.trimmedBlanks.isEmpty && !$0.trimmedBlanks.hasPrefix("***") }
+        guard fields.count >= 3 else { return false }
+        var colons = Set<Int>(), indents = Set<Int>()
+        for line in fields {
+            guard let colon = line.firstIndex(of: ":"), line[line.index(after: colon)...].first == " " || line.index(after: colon) == line.endIndex
+            else { return false }
+            let name = line[..<colon].trimmedBlanks
+            guard !name.isEmpty, name.allSatisfy({ $0.isLetter || $0.isNumber || "_ -".contains($0) }) else { return false }
+            colons.insert(line.distance(from: line.startIndex, to: colon))
+            indents.insert(line.prefix { $0 == " " }.count)
+        }
+        return colons.count == 1 && indents.count >= 2
     }
 
     static func hasTemplateSyntax(_ code: String) -> Bool {

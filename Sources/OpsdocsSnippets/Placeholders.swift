@@ -43,6 +43,7 @@ enum Placeholders {
             angleTokens(in: prints ? unquoted : line).forEach(add)
             variableTokens(in: line).forEach(add)
             fillInWords(in: unquoted).forEach(add)
+            truncatedKeys(in: line).forEach(add)
             // (printed text is a message, unless it is written into a file: `echo "…" >> /etc/aliases`)
             let writes = line.contains(">") || line.contains("tee ")
             yourNames(in: (prints && !writes ? unquoted : line).beforeTrailingComment).forEach(add)
@@ -89,6 +90,17 @@ enum Placeholders {
         return Substring(out)
     }
 
+    /// A key or token cut short, in quotes too (`"ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIG... user@host"`):
+    /// letters of both cases and digits, then `...` (a message's `Loading...` has no digits).
+    static func truncatedKeys(in line: Substring) -> [Substring] {
+        line.split(whereSeparator: { " \t\"'=".contains($0) }).filter { word in
+            guard word.hasSuffix("...") || word.hasSuffix("…") else { return false }
+            let key = word.dropLast(word.hasSuffix("…") ? 1 : 3)
+            return key.count >= 12 && key.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || "+/".contains($0)) }
+                && key.contains(where: \.isNumber) && key.contains(where: \.isUppercase) && key.contains(where: \.isLowercase)
+        }
+    }
+
     /// Values written as runs of one letter, anywhere (heredoc bodies too): `192.168.1.xx`,
     /// `logstash-xxxx.xx.xx`, `"xxxxx"`, `"yyyyy"`; `{_ip_arm64}` (a name in single braces,
     /// outside quotes); `you@example.com`.
@@ -98,8 +110,10 @@ enum Placeholders {
         for word in line.split(whereSeparator: { $0 == " " || $0 == "\t" }) {
             if word.hasPrefix("#") { continue }
             if word.hasSuffix("XXX"), ShellWords.commandWord(line) == "mktemp" { continue }
-            // An option's value can be a fill-in (`--toaddr=192.168.x.30`), its name not (`-xzf`).
-            let option = word.hasPrefix("-")
+            // An option's value can be a fill-in (`--toaddr=192.168.x.30`), its name not (`-xzf`),
+            // also as a variable's quoted value (`JAVA_OPTS="-XX:+UseG1GC`).
+            let value = word.firstIndex(of: "=").map { word[word.index(after: $0)...].drop { $0 == "\"" || $0 == "'" } } ?? word
+            let option = word.hasPrefix("-") || value.hasPrefix("-")
             // Most words hold none of it: a run of two x's or four of a letter, a brace, an `@`.
             var run = 0, previous: UInt8 = 0, candidate = false
             var dotX = false

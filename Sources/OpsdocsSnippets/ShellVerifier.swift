@@ -68,10 +68,16 @@ enum ShellVerifier {
         guard script.contains("\\") else { return [] }
         var findings: [Finding] = []
         var heredoc: String?
-        for (index, line) in script.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        var previousContinues = false
+        let lines = script.split(separator: "\n", omittingEmptySubsequences: false)
+        for (index, line) in lines.enumerated() {
             if let delimiter = heredoc { if line.trimmedBlanks == delimiter { heredoc = nil }; continue }
             if let (delimiter, _) = ShellWords.heredocDelimiter(in: line) { heredoc = delimiter }
-            guard !ShellWords.continues(line), ShellWords.continuesBeforeComment(line) else { continue }
+            // (a comment line of its own after `\`, with more of the command under it, breaks it too)
+            let commentAfterContinuation = previousContinues && line.trimmedBlanks.hasPrefix("#")
+                && lines[(index + 1)...].contains { !$0.trimmedBlanks.isEmpty && !$0.trimmedBlanks.hasPrefix("#") }
+            previousContinues = ShellWords.continues(line)
+            guard commentAfterContinuation || !ShellWords.continues(line) && ShellWords.continuesBeforeComment(line) else { continue }
             findings.append(Finding(line: index + 1, .error, tool: "continuations",
                                     "a comment after `\\` ends the command here: the next line runs as a command of its own"))
         }

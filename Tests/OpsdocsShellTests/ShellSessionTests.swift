@@ -193,4 +193,27 @@ import Testing
         let etcd = "# systemctl status etcd\nactive (running)\n# etcd keeps its data in /var/lib/etcd\n# re-run the profile step if it fails\n# ls /var/lib/etcd\n"
         #expect(ShellSession.read(etcd).script == "systemctl status etcd\nls /var/lib/etcd\n")
     }
+
+    @Test func aPlainLineAfterAQuietCommandIsTheNextCommand() {
+        // `source`, an install, a redirection print nothing an author pastes: the tools the
+        // lexicon does not know (`nvm`, `percona-release`) are commands, not output.
+        let nvm = "curl -o- https://example.com/install.sh | bash\nsource ~/.bashrc\nnvm install 20\nnvm alias default 20\n"
+        #expect(ShellSession.readUnprompted(nvm) == nil, "every line is part of the script")
+        let repo = "yum install -y https://repo.percona.com/percona-release-latest.noarch.rpm\npercona-release enable-only tools release\n"
+        #expect(ShellSession.readUnprompted(repo) == nil)
+        // After a command that prints, the same kind of line is its answer.
+        #expect(ShellSession.read("systemctl is-system-running\nrunning\n").script == "systemctl is-system-running\n")
+    }
+
+    @Test func aCommentLineInsideAContinuationStaysWithTheCommand() {
+        let code = "mqadmin resetOffsetByTime -n 10.0.0.1:9876 -g cg_order \\\n  # 时间戳毫秒\n  -s \"2024-06-03#15:00:00:000\"\n"
+        #expect(ShellSession.read(code).script == code)
+    }
+
+    @Test func whatAProgramsCatPrintsIsTheFile() {
+        let unit = "$ systemctl cat pm2-deploy\n# /etc/systemd/system/pm2-deploy.service\n[Unit]\nDescription=PM2\n"
+        #expect(script(unit) == "systemctl cat pm2-deploy\n")
+        let cron = "$ crontab -l\n# m h dom mon dow command\n0 2 * * * /opt/backup.sh\n"
+        #expect(script(cron) == "crontab -l\n")
+    }
 }

@@ -129,4 +129,23 @@ import Testing
         #expect(ShellVerifier.brokenContinuations("echo \"a\\ # b\"\n").isEmpty)
         #expect(ShellVerifier.brokenContinuations("./configure \\\n  --with-pcre \\\t# 注释\n  --with-stream\n").map(\.line) == [2])
     }
+
+    @Test func aCommentLineOfItsOwnAfterABackslashBreaksTheCommand() {
+        let code = "mqadmin resetOffsetByTime -g cg_order \\\n  # 时间戳毫秒\n  -s \"2024-06-03\"\n"
+        #expect(ShellVerifier.brokenContinuations(code).map(\.line) == [2])
+        // (a comment after the last line of a command breaks nothing)
+        #expect(ShellVerifier.brokenContinuations("docker ps \\\n  -a\n# done\n").isEmpty)
+    }
+
+    @Test func anOptionInAVariablesQuotedValueIsNoFillIn() {
+        let opts = "JAVA_OPTS=\"-XX:+UseG1GC \\\n  -XX:MaxRAMPercentage=70.0 \\\n  -Xlog:gc*:file=/app/logs/gc-%t.log\"\n"
+        #expect(Placeholders.find(in: opts).isEmpty)
+        #expect(Placeholders.find(in: "NODE_IP=\"10.0.x.1\"\n") == ["NODE_IP=\"10.0.x.1\""])
+    }
+
+    @Test func aKeyCutShortIsAFillInEvenInQuotes() {
+        let key = "echo \"ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIG... postgres@db-01\" | tee -a ~/.ssh/authorized_keys\n"
+        #expect(Placeholders.find(in: key) == ["AAAAC3NzaC1lZDI1NTE5AAAAIG..."])
+        #expect(Placeholders.find(in: "echo \"Loading... please wait\"\n").isEmpty)
+    }
 }
