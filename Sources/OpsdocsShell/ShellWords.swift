@@ -152,6 +152,8 @@ package enum ShellWords {
         // A program by its path: `/sbin/iptables`, `/usr/local/bin/helm`.
         if word.hasPrefix("/"), let name = word.split(separator: "/").last, commands.contains(String(name)) { return true }
         if word.hasSuffix(".sh") && word.count > 3 && !word.contains(":") { return true }  // calicoctl.sh node status
+        // A program in any `bin` folder: `/root/bin/mkovpn alice`, `/usr/local/mysql/bin/mysqld_safe &`.
+        if word.hasPrefix("/") || word.hasPrefix("~/"), word.contains("/bin/") || word.contains("/sbin/"), !word.hasSuffix("/") { return true }
         if word.hasPrefix("./") || word.hasPrefix("/usr/") || word.hasPrefix("/opt/") || word.hasPrefix("/bin/")
             || word.hasPrefix("/sbin/") || word.hasPrefix("/etc/init.d/") || word.hasPrefix("~/") || word.hasPrefix("$(") || word.hasPrefix("${")
         {

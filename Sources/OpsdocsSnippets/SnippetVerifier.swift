@@ -31,8 +31,8 @@ public enum SnippetVerifier {
             // A variable nobody sets (`$DIR`) is shell as it stands, and shellcheck has things to say about it.
             var checked = script
             for placeholder in snippet.placeholders where !placeholder.hasPrefix("$") {
-                // (its quotes and brackets stay: `JAVA_OPTS="-XX` as `PLACEHOLDER"` still opens a string)
-                checked = checked.replacingOccurrences(of: placeholder, with: "PLACEHOLDER" + placeholder.filter { "\"'`(){}".contains($0) })
+                // (its quotes stay: `JAVA_OPTS="-XX` as `PLACEHOLDER"` still opens a string)
+                checked = checked.replacingOccurrences(of: placeholder, with: "PLACEHOLDER" + placeholder.filter { "\"'`".contains($0) })
             }
             let fingerprint = snippet.kind.isShell ? shellFingerprint : builtInVersion
             return (VerificationCache.key(kind: snippet.kind, fingerprint: fingerprint, script: checked), checked)

@@ -216,4 +216,17 @@ import Testing
         let cron = "$ crontab -l\n# m h dom mon dow command\n0 2 * * * /opt/backup.sh\n"
         #expect(script(cron) == "crontab -l\n")
     }
+
+    @Test func aProgramDebianShipsIsACommandWhateverTheBuildHostHas() {
+        // (`resolvectl` and `setsebool` are not on a minimal build host; the lexicon has them from
+        // Debian's package index, and English words like `running` it leaves out)
+        #expect(ShellSession.readUnprompted("ip route\nresolvectl status eno1\n") == nil)
+        #expect(ShellSession.readUnprompted("getsebool -a | grep httpd\nsetsebool -P httpd_can_network_connect on\n") == nil)
+        #expect(ShellSession.read("systemctl is-active nginx\nactive\n").script == "systemctl is-active nginx\n")
+    }
+
+    @Test func aProgramInABinFolderIsACommand() {
+        #expect(ShellWords.looksLikeCommand("/root/bin/mkovpn alice > /root/clients/alice.ovpn"))
+        #expect(!ShellWords.looksLikeCommand("/etc/openvpn/server.conf"))
+    }
 }
