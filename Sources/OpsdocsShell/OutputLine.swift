@@ -123,6 +123,11 @@ package enum OutputLine {
         if let first = leading.first, isDateTime(first) { return true }
         if line.contains("| "), let bar = leading.firstIndex(where: { $0 == "|" || $0.hasSuffix("|") }),
            leading.index(after: bar) < leading.endIndex, isDateTime(leading[leading.index(after: bar)]) { return true }
+        // `45.95.147.236 - - [04/Jun/2024:03:12:44 +0800] "GET /.env HTTP/1.1" 404 153`: a web
+        // server's access log (its stamp in brackets, the date and clock joined by `:`).
+        if let open = line.range(of: " ["), line[open.upperBound...].prefix(11).split(separator: "/").count == 3,
+           line[open.upperBound...].dropFirst(11).first == ":",
+           isClock(line[open.upperBound...].dropFirst(12).prefix(8)) { return true }
         // `Keepalived_vrrp[2331]: VRRP_Script(chk_gw) failed`: a syslog tag.
         if let tag = line.split(separator: " ", maxSplits: 1).first, tag.hasSuffix("]:"), let open = tag.firstIndex(of: "["),
            open > tag.startIndex, tag[tag.index(after: open)..<tag.index(tag.endIndex, offsetBy: -2)].allSatisfy(\.isNumber),
@@ -178,8 +183,10 @@ package enum OutputLine {
 
     /// `time="…" level=error msg="…"`: logfmt with a level and a message or a time (which
     /// otherwise reads as assignments in front of a command).
+    /// So is the audit log (`type=SYSCALL msg=audit(05/21/2024 10:41:07.231:2241) : arch=x86_64 …`).
     package static func isLogfmt(_ line: Substring) -> Bool {
         (line.contains(" level=") || line.hasPrefix("level=")) && (line.contains("msg=") || line.contains("time="))
+            || line.hasPrefix("type=") && line.contains(" msg=audit(")
     }
 
     private static let statuses: Set<String> = ["OK", "FAIL", "FAILED", "PASS", "PASSED", "DONE", "SUCCESS", "SKIP", "SKIPPED"]

@@ -6,7 +6,7 @@ import Foundation
 package enum ShellWords {
     /// Words that start a command line (scripts/gen-command-lexicon.sh: a host's executables,
     /// bash builtins, ops tools).
-    package static let commands: Set<String> = CommandLexicon.words
+    package static let commands = CommandLexicon.words
 
     package static let editors: Set<String> = ["vi", "vim", "nano", "emacs", "nvim", "gedit"]
 

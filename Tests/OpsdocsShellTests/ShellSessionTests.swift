@@ -229,4 +229,11 @@ import Testing
         #expect(ShellWords.looksLikeCommand("/root/bin/mkovpn alice > /root/clients/alice.ovpn"))
         #expect(!ShellWords.looksLikeCommand("/etc/openvpn/server.conf"))
     }
+
+    @Test func accessAndAuditLogLinesAreOutput() {
+        let access = "tail -2 /var/log/nginx/access.log\n45.95.147.236 - - [04/Jun/2024:03:12:44 +0800] \"GET /.env HTTP/1.1\" 404 153 \"-\" \"zgrab\"\n"
+        #expect(ShellSession.read(access).script == "tail -2 /var/log/nginx/access.log\n")
+        let audit = "ausearch -k identity -i\ntype=PROCTITLE msg=audit(05/21/2024 10:41:07.231:2241) : proctitle=passwd deploy\n"
+        #expect(ShellSession.read(audit).script == "ausearch -k identity -i\n")
+    }
 }
