@@ -60,14 +60,14 @@ package enum ShellWords {
     package static func isQuiet(_ line: Substring) -> Bool {
         guard let word = commandWord(line) else { return isShellAssignment(line) }
         let silent: Set<Substring> = ["cd", "source", ".", "export", "unset", "alias", "umask", "ulimit", "mkdir", "cp",
-                                      "mv", "rm", "ln", "chmod", "chown", "chgrp", "touch", "install", "sudo"]
+                                      "mv", "rm", "ln", "chmod", "chown", "chgrp", "touch", "install"]
         let words = line.split(whereSeparator: { $0 == " " || $0 == "\t" })
         if word == "sudo" { return words.count > 1 && isQuiet(line.drop { $0 == " " || $0 == "\t" }.dropFirst(4)) }
         if silent.contains(word) { return true }
         let installers: Set<Substring> = ["yum", "dnf", "apt", "apt-get", "zypper", "apk", "pip", "pip3", "npm", "gem", "brew", "snap"]
         if installers.contains(word), words.dropFirst().contains(where: { $0 == "install" || $0 == "add" || $0 == "update" }) { return true }
         // (`> /etc/x.conf`, `>> log`, `&> /dev/null`; not `2>&1` alone, not `>` inside quotes)
-        let unquoted = line.split(separator: "\"", omittingEmptySubsequences: false).enumerated().filter { $0.offset % 2 == 0 }.map(\.element).joined()
+        let unquoted = unquoted(line)
         return unquoted.split(whereSeparator: { $0 == " " }).contains { w in
             (w.hasPrefix(">") || w.hasPrefix("&>") || w.hasPrefix("1>")) && !w.contains("&1") && !w.contains("&2")
         } && !unquoted.contains("|")
@@ -153,7 +153,7 @@ package enum ShellWords {
         if word.hasPrefix("/"), let name = word.split(separator: "/").last, commands.contains(String(name)) { return true }
         if word.hasSuffix(".sh") && word.count > 3 && !word.contains(":") { return true }  // calicoctl.sh node status
         // A program in any `bin` folder: `/root/bin/mkovpn alice`, `/usr/local/mysql/bin/mysqld_safe &`.
-        if word.hasPrefix("/") || word.hasPrefix("~/"), word.contains("/bin/") || word.contains("/sbin/"), !word.hasSuffix("/") { return true }
+        if word.hasPrefix("/"), word.contains("/bin/") || word.contains("/sbin/"), !word.hasSuffix("/") { return true }
         if word.hasPrefix("./") || word.hasPrefix("/usr/") || word.hasPrefix("/opt/") || word.hasPrefix("/bin/")
             || word.hasPrefix("/sbin/") || word.hasPrefix("/etc/init.d/") || word.hasPrefix("~/") || word.hasPrefix("$(") || word.hasPrefix("${")
         {
