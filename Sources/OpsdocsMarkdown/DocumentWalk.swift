@@ -83,6 +83,17 @@ struct DocumentWalk {
                                             endLine: Int(cmark_node_get_end_line(node)) + lineOffset,
                                             column: Int(cmark_node_get_start_column(node)),
                                             section: "", sectionID: ""))
+                if let previous = cmark_node_previous(node) {
+                    let previousType = cmark_node_get_type(previous)
+                    if previousType == CMARK_NODE_PARAGRAPH {
+                        codeBlocks[index].leadIn = String(Self.plainText(of: previous).suffix(120))
+                    } else if previousType == CMARK_NODE_CODE_BLOCK {
+                        var previousLength: Int32 = 0, previousOffset: Int32 = 0
+                        var previousCharacter: CChar = 0
+                        codeBlocks[index].followsFence = cmark_node_get_fenced(previous, &previousLength, &previousOffset,
+                                                                               &previousCharacter) != 0
+                    }
+                }
             case CMARK_NODE_LINK, CMARK_NODE_IMAGE:
                 guard entering else { continue }
                 let url = cmark_node_get_url(node).map { String(cString: $0) } ?? ""

@@ -114,6 +114,12 @@ public struct CodeBlock: Sendable, Equatable {
     /// Text of the nearest heading above the block (`""` before the first heading).
     public var section: String
     public var sectionID: String
+    /// The end of the paragraph right before the block (`输出如下：`, `It prints:`; at most 120
+    /// characters), or `""`: authors say there what the block is.
+    public var leadIn: String = ""
+    /// Only blank lines between this block and the fenced block before it: a block right
+    /// after a command is often what that command printed.
+    public var followsFence = false
     /// For a shell-labelled block, the shell-session reading the highlighter drew it from (the
     /// snippet stage reads the same one instead of reading the block again).
     package var shellReading: ShellReading?

@@ -45,16 +45,23 @@ public enum SnippetExtractor {
             if let declared, [.yaml, .json, .dockerfile, .mermaid, .go, .python, .toml].contains(declared) { return }
             names.formUnion(Placeholders.assignedVariables(in: block.code))
         }
-        // Everything else is one block's own business: on all cores (a note of 9,000 blocks too).
-        return Array(zip(page.blocks, ids)).parallelMap { block, id in
-            extract(block, id: id, page: page, pageVariables: pageVariables)
+        // Kinds from content on all cores (a note of 9,000 blocks too), then from what is around
+        // a block the content left undecided (the block before it, the sentence introducing it).
+        let byContent = page.blocks.parallelMap { block in
+            BlockClassifier.classify(label: InfoString(block.info).label, code: block.code, reading: block.shellReading)
+        }
+        let classifications = byContent.indices.map { i in
+            BlockContext.refine(byContent[i], of: page.blocks[i], after: i > 0 ? (page.blocks[i - 1], byContent[i - 1]) : nil)
+        }
+        return Array(zip(page.blocks.indices, ids)).parallelMap { i, id in
+            extract(page.blocks[i], classification: classifications[i], id: id, page: page, pageVariables: pageVariables)
         }
     }
 
     /// One block: its kind, and for the kinds that make files, its script and placeholders.
-    private static func extract(_ block: CodeBlock, id: String, page: SnippetPage, pageVariables: Set<String>) -> Snippet {
+    private static func extract(_ block: CodeBlock, classification: Classification, id: String, page: SnippetPage,
+                                pageVariables: Set<String>) -> Snippet {
         let info = InfoString(block.info)
-        let classification = BlockClassifier.classify(label: info.label, code: block.code, reading: block.shellReading)
         var snippet = Snippet(
             source: page.sourcePath, displayPath: page.displayPath, pageURL: page.url, tags: page.tags,
             index: block.index, line: block.line, section: block.section, sectionID: block.sectionID, info: info, id: id,

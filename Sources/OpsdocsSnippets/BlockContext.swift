@@ -1,0 +1,51 @@
+// What the text around a block says about it, for a block whose content decides nothing
+// (a bare fence of `enabled 1`, `Relabeled /data/www from …` lines). Authors introduce what a
+// program printed ("输出如下：", "You should see:") and put it right under the command; they
+// introduce a file's content with other words ("内容如下：", "add:").
+
+import OpsdocsMarkdown
+import OpsdocsShell
+
+enum BlockContext {
+    /// The kind the surroundings give a block the content left as `other`, or the content's own.
+    static func refine(_ classification: Classification, of block: CodeBlock,
+                       after previous: (block: CodeBlock, classification: Classification)?) -> Classification {
+        guard classification.kind == .other, classification.reason == nil,
+              classification.declared == nil || classification.declared == .text else { return classification }
+        var refined = classification
+        if introducesOutput(block.leadIn) {
+            refined.kind = .output
+            refined.reason = "the sentence before it introduces output"
+        } else if block.followsFence, let previous, previous.classification.kind.isShell, !opensEditor(previous) {
+            refined.kind = .output
+            refined.reason = "right under commands, nothing between"
+        }
+        return refined
+    }
+
+    /// A sentence ending in a colon that speaks of output, results or what one sees, and not of
+    /// a file's content or settings.
+    static func introducesOutput(_ leadIn: String) -> Bool {
+        guard let last = leadIn.last, last == ":" || last == "：" else { return false }
+        let text = leadIn.lowercased()
+        if contentWords.contains(where: { text.contains($0) }) { return false }
+        return outputWords.contains { text.contains($0) }
+    }
+
+    private static let outputWords = [
+        "输出", "结果", "返回", "显示", "打印", "看到", "会这样", "长这样", "报错", "日志",
+        "output", "print", "shows", "show:", "looks like", "you should see", "you'll see", "you will see",
+        "returns", "result", "reports", "error", "says",
+    ]
+    private static let contentWords = [
+        "内容", "写入", "添加", "加入", "配置", "改成", "修改", "content", "add ", "add:", "write", "append", "config",
+    ]
+
+    /// The commands end in an editor: what follows is what was typed into it.
+    private static func opensEditor(_ previous: (block: CodeBlock, classification: Classification)) -> Bool {
+        let session = previous.classification.session
+            ?? (previous.classification.kind == .console ? ShellSession.read(previous.block.code)
+                : ShellSession.script(previous.block.code))
+        return session.opensEditor
+    }
+}

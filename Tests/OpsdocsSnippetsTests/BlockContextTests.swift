@@ -1,0 +1,107 @@
+// A bare block whose content decides nothing takes its kind from what is around it: the sentence
+// introducing it, or the commands right above it.
+
+import OpsdocsMarkdown
+import Testing
+@testable import OpsdocsSnippets
+
+@Suite struct BlockContextTests {
+    private func kinds(_ markdown: String) -> [(SnippetKind, String?)] {
+        let blocks = MarkdownRenderer.render(markdown).codeBlocks
+        return SnippetExtractor.extract(SnippetPage(sourcePath: "n.md", displayPath: "content/n.md", url: "n/", tags: [],
+                                                    blocks: blocks)).map { ($0.kind, $0.kindReason) }
+    }
+
+    @Test func aSentenceThatIntroducesOutputMakesTheBlockOutput() {
+        let found = kinds("""
+        查看 SELinux 状态，输出如下：
+
+        ```
+        enabled 1
+        ```
+
+        You should see:
+
+        ```
+        Relabeled /data/www from unconfined_u to system_u
+        ```
+        """)
+        #expect(found.map(\.0) == [.output, .output])
+        #expect(found[0].1 == "the sentence before it introduces output")
+    }
+
+    @Test func aSentenceThatIntroducesAFilesContentDoesNot() {
+        let found = kinds("""
+        配置文件内容如下：
+
+        ```
+        enabled 1
+        ```
+
+        Add this to the file:
+
+        ```
+        enabled 1
+        ```
+        """)
+        #expect(found.map(\.0) == [.other, .other])
+    }
+
+    @Test func aBareBlockRightUnderCommandsIsWhatTheyPrinted() {
+        let found = kinds("""
+        ```bash
+        getenforce
+        ```
+        ```
+        enabled 1
+        ```
+        """)
+        #expect(found.map(\.0) == [.shell, .output])
+        #expect(found[1].1 == "right under commands, nothing between")
+    }
+
+    @Test func butNotWhenTheCommandsOpenAnEditorOrProseComesBetween() {
+        let underEditor = kinds("""
+        ```bash
+        visudo
+        ```
+        ```
+        deploy ALL=(ALL) NOPASSWD: ALL
+        ```
+        """)
+        #expect(underEditor.map(\.0) == [.shell, .other])
+        let proseBetween = kinds("""
+        ```bash
+        getenforce
+        ```
+
+        然后改成这样
+
+        ```
+        enabled 1
+        ```
+        """)
+        #expect(proseBetween.map(\.0) == [.shell, .other])
+    }
+
+    @Test func aBlockTheContentDecidedKeepsItsKind() {
+        // A declared language or content that reads as YAML is not overruled by the sentence.
+        let found = kinds("""
+        输出如下：
+
+        ```yaml
+        enabled: 1
+        ```
+
+        输出如下：
+
+        ```
+        apiVersion: v1
+        kind: Pod
+        metadata:
+          name: web
+        ```
+        """)
+        #expect(found.map(\.0) == [.yaml, .yaml])
+    }
+}
