@@ -68,6 +68,15 @@ package struct ShellSession: Sendable, Equatable {
 
     package var hasOutput: Bool { lines.contains { $0.role == .output } }
 
+    /// The session's one command starts another program (`python3`, `sqlite3 app.db`, `parted
+    /// /dev/sdb`) and what follows was typed at that program's prompt: the block shows a session
+    /// inside that program, and the command alone, run from a script, would sit waiting for input.
+    package var continuesInAnotherProgram: Bool {
+        let commands = lines.indices.filter { lines[$0].role == .command }
+        guard commands.count == 1, let command = commands.first else { return false }
+        return lines[command...].contains { $0.role == .foreignInput }
+    }
+
     /// True when the block reads as a transcript: some line has an unmistakable prompt, or
     /// `# command` lines stand for a root prompt (no bare command line in the block, or the
     /// root prompts are followed by their output).

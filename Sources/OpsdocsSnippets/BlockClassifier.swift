@@ -26,7 +26,14 @@ public enum BlockClassifier {
 
     package static func classify(label: String, code: String, reading: ShellReading?) -> Classification {
         let declared = SnippetKind.declared(byLabel: label)
-        let detection = detect(code, declared: declared, reading: reading)
+        var detection = detect(code, declared: declared, reading: reading)
+        // `$ sqlite3 app.db` over `sqlite> .tables`: a REPL session, whatever prompt it began at.
+        if let found = detection, found.kind == .console {
+            let session = found.session ?? reading?.session ?? ShellSession.read(code)
+            detection = session.continuesInAnotherProgram
+                ? Detection(.other, "a session inside the program its one command starts")
+                : Detection(.console, found.reason, session: session)
+        }
         let detected = detection?.kind
         let kind = detected ?? (declared == .text ? .other : declared) ?? .other
         var mismatch: String?

@@ -117,6 +117,18 @@ import Testing
         #expect(kind("", "mysql> show databases;\n").kind == .other)
         #expect(kind("bash", "sudo parted /dev/sdb\n(parted) mklabel gpt\n(parted) quit\nlsblk /dev/sdb\n").kind == .shell)
     }
+
+    @Test func aPromptThatStartsAReplAndGoesOnInsideItIsAReplSession() {
+        // Run from all.sh, `sqlite3 app.db` alone would sit waiting for input.
+        let sqlite = kind("bash", "[root@db01 ~]# sqlite3 /var/lib/app/app.db\nSQLite version 3.40.1\nsqlite> .tables\nusers\n")
+        #expect(sqlite.kind == .other)
+        #expect(sqlite.reason == "a session inside the program its one command starts")
+        #expect(kind("", "$ python3\nPython 3.11.2\n>>> import ssl\n>>> ssl.OPENSSL_VERSION\n'OpenSSL 3.0.11'\n").kind == .other)
+        // Shell commands after it exits make it a transcript again.
+        #expect(kind("", "$ mysql -uroot -p\nmysql> show databases;\nmysql> exit\n$ systemctl restart mysqld\n").kind == .console)
+        // Output alone after the command is what it printed, not a REPL.
+        #expect(kind("", "$ telnet 10.0.5.21 11211\nTrying 10.0.5.21...\nConnected to 10.0.5.21.\n").kind == .console)
+    }
     // Unlabelled fences as install notes paste them (synthetic-a/ showed each of these missing).
 
     @Test func logsErrorsAndProgressMarksInABareFenceAreOutput() {

@@ -193,6 +193,7 @@ import Testing
             let mine = labels.map { label -> [String: String] in
                 let s = cache[(label.corpus ?? "corpus") + "/" + label.source]?.first { $0.index == label.index }
                 return ["source": label.source, "index": String(label.index), "kind": s?.kind.rawValue ?? "-",
+                        "reason": s?.kindReason ?? "",
                         "script": s?.script ?? "<nil>", "runnable": String(s?.runnable ?? false),
                         "placeholders": (s?.placeholders ?? []).joined(separator: " | "),
                         "findings": (s?.findings ?? []).map { "\($0.severity) \($0.message)" }.joined(separator: " | ")]
