@@ -18,6 +18,9 @@ public struct Classification: Sendable, Equatable {
     /// The block read as commands and their output, when that reading decided the kind (the
     /// extractor uses it rather than reading the block again).
     package var session: ShellSession?
+    /// `other` for want of anything better (a bare fence of nothing known, directives in a `bash`
+    /// fence): what is around the block may still tell (`BlockContext`).
+    package var isTentative = false
 }
 
 public enum BlockClassifier {
@@ -47,7 +50,8 @@ public enum BlockClassifier {
         // A bare fence, or one whose label the content overruled or refined, says why.
         let reason = detection.flatMap { $0.kind != declared || declared == nil ? $0.reason : nil }
         return Classification(kind: kind, declared: declared, isTemplate: template, mismatch: mismatch, reason: reason,
-                              session: detection?.kind == .console || detection?.kind == .shell ? detection?.session : nil)
+                              session: detection?.kind == .console || detection?.kind == .shell ? detection?.session : nil,
+                              isTentative: kind == .other && (detection?.isTentative ?? (declared == nil || declared == .text)))
     }
 
     /// Pairs that are not worth a warning (a transcript in a `bash` fence is the common case).
@@ -79,10 +83,12 @@ public enum BlockClassifier {
         var kind: SnippetKind
         var reason: String
         var session: ShellSession?
-        init(_ kind: SnippetKind, _ reason: String, session: ShellSession? = nil) {
+        var isTentative = false
+        init(_ kind: SnippetKind, _ reason: String, session: ShellSession? = nil, isTentative: Bool = false) {
             self.kind = kind
             self.reason = reason
             self.session = session
+            self.isTentative = isTentative
         }
     }
 
@@ -237,7 +243,9 @@ public enum BlockClassifier {
             // HAProxy, keepalived, nginx directives in a `bash` fence (not a table, not YAML).
             if !isOutput(statements), !isYAML(lines, loose: true), !isYAML(lines, loose: false), !isJSON(code),
                commandLines() * 3 < statements.count,  // (cheap first: most blocks are commands)
-               !statements.allSatisfy({ OutputLine.isEvidence($0, afterCommand: false) }), isConfigBlock(code) { return Detection(.other, "config directives, few commands") }
+               !statements.allSatisfy({ OutputLine.isEvidence($0, afterCommand: false) }), isConfigBlock(code) {
+                return Detection(.other, "config directives, few commands", isTentative: commandLines() == 0)
+            }
             // A `console` fence without prompts is a plain script, unless some lines are output.
             if commandLines() > 0 { return unprompted(unpromptedSession()) }
             // Nothing runs and every line reads as printed text (`Forwarding from 127.0.0.1:8080 -> 80`).

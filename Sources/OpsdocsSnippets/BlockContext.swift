@@ -7,16 +7,18 @@ import OpsdocsMarkdown
 import OpsdocsShell
 
 enum BlockContext {
-    /// The kind the surroundings give a block the content left as `other`, or the content's own.
+    /// The kind the surroundings give a block the content left as `other` for want of anything
+    /// better, or the content's own. Only a bare fence takes it from the block above: directives
+    /// in a `bash` fence under commands are often the file those commands edit.
     static func refine(_ classification: Classification, of block: CodeBlock,
                        after previous: (block: CodeBlock, classification: Classification)?) -> Classification {
-        guard classification.kind == .other, classification.reason == nil,
-              classification.declared == nil || classification.declared == .text else { return classification }
+        guard classification.isTentative else { return classification }
         var refined = classification
         if introducesOutput(block.leadIn) {
             refined.kind = .output
             refined.reason = "the sentence before it introduces output"
-        } else if block.followsFence, let previous, previous.classification.kind.isShell, !opensEditor(previous) {
+        } else if classification.declared == nil || classification.declared == .text, block.followsFence, let previous,
+                  previous.classification.kind.isShell, !opensEditor(previous) {
             refined.kind = .output
             refined.reason = "right under commands, nothing between"
         }

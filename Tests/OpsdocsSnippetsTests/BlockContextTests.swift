@@ -30,6 +30,19 @@ import Testing
         #expect(found[0].1 == "the sentence before it introduces output")
     }
 
+    @Test func soDoesItForLinesInAShellFenceThatAreNoCommand() {
+        let found = kinds("""
+        输出（结果视部署情况而定）：
+
+        ```bash
+        /kubernetes/network/subnets/172.30.80.0-24
+        /kubernetes/network/subnets/172.30.32.0-24
+        /kubernetes/network/subnets/172.30.184.0-24
+        ```
+        """)
+        #expect(found.map(\.0) == [.output])
+    }
+
     @Test func aSentenceThatIntroducesAFilesContentDoesNot() {
         let found = kinds("""
         配置文件内容如下：
