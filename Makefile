@@ -1,7 +1,7 @@
 # opsdocs — `make site` builds the sample site into public/, `make test` runs the tests.
 # Both install the Debian packages opsdocs needs first (only what is missing).
 
-APT_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev shellcheck
+APT_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev zlib1g-dev shellcheck
 # Only for `make test`: the real-browser tests (copy button, search) and CJK fonts for screenshots.
 TEST_PACKAGES := chromium chromium-driver python3-selenium fonts-noto-cjk
 SWIFT ?= swift

@@ -22,6 +22,7 @@ let package = Package(
         .systemLibrary(
             name: "CCmarkGFM", pkgConfig: "libcmark-gfm",
             providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]),
+        .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         .target(name: "OpsdocsConfig", dependencies: [.product(name: "TOMLKit", package: "TOMLKit")]),
         .target(
             name: "OpsdocsContent",
@@ -36,7 +37,7 @@ let package = Package(
         .target(
             name: "OpsdocsSnippets",
             dependencies: ["OpsdocsConfig", "OpsdocsShell", "OpsdocsMarkdown", .product(name: "Yams", package: "Yams")]),
-        .target(name: "OpsdocsSearch", dependencies: ["OpsdocsConfig"]),
+        .target(name: "OpsdocsSearch", dependencies: ["OpsdocsConfig", "CZlib"]),
         .target(
             name: "OpsdocsSite",
             dependencies: [
@@ -54,7 +55,7 @@ let package = Package(
         .testTarget(
             name: "OpsdocsSnippetsTests", dependencies: ["OpsdocsSnippets", "OpsdocsConfig", "OpsdocsContent", "OpsdocsMarkdown"]),
         .testTarget(name: "OpsdocsSearchTests", dependencies: ["OpsdocsSearch"]),
-        .testTarget(name: "OpsdocsSiteTests", dependencies: ["OpsdocsSite"]),
+        .testTarget(name: "OpsdocsSiteTests", dependencies: ["OpsdocsSite", "OpsdocsSearch"]),
         .testTarget(name: "OpsdocsServeTests", dependencies: ["OpsdocsServe", "OpsdocsSite"]),
     ],
     swiftLanguageModes: [.v6]

@@ -1,6 +1,6 @@
 // Search as you type: the last word of a query matches as a prefix (`kubead` finds kubeadm)
 // when no indexed word is spelled exactly so. The index keeps every Latin word of four or
-// more characters under its first three (`prefix/N.json`: `{"kub":["kubeadm","kubectl",…]}`,
+// more characters under its first three (`prefix/N.json.gz`: `{"kub":["kubeadm","kubectl",…]}`,
 // N = FNV(first three) mod the prefix shard count), so a query fetches one small file more.
 
 import Foundation
@@ -10,8 +10,8 @@ enum PrefixIndex {
     static let keyLength = 3
     /// Completions a prefix stands for: the shortest words that start with it.
     static let completions = 4
-    /// Target size of one prefix file.
-    static let shardBytes = 8_000
+    /// Target size of one prefix file before compression (about 9 KB as stored).
+    static let shardBytes = 32_000
 
     /// Words worth completing: they start with a Latin letter or digit and are longer than a key.
     static func isCompletable(_ token: String) -> Bool { startsLatin(token) && token.count > keyLength }
@@ -30,7 +30,7 @@ enum PrefixIndex {
         var shards = [[String: [String]]](repeating: [:], count: count)
         for (key, words) in byKey { shards[shard(key, count)][key] = words.sorted() }
         var files: [String: Data] = [:]
-        for (i, shard) in shards.enumerated() { files["prefix/\(i).json"] = SearchIndexBuilder.json(shard) }
+        for (i, shard) in shards.enumerated() { files[path(i)] = Gzip.compress(SearchIndexBuilder.json(shard)) }
         return (files, count, bytes)
     }
 
@@ -43,6 +43,9 @@ enum PrefixIndex {
 
     /// What a word adds to its prefix file, for sizing the files.
     static func bytes(_ token: String) -> Int { isCompletable(token) ? token.utf8.count + 3 : 0 }
+
+    /// Prefix file `number` (gzip-compressed JSON).
+    static func path(_ number: Int) -> String { "prefix/\(number).json.gz" }
 
     static func shard(_ key: String, _ count: Int) -> Int { Int(FNV.hash(key) % UInt32(count)) }
 
@@ -66,12 +69,12 @@ enum PrefixIndex {
         for token in vanished where isCompletable(token) { byShard[shard(key(token), index.prefixShardCount), default: ([], [])].remove.append(token) }
         var changed: [String] = []
         for (number, change) in byShard.sorted(by: { $0.key < $1.key }) {
-            let path = "prefix/\(number).json"
-            var shard = index.file(path).flatMap { try? JSONDecoder().decode([String: [String]].self, from: $0) } ?? [:]
+            let path = path(number)
+            var shard = index.file(path).flatMap(Gzip.decompress).flatMap { try? JSONDecoder().decode([String: [String]].self, from: $0) } ?? [:]
             for token in change.add where !(shard[key(token)] ?? []).contains(token) { shard[key(token), default: []].append(token) }
             for token in change.remove { shard[key(token)]?.removeAll { $0 == token } }
             for (k, words) in shard { shard[k] = words.isEmpty ? nil : words.sorted() }
-            let data = SearchIndexBuilder.json(shard)
+            let data = Gzip.compress(SearchIndexBuilder.json(shard))
             if index.file(path) != data {
                 index.files[path] = data
                 changed.append(path)

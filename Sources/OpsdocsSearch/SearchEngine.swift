@@ -31,7 +31,7 @@ public struct SearchEngine: Sendable {
     let meta: SearchMeta
     let load: Loader
 
-    /// `load` returns a file under `search/` by relative path (`index.json`, `shards/3.json`).
+    /// `load` returns a file under `search/` by relative path (`index.json`, `shards/3.json.gz`).
     public init?(load: @escaping Loader) {
         guard let meta: SearchMeta = Self.decoded("index.json", load) else { return nil }
         self.meta = meta
@@ -40,7 +40,7 @@ public struct SearchEngine: Sendable {
 
     /// A file of the index, read and decoded; nil when missing or malformed.
     private static func decoded<T: Decodable>(_ path: String, _ load: Loader) -> T? {
-        load(path).flatMap { try? JSONDecoder().decode(T.self, from: $0) }
+        load(path).flatMap(Gzip.decompress).flatMap { try? JSONDecoder().decode(T.self, from: $0) }
     }
 
     /// The shard files a query needs (what the browser downloads before ranking).
@@ -74,7 +74,7 @@ public struct SearchEngine: Sendable {
         func postings(_ term: String) -> [Int]? {
             let shard = Int(FNV.hash(term) % UInt32(meta.shards))
             if shardCache[shard] == nil {
-                shardCache[shard] = Self.decoded("shards/\(shard).json", load) ?? [:]
+                shardCache[shard] = Self.decoded(SearchIndexBuilder.shardPath(shard), load) ?? [:]
             }
             return shardCache[shard]?[term]
         }
@@ -83,7 +83,7 @@ public struct SearchEngine: Sendable {
         var groups = terms.map { [$0] }
         if let last = terms.last, Self.isBeingTyped(last, in: query, keyLength: meta.prefixKeyLength), postings(last) == nil {
             let key = String(last.prefix(meta.prefixKeyLength))
-            let shard: [String: [String]] = Self.decoded("prefix/\(PrefixIndex.shard(key, meta.prefixShards)).json", load) ?? [:]
+            let shard: [String: [String]] = Self.decoded(PrefixIndex.path(PrefixIndex.shard(key, meta.prefixShards)), load) ?? [:]
             let completions = PrefixIndex.completions(of: last, in: shard, keyLength: meta.prefixKeyLength,
                                                       limit: meta.prefixCompletions)
             if !completions.isEmpty { groups[groups.count - 1] = completions }

@@ -89,16 +89,18 @@ public struct SearchIndexState: Sendable, ByteCodable {
 }
 
 public enum SearchIndexBuilder {
-    public static let version = 3
-    /// A document's row (URL, titles, text) is in `search/docs/(id >> chunkBits).json`: up to
-    /// four sections of one page per file, so a result costs its own row and three neighbours,
-    /// not its whole page (median first query at 10,000 pages: 51 KB of rows → 20 KB).
-    public static let chunkBits = 2
+    public static let version = 4
+    /// A document's row (URL, titles, text) is in `search/docs/(id >> chunkBits).json.gz`: the
+    /// rows of one page's sections per file (as Pagefind keeps one fragment per page). Compressed,
+    /// a whole page's rows cost about what four uncompressed sections did, and a site has one
+    /// such file per page instead of one per four sections (37,000 at 10,000 pages).
+    public static let chunkBits = sectionBits
     /// A document's id is `page << sectionBits | section`, so the page of a hit is known
     /// without fetching anything (results are grouped by page before any metadata is loaded).
     public static let sectionBits = 8
-    /// Target size of one shard file.
-    static let shardBytes = 8_000
+    /// Target size of one shard file before compression (about 14 KB as stored): a query's
+    /// few shards are one request each, and a site of 10,000 pages has 4,096 shards, not 16,384.
+    static let shardBytes = 32_000
     /// Code points of a section's text kept for its excerpt (Excerpt picks the stretch shown).
     static let storedTextLength = 600
 
@@ -188,10 +190,10 @@ public enum SearchIndexBuilder {
         var files: [String: Data] = [:]
         // Shards are the bulk of the index: written by hand (JSONEncoder is 20× slower here).
         let encoded = members.parallelMap { shard in
-            shardJSON(shard.sorted { buckets[$0.bucket].tokens[$0.token] < buckets[$1.bucket].tokens[$1.token] }
-                .map { (buckets[$0.bucket], $0.token) })
+            Gzip.compress(shardJSON(shard.sorted { buckets[$0.bucket].tokens[$0.token] < buckets[$1.bucket].tokens[$1.token] }
+                .map { (buckets[$0.bucket], $0.token) }))
         }
-        for (i, data) in encoded.enumerated() { files["shards/\(i).json"] = data }
+        for (i, data) in encoded.enumerated() { files[shardPath(i)] = data }
         // Rows, a chunk at a time on all cores (ids ascend, so a chunk's documents are consecutive):
         // at 10,000 pages there are ~37,000 of these files, and all rows at once are 100 MB.
         var chunkStarts: [Int] = []
@@ -203,7 +205,7 @@ public enum SearchIndexBuilder {
             let range = starts[n]..<(n + 1 < starts.count ? starts[n + 1] : documents.count)
             var rows: [String: [String]] = [:]
             for index in range { rows[String(documentIDs[index])] = metadataRow(documents[index]) }
-            return (rowsPath(documentIDs[range.lowerBound] >> chunkBits), json(rows))
+            return (rowsPath(documentIDs[range.lowerBound] >> chunkBits), Gzip.compress(json(rows)))
         }
         for (path, data) in encodedChunks { files[path] = data }
         let prefixes = PrefixIndex.files(buckets.flatMap(\.tokens))
@@ -259,8 +261,11 @@ public enum SearchIndexBuilder {
         return (try? encoder.encode(value)) ?? Data("{}".utf8)
     }
 
-    /// The file holding the metadata rows of chunk `id >> chunkBits`.
-    static func rowsPath(_ chunk: Int) -> String { "docs/\(chunk).json" }
+    /// The file holding the metadata rows of chunk `id >> chunkBits` (gzip-compressed JSON, as
+    /// every index file but `index.json`).
+    static func rowsPath(_ chunk: Int) -> String { "docs/\(chunk).json.gz" }
+    /// Shard `number`: the postings of the tokens whose hash falls in it.
+    static func shardPath(_ number: Int) -> String { "shards/\(number).json.gz" }
 
     /// Per field: how often each token occurs, and the field's length in tokens.
     /// SIMD8 as five inline counters: no heap allocation per distinct token.

@@ -56,9 +56,9 @@ public enum SearchIndexUpdater {
         let shards = byShard.sorted { $0.key < $1.key }
         let current = index, reserve = index.reserve, removals = removed, additions = added  // copies for the workers
         let rewritten: [ShardUpdate?] = shards.parallelMap { shard, tokens in
-            let path = "shards/\(shard).json"
+            let path = SearchIndexBuilder.shardPath(shard)
             var update = ShardUpdate(path: path, data: Data())
-            var postings = current.file(path).flatMap(ShardParser.parse) ?? [:]
+            var postings = current.file(path).flatMap(Gzip.decompress).flatMap(ShardParser.parse) ?? [:]
             for token in tokens.sorted() {
                 let before = postings[token]
                 guard let after = updatedPostings(before ?? [0], reserve: reserve[token] ?? [],
@@ -71,7 +71,7 @@ public enum SearchIndexUpdater {
                 if before == nil && after.flat != nil { update.appeared.append(token) }
                 if before != nil && after.flat == nil { update.vanished.append(token) }
             }
-            update.data = SearchIndexBuilder.shardJSON(postings)
+            update.data = Gzip.compress(SearchIndexBuilder.shardJSON(postings))
             return update
         }
         let updates = rewritten.compactMap { $0 }
@@ -107,7 +107,7 @@ public enum SearchIndexUpdater {
         }
         for (chunk, chunkRows) in rows.sorted(by: { $0.key < $1.key }) {
             let path = SearchIndexBuilder.rowsPath(chunk)
-            let data = SearchIndexBuilder.json(chunkRows)
+            let data = Gzip.compress(SearchIndexBuilder.json(chunkRows))
             if index.file(path) != data {
                 index.files[path] = data
                 changed.append(path)

@@ -103,7 +103,7 @@ import Testing
         _ = counting.search("etcd 备份")
         let fetched = log.withLock { $0 }
         let shardFiles = fetched.filter { $0.hasPrefix("shards/") }
-        #expect(Set(shardFiles) == Set(engine.shards(for: "etcd 备份").map { "shards/\($0).json" }))
+        #expect(Set(shardFiles) == Set(engine.shards(for: "etcd 备份").map { "shards/\($0).json.gz" }))
         #expect(shardFiles.count <= 2)
         #expect(fetched.filter { $0.hasPrefix("docs/") }.count == 1)  // metadata only for the results shown
     }

@@ -17,8 +17,8 @@ import Testing
         let page = try #require(index.pageNumbers["etcd/"]) << SearchIndexBuilder.sectionBits
         var checked = 0
         for (token, weight) in expected where ["etcd", "raft", "wal", "snapshot", "compaction"].contains(token) {
-            let path = "shards/\(FNV.hash(token) % UInt32(index.shardCount)).json"
-            let data = try #require(index.files[path])
+            let path = "shards/\(FNV.hash(token) % UInt32(index.shardCount)).json.gz"
+            let data = try #require(index.files[path].flatMap(Gzip.decompress))
             let shard = try #require(try JSONSerialization.jsonObject(with: data) as? [String: [Int]])
             let postings = try #require(shard[token])
             let pairs = stride(from: 1, to: postings.count, by: 2).map { (postings[$0], postings[$0 + 1]) }

@@ -19,7 +19,7 @@ import Testing
         var starts = Set<String>(), words = Set<String>()
         let shards = try FileManager.default.contentsOfDirectory(atPath: output.appendingPathComponent("search/shards").path)
         for file in shards {
-            let data = try Data(contentsOf: output.appendingPathComponent("search/shards/" + file))
+            let data = try #require(Gzip.decompress(try Data(contentsOf: output.appendingPathComponent("search/shards/" + file))))
             for word in try JSONDecoder().decode([String: [Int]].self, from: data).keys where word.unicodeScalars.first?.isASCII == true {
                 words.insert(word)
                 var start = ""

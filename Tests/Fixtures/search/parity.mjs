@@ -6,13 +6,15 @@ import { readFileSync } from "node:fs";
 import vm from "node:vm";
 const [jsPath, site, ...queries] = process.argv.slice(2);
 const context = {
-  TextEncoder, URL, Map, Promise, Math, Array, String, console,
+  TextEncoder, TextDecoder, Uint8Array, Blob, Response, DecompressionStream, JSON, URL, Map, Promise, Math, Array,
+  String, console,
   performance: { now: () => 0 },
   document: { currentScript: { getAttribute: () => "/" }, readyState: "complete", querySelector: () => null,
               getElementById: () => null, addEventListener: () => {} },
   fetch: async (url) => {
-    try { const text = readFileSync(site + url, "utf8"); return { ok: true, json: async () => JSON.parse(text) }; }
-    catch { return { ok: false, json: async () => null }; }
+    // The bytes as a static host serves them (the index files are gzip-compressed JSON).
+    try { const bytes = readFileSync(site + url); return { ok: true, arrayBuffer: async () => bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.length) }; }
+    catch { return { ok: false, arrayBuffer: async () => null }; }
   },
 };
 context.window = context;

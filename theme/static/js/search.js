@@ -61,9 +61,18 @@
 
   // ---- engine (SearchEngine.swift) ----
   var cache = {};
+  // Index files other than index.json are gzip-compressed JSON (Gzip.swift); a host that sent
+  // one with Content-Encoding: gzip has inflated it already, so only bytes that still start
+  // with gzip's magic number are inflated here.
+  function parse(buffer) {
+    var bytes = new Uint8Array(buffer);
+    if (bytes.length < 2 || bytes[0] !== 0x1f || bytes[1] !== 0x8b) return JSON.parse(new TextDecoder().decode(bytes));
+    var inflated = new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip"));
+    return new Response(inflated).text().then(JSON.parse);
+  }
   function load(path) {
     if (!cache[path]) {
-      cache[path] = fetch(base + "search/" + path).then(function (r) { return r.ok ? r.json() : null; })
+      cache[path] = fetch(base + "search/" + path).then(function (r) { return r.ok ? r.arrayBuffer().then(parse) : null; })
         .catch(function () { return null; });
     }
     return cache[path];
@@ -76,14 +85,14 @@
       if (!meta) return null;
       var shardOf = terms.map(function (t) { return fnv(t) % meta.shards; });
       var postingsOf = new Map();
-      return Promise.all(shardOf.map(function (s) { return load("shards/" + s + ".json"); })).then(function (shards) {
+      return Promise.all(shardOf.map(function (s) { return load("shards/" + s + ".json.gz"); })).then(function (shards) {
         terms.forEach(function (t, i) { postingsOf.set(t, shards[i] && shards[i][t]); });
         // Groups of words: the last term, still being typed, may stand for its completions.
         var groups = terms.map(function (t) { return [t]; });
         var last = terms[terms.length - 1];
         if (!isBeingTyped(last, query, meta.prefixKeyLength) || postingsOf.get(last)) return groups;
         var key = Array.from(last).slice(0, meta.prefixKeyLength).join("");
-        return load("prefix/" + (fnv(key) % meta.prefixShards) + ".json").then(function (shard) {
+        return load("prefix/" + (fnv(key) % meta.prefixShards) + ".json.gz").then(function (shard) {
           var words = ((shard && shard[key]) || []).filter(function (w) { return w.startsWith(last) && w !== last; });
           words.sort(function (a, b) {
             var la = Array.from(a).length, lb = Array.from(b).length;
@@ -92,7 +101,7 @@
           words = words.slice(0, meta.prefixCompletions);
           if (!words.length) return groups;
           groups[groups.length - 1] = words;
-          return Promise.all(words.map(function (w) { return load("shards/" + (fnv(w) % meta.shards) + ".json"); })).then(function (more) {
+          return Promise.all(words.map(function (w) { return load("shards/" + (fnv(w) % meta.shards) + ".json.gz"); })).then(function (more) {
             words.forEach(function (w, i) { postingsOf.set(w, more[i] && more[i][w]); });
             return groups;
           });
@@ -156,7 +165,7 @@
       var meta = r.meta, best = r.best, words = [].concat.apply([], r.groups);
       var shown = best.slice(offset, offset + limit);
       var chunks = shown.map(function (e) { return e[0] >> meta.chunkBits; });
-      return Promise.all(chunks.map(function (c) { return load("docs/" + c + ".json"); })).then(function (rows) {
+      return Promise.all(chunks.map(function (c) { return load("docs/" + c + ".json.gz"); })).then(function (rows) {
         var results = [];
         var phrase = r.terms.length > 1 ? query.normalize("NFKC").toLowerCase().split(/[ \t]+/).filter(Boolean).join(" ") : null;
         shown.forEach(function (e, i) {
