@@ -3,8 +3,11 @@
 prints, as JSON, the text each click handed to the clipboard (navigator.clipboard.writeText
 is recorded, since a headless browser has no system clipboard to read back).
 
-usage: bench/copy-browser.py SITE_DIR PATH [--all]    (Debian chromium, chromium-driver, python3-selenium)
-With --all, every code block's button is clicked, in page order.
+usage: bench/copy-browser.py SITE_DIR PATH [--all] [--no-clipboard | --nothing-copies]
+       (Debian chromium, chromium-driver, python3-selenium)
+With --all, every code block's button is clicked, in page order. --no-clipboard removes the
+Clipboard API (as on plain HTTP over a LAN address) and records what execCommand("copy")
+copied; --nothing-copies makes execCommand fail too, and prints what ended up selected.
 """
 import functools, http.server, json, sys, threading
 from selenium import webdriver
@@ -12,6 +15,8 @@ from selenium.webdriver.common.by import By
 
 site, path = sys.argv[1], sys.argv[2]
 every = "--all" in sys.argv[3:]
+no_clipboard = "--no-clipboard" in sys.argv[3:] or "--nothing-copies" in sys.argv[3:]
+nothing_copies = "--nothing-copies" in sys.argv[3:]
 class Quiet(http.server.SimpleHTTPRequestHandler):
     def log_message(self, *args):
         pass
@@ -23,17 +28,31 @@ for flag in ["--headless=new", "--no-sandbox", "--disable-gpu"]:
 driver = webdriver.Chrome(options=options)
 try:
     driver.get(f"http://127.0.0.1:{server.server_address[1]}{path}")
-    driver.execute_script("""
-        window.__copied = [];
-        Object.defineProperty(navigator, 'clipboard', { configurable: true, value: {
-            writeText: function (t) { window.__copied.push(t); return Promise.resolve(); } } });""")
+    if no_clipboard:
+        driver.execute_script("""
+            window.__copied = []; window.__selected = [];
+            Object.defineProperty(navigator, 'clipboard', { configurable: true, value: undefined });
+            document.execCommand = function (command) {
+                if (command !== 'copy') return false;
+                var area = document.body.lastElementChild;
+                if (arguments.length && %s) return false;
+                window.__copied.push(area && area.tagName === 'TEXTAREA' ? area.value.slice(area.selectionStart, area.selectionEnd) : null);
+                return true;
+            };""" % ("true" if nothing_copies else "false"))
+    else:
+        driver.execute_script("""
+            window.__copied = [];
+            Object.defineProperty(navigator, 'clipboard', { configurable: true, value: {
+                writeText: function (t) { window.__copied.push(t); return Promise.resolve(); } } });""")
     selector = '.code-block .copy-button' if every else '.code-block[data-lang="console"] .copy-button'
     buttons = driver.find_elements(By.CSS_SELECTOR, selector)
     for button in buttons:
         driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", button)
         button.click()
     labels = [b.text for b in buttons]
-    print(json.dumps({"copied": driver.execute_script("return window.__copied"), "labels": labels}, ensure_ascii=False))
+    selected = driver.execute_script("return getSelection().toString()")
+    print(json.dumps({"copied": driver.execute_script("return window.__copied"), "labels": labels, "selected": selected},
+                     ensure_ascii=False))
 finally:
     driver.quit()
     server.shutdown()

@@ -8,7 +8,8 @@ enum LiveEventPlanner {
         var pages: [String] = [], stylesheets: [String] = []
         var everything = false
         for path in changed.sorted() {
-            if path.hasPrefix("search/") || path.hasPrefix("snippets/") || path == "sitemap.xml" || path == "atom.xml" {
+            if path.hasPrefix("search/") || path.hasPrefix("snippets/") || path == "sitemap.xml" || path == "atom.xml"
+                || path == "nav.json" {
                 continue
             }
             if path == "index.html" {

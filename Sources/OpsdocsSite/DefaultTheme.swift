@@ -53,12 +53,35 @@ main:has(.page.with-toc) { max-width: 72rem; }
 .site-footer { max-width: 52rem; margin: 2em auto 0; padding: 1em 1.25em; color: var(--muted); font-size: .875em;
   border-top: 1px solid var(--border); }
 
+/* Section tree (nav.js): a column on wide screens, a drawer behind the header's ☰ below that. */
+.site-tree:empty { display: none; }
+.site-tree { position: fixed; top: 0; bottom: 0; left: 0; z-index: 20; width: min(85vw, 20rem); overflow-y: auto;
+  padding: 1em 1em 3em; background: var(--bg); border-right: 1px solid var(--border); font-size: .875em; line-height: 1.45;
+  transform: translateX(-105%); transition: transform .2s ease; }
+body.tree-open .site-tree { transform: none; box-shadow: 0 0 24px rgba(0, 0, 0, .25); }
+.site-tree ul { list-style: none; margin: 0; padding-left: .9em; }
+.site-tree > ul { padding-left: 0; }
+.site-tree li { margin: .1em 0; }
+.site-tree summary { cursor: pointer; color: var(--muted); }
+.site-tree summary::marker { color: var(--muted); }
+.site-tree a { color: var(--muted); overflow-wrap: anywhere; }
+.site-tree a[aria-current="page"] { color: var(--link); font-weight: 600; }
+.tree-toggle { font: inherit; padding: .1em .55em; border: 1px solid var(--border); border-radius: 6px;
+  background: var(--bg); color: var(--fg); cursor: pointer; }
+@media (min-width: 1200px) {
+  body.has-tree { padding-left: 17rem; }
+  .site-tree { width: 17rem; transform: none; transition: none; z-index: 1; }
+  .tree-toggle { display: none; }
+}
 .breadcrumbs { font-size: .875em; color: var(--muted); }
 .page-title { font-size: 2em; line-height: 1.3; margin: .3em 0 .2em; }
 .page-meta { color: var(--muted); font-size: .875em; margin: 0 0 1.5em; }
 .page-meta span + span::before { content: " · "; }
 .toc { border: 1px solid var(--border); border-radius: 6px; padding: .5em 1em; margin: 0 0 1.5em; background: var(--bg-soft); font-size: .9em; }
-.toc-title { margin: 0; font-weight: 600; }
+.toc-title { margin: 0; font-weight: 600; cursor: pointer; }
+/* Long URLs and A/B/C/D words wrap instead of making a phone scroll sideways. */
+.content p, .content li, .content dt, .content dd, .content blockquote, .content h1, .content h2, .content h3,
+.content h4, .page-title, .breadcrumbs, .page-list, .summary { overflow-wrap: anywhere; }
 .toc ul { margin: .25em 0; padding-left: 1.25em; }
 .toc a { color: var(--muted); display: block; line-height: 1.5; padding: .1em 0; }
 .toc a.current { color: var(--link); font-weight: 600; }
@@ -69,6 +92,8 @@ main:has(.page.with-toc) { max-width: 72rem; }
   .page.with-toc > .toc { grid-column: 2; grid-row: 1 / span 20; align-self: start; position: sticky; top: 1em;
     max-height: calc(100vh - 2em); overflow-y: auto; margin: 0; background: none; border: 0; border-left: 1px solid var(--border); border-radius: 0; }
   .page.with-toc > .toc ul { list-style: none; padding-left: .9em; }
+  .page.with-toc > .toc > summary { list-style: none; pointer-events: none; }
+  .page.with-toc > .toc > summary::-webkit-details-marker { display: none; }
 }
 
 .content h1, .content h2, .content h3, .content h4 { line-height: 1.35; margin: 1.6em 0 .6em; scroll-margin-top: 1em; }
@@ -142,7 +167,8 @@ details.badge ul { margin: .3em 0; padding-left: 1.2em; font-family: var(--mono)
 
 /* Code blocks: opsdocs highlights on the server; long lines scroll, never wrap the layout. */
 .code-block { position: relative; margin: 1em 0; }
-.code-block pre { margin: 0; }
+.code-block pre { margin: 0; padding-right: 4.75em; }  /* the copy button never covers the first line */
+@media (max-width: 700px) { .code-block pre { padding-right: 1em; padding-top: 2.1em; } }
 .code-label { margin: 0 0 .3em; font-size: .78em; color: var(--muted); }
 .copy-button { position: absolute; top: .4em; right: .4em; font: inherit; font-size: .75em; padding: .1em .6em;
   border: 1px solid var(--border); border-radius: 4px; background: var(--bg); color: var(--muted); cursor: pointer; opacity: .85; }
@@ -176,6 +202,87 @@ details.badge ul { margin: .3em 0; padding-left: 1.2em; font-family: var(--mono)
 """#,
         "static/favicon.svg": #"""
 <svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><rect width="32" height="32" rx="6" fill="#0969da"/><path d="M8 11l6 5-6 5M16 22h8" stroke="#fff" stroke-width="3" fill="none" stroke-linecap="round" stroke-linejoin="round"/></svg>
+
+"""#,
+        "static/js/nav.js": #"""
+// The section tree beside the text (a drawer on phones), built from the one nav.json all
+// pages share (Navigation.swift): the page marks itself in it and opens the folders above it.
+// Folders closed at first are filled in when opened, so a 10,000-note tree costs a page only
+// the branch it sits on. Without scripts the breadcrumbs and folder pages remain.
+(function () {
+  "use strict";
+  var script = document.currentScript;
+  var base = (script && script.getAttribute("data-base")) || "/";
+  var aside = document.getElementById("site-tree");
+  if (!aside || !window.fetch) return;
+
+  function decoded(path) { try { return decodeURI(path); } catch (e) { return path; } }
+  var here = decoded(location.pathname).replace(/index\.html$/, "");
+  function isHere(node) { return decoded(base + node.u) === here; }
+  // Whether the current page is this node or below it (folders list their pages under their URL's children).
+  function holdsHere(node) {
+    if (isHere(node)) return true;
+    return !!node.c && node.c.some(holdsHere);
+  }
+
+  function link(node) {
+    var a = document.createElement("a");
+    a.href = base + node.u;
+    a.textContent = node.t;
+    if (isHere(node)) a.setAttribute("aria-current", "page");
+    return a;
+  }
+  function list(nodes) {
+    var ul = document.createElement("ul");
+    nodes.forEach(function (node) {
+      var li = document.createElement("li");
+      if (!node.c || !node.c.length) {
+        li.appendChild(link(node));
+      } else {
+        var details = document.createElement("details");
+        var summary = document.createElement("summary");
+        summary.appendChild(link(node));
+        details.appendChild(summary);
+        var filled = false;
+        var fill = function () { if (!filled) { filled = true; details.appendChild(list(node.c)); } };
+        if (holdsHere(node)) { details.open = true; fill(); }
+        details.addEventListener("toggle", function () { if (details.open) fill(); });
+        li.appendChild(details);
+      }
+      ul.appendChild(li);
+    });
+    return ul;
+  }
+
+  fetch(base + "nav.json").then(function (r) { return r.ok ? r.json() : null; }).then(function (tree) {
+    if (!tree || !tree.length) return;
+    aside.appendChild(list(tree));
+    document.body.classList.add("has-tree");
+    var current = aside.querySelector("[aria-current='page']");
+    if (current) aside.scrollTop = Math.max(0, current.offsetTop - aside.clientHeight / 3);
+
+    // Phones and narrow windows: the tree is a drawer behind a header button.
+    var header = document.querySelector(".site-header");
+    if (!header) return;
+    var toggle = document.createElement("button");
+    toggle.type = "button";
+    toggle.className = "tree-toggle";
+    toggle.textContent = "☰";
+    toggle.setAttribute("aria-label", "章节导航");
+    toggle.setAttribute("aria-controls", "site-tree");
+    toggle.setAttribute("aria-expanded", "false");
+    var setOpen = function (open) {
+      document.body.classList.toggle("tree-open", open);
+      toggle.setAttribute("aria-expanded", open ? "true" : "false");
+    };
+    toggle.addEventListener("click", function () { setOpen(!document.body.classList.contains("tree-open")); });
+    document.addEventListener("keydown", function (e) { if (e.key === "Escape") setOpen(false); });
+    document.addEventListener("click", function (e) {
+      if (document.body.classList.contains("tree-open") && !aside.contains(e.target) && e.target !== toggle) setOpen(false);
+    });
+    header.insertBefore(toggle, header.firstChild);
+  }).catch(function () {});
+})();
 
 """#,
         "static/js/search.js": #"""
@@ -595,6 +702,12 @@ details.badge ul { margin: .3em 0; padding-left: 1.2em; font-family: var(--mono)
     header.appendChild(toggle);
   }
 
+  // Table of contents: folded above the text on narrow screens (the text comes first), open
+  // in its column on wide ones; open without scripts.
+  if (matchMedia("(max-width: 1099px)").matches) {
+    Array.prototype.forEach.call(document.querySelectorAll("details.toc"), function (d) { d.open = false; });
+  }
+
   // Table of contents: mark the section being read.
   var links = Array.prototype.slice.call(document.querySelectorAll(".toc a[href^='#']"));
   var targets = links.map(function (a) {
@@ -659,8 +772,32 @@ details.badge ul { margin: .3em 0; padding-left: 1.2em; font-family: var(--mono)
         button.textContent = "已复制";
         setTimeout(function () { button.textContent = "复制"; }, 1500);
       };
+      // Plain HTTP on a LAN address has no Clipboard API: a hidden textarea and execCommand
+      // still copy there; when neither can, the code is selected for Ctrl+C and the button says so.
+      var fallback = function () {
+        var area = document.createElement("textarea");
+        area.value = text;
+        area.setAttribute("readonly", "");
+        area.style.position = "fixed";
+        area.style.top = "-1000px";
+        document.body.appendChild(area);
+        area.select();
+        var copied = false;
+        try { copied = document.execCommand("copy"); } catch (e) { copied = false; }
+        document.body.removeChild(area);
+        if (copied) { done(); return; }
+        var range = document.createRange();
+        range.selectNodeContents(code);
+        var selection = getSelection();
+        selection.removeAllRanges();
+        selection.addRange(range);
+        button.textContent = "无法复制：已选中，请按 Ctrl+C";
+        setTimeout(function () { button.textContent = "复制"; }, 4000);
+      };
       if (navigator.clipboard && navigator.clipboard.writeText) {
-        navigator.clipboard.writeText(text).then(done, function () { button.textContent = "无法复制"; });
+        navigator.clipboard.writeText(text).then(done, fallback);
+      } else {
+        fallback();
       }
     });
     code.parentNode.parentNode.appendChild(button);
@@ -718,6 +855,7 @@ details.badge ul { margin: .3em 0; padding-left: 1.2em; font-family: var(--mono)
 <link rel="alternate" type="application/atom+xml" title="{{site.title}}" href="{{site.basePath}}atom.xml">
 <script src="{{site.basePath}}js/search.js" data-base="{{site.basePath}}" defer></script>
 <script src="{{site.basePath}}js/theme.js" defer></script>
+<script src="{{site.basePath}}js/nav.js" data-base="{{site.basePath}}" defer></script>
 </head>
 <body>
 <a class="skip-link" href="#main">跳到正文</a>
@@ -733,6 +871,7 @@ details.badge ul { margin: .3em 0; padding-left: 1.2em; font-family: var(--mono)
     <input type="search" name="q" placeholder="搜索（按 / ）" aria-label="搜索" autocomplete="off">
   </form>
 </header>
+<aside class="site-tree" id="site-tree" aria-label="章节"></aside>
 <main id="main">
 {{$main}}{{/main}}
 </main>
@@ -750,13 +889,13 @@ details.badge ul { margin: .3em 0; padding-left: 1.2em; font-family: var(--mono)
 <section class="list">
   {{#list.hasBreadcrumbs}}<nav class="breadcrumbs" aria-label="路径">{{#list.breadcrumbs}}<a href="{{url}}">{{title}}</a> › {{/list.breadcrumbs}}</nav>{{/list.hasBreadcrumbs}}
   <h1 class="page-title">{{list.title}}</h1>
-  {{#list.content}}<div class="content">
-{{{list.content}}}
-  </div>{{/list.content}}
   {{#list.hasSections}}
   <h2 class="list-heading">子目录</h2>
   <ul class="section-list">{{#list.sections}}<li><a href="{{url}}">{{title}}</a> <span class="count">{{count}}</span></li>{{/list.sections}}</ul>
   {{/list.hasSections}}
+  {{#list.content}}<div class="content">
+{{{list.content}}}
+  </div>{{/list.content}}
   {{#list.hasPages}}
   <ul class="page-list">
     {{#list.pages}}<li>
@@ -787,10 +926,10 @@ details.badge ul { margin: .3em 0; padding-left: 1.2em; font-family: var(--mono)
     {{#page.authors}}<span>{{.}}</span>{{/page.authors}}
   </p>
   {{#page.hasTOC}}
-  <nav class="toc" aria-label="目录">
-    <p class="toc-title">目录</p>
+  <details class="toc" open aria-label="目录">
+    <summary class="toc-title">目录</summary>
     <ul>{{#page.toc}}<li><a href="#{{id}}">{{text}}</a>{{#hasChildren}}<ul>{{#children}}<li><a href="#{{id}}">{{text}}</a></li>{{/children}}</ul>{{/hasChildren}}</li>{{/page.toc}}</ul>
-  </nav>
+  </details>
   {{/page.hasTOC}}
   <div class="content">
 {{{page.content}}}

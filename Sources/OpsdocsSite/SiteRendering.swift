@@ -77,7 +77,7 @@ struct SiteRendering: Sendable {
         return files
     }
 
-    /// Alias redirects, the Atom feed and the sitemap.
+    /// Alias redirects, the Atom feed, the sitemap and the section tree (Navigation).
     func feedsAndAliases(_ jobs: [(String, Job)]) -> [String: Data] {
         var files: [String: Data] = [:]
         let feeds = Feeds(model: model, context: TemplateContext(model: model))
@@ -102,6 +102,7 @@ struct SiteRendering: Sendable {
             }
         }
         files["sitemap.xml"] = Data(feeds.sitemap(sitemapURLs).utf8)
+        files[Navigation.path] = Navigation.file(model)
         return files
     }
 }

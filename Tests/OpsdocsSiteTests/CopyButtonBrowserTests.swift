@@ -6,17 +6,18 @@ import Testing
 @testable import OpsdocsSite
 
 @Suite struct CopyButtonBrowserTests {
-    struct Clicks: Decodable { var copied: [String]; var labels: [String] }
+    struct Clicks: Decodable { var copied: [String?]; var labels: [String]; var selected: String? }
 
     /// Builds `fixture` into `output`, clicks the copy buttons of `page` in Chromium (every
     /// code block's with `every`, else the console blocks') and returns what each handed over.
-    static func clickCopyButtons(_ fixture: SiteFixture, output: URL, page: String, every: Bool = false) throws -> Clicks {
+    static func clickCopyButtons(_ fixture: SiteFixture, output: URL, page: String, every: Bool = false,
+                                 browser: [String] = []) throws -> Clicks {
         var options = fixture.options(output: output.path)
         options.output = output
         options.cacheFolder = nil
         _ = try SiteBuilder.build(options)
         let script = SearchBrowserTests.repository.appendingPathComponent("bench/copy-browser.py").path
-        let run = try #require(ProcessRunner.run("/usr/bin/python3", [script, output.path, page] + (every ? ["--all"] : []),
+        let run = try #require(ProcessRunner.run("/usr/bin/python3", [script, output.path, page] + (every ? ["--all"] : []) + browser,
                                                  timeout: 120))
         #expect(run.status == 0, "\(run.stderrText)")
         return try JSONDecoder().decode(Clicks.self, from: Data(run.stdoutText.utf8))
@@ -57,6 +58,46 @@ import Testing
 
             """])
         #expect(result.labels == ["已复制"])
+    }
+
+    static func oneTranscript() throws -> SiteFixture {
+        try SiteFixture([
+            "content/install.md": """
+                ---
+                title: 安装
+                ---
+                ```console
+                [root@master-01 ~]# swapoff -a
+                [root@master-01 ~]# lsmod | grep br_netfilter
+                br_netfilter           36864  0
+                ```
+                """,
+        ])
+    }
+
+    /// Plain HTTP on a LAN address: no `navigator.clipboard`. A hidden textarea copies instead.
+    @Test(.enabled(if: SearchBrowserTests.available, "chromium-driver and python3-selenium are not installed"))
+    func withoutTheClipboardAPIAHiddenTextareaCopies() throws {
+        let output = FileManager.default.temporaryDirectory.appendingPathComponent("opsdocs-copy-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: output) }
+        let fixture = try Self.oneTranscript()
+        defer { fixture.remove() }
+        let result = try Self.clickCopyButtons(fixture, output: output, page: "/install/", browser: ["--no-clipboard"])
+        #expect(result.copied == ["swapoff -a\nlsmod | grep br_netfilter\n"])
+        #expect(result.labels == ["已复制"])
+    }
+
+    /// When neither can copy, the button says so and the code is left selected for Ctrl+C.
+    @Test(.enabled(if: SearchBrowserTests.available, "chromium-driver and python3-selenium are not installed"))
+    func whenNothingCanCopyTheButtonSaysSoAndSelectsTheCode() throws {
+        let output = FileManager.default.temporaryDirectory.appendingPathComponent("opsdocs-copy-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: output) }
+        let fixture = try Self.oneTranscript()
+        defer { fixture.remove() }
+        let result = try Self.clickCopyButtons(fixture, output: output, page: "/install/", browser: ["--nothing-copies"])
+        #expect(result.copied.isEmpty)
+        #expect(result.labels.first?.hasPrefix("无法复制") == true)
+        #expect(result.selected?.contains("lsmod | grep br_netfilter") == true)
     }
 
     /// Blocks of every kind the snippet extractor once got wrong; for each, what the copy button
@@ -176,7 +217,7 @@ import Testing
         #expect(copied.first == "kubectl get pods -n kube-system\n")
         #expect(copied[1] == "./ezdown -D\n./ezdown -X flannel\n")
         #expect(copied[2] == "date +%F\n\nuname -r\n")
-        #expect(copied[3].hasPrefix("ssh k8s@172.27.132.67\ndocker run -d"))
+        #expect(copied[3]?.hasPrefix("ssh k8s@172.27.132.67\ndocker run -d") == true)
         #expect(copied[6] == "etcdctl endpoint health\n")
         #expect(copied[7] == "sudo lvs\n")
         // The whole command, as its author meant it (the snippet is marked not runnable).

@@ -23,11 +23,12 @@ import Testing
         for name in Theme.templateNames { #expect(theme.library.getTemplate(named: name) != nil) }
     }
 
-    @Test func aPageLoadsLessThan36KBOfCSSAndJavaScript() {
-        let bytes = ["css/opsdocs.css", "js/search.js", "js/theme.js"].reduce(0) { total, path in
+    @Test func aPageLoadsLessThan45KBOfCSSAndJavaScript() {
+        // (36 KB before the section tree and the copy fallback; Material's are ten times that)
+        let bytes = ["css/opsdocs.css", "js/search.js", "js/theme.js", "js/nav.js"].reduce(0) { total, path in
             total + (DefaultTheme.files["static/" + path]?.utf8.count ?? 0)
         }
-        #expect(bytes > 10_000 && bytes < 36_000, "\(bytes) bytes")
+        #expect(bytes > 10_000 && bytes < 45_000, "\(bytes) bytes")
         let base = DefaultTheme.files["templates/base.mustache"] ?? ""
         #expect(!base.contains("http://") && !base.contains("https://"), "nothing from another host")
     }

@@ -27,6 +27,12 @@
     header.appendChild(toggle);
   }
 
+  // Table of contents: folded above the text on narrow screens (the text comes first), open
+  // in its column on wide ones; open without scripts.
+  if (matchMedia("(max-width: 1099px)").matches) {
+    Array.prototype.forEach.call(document.querySelectorAll("details.toc"), function (d) { d.open = false; });
+  }
+
   // Table of contents: mark the section being read.
   var links = Array.prototype.slice.call(document.querySelectorAll(".toc a[href^='#']"));
   var targets = links.map(function (a) {
@@ -91,8 +97,32 @@
         button.textContent = "已复制";
         setTimeout(function () { button.textContent = "复制"; }, 1500);
       };
+      // Plain HTTP on a LAN address has no Clipboard API: a hidden textarea and execCommand
+      // still copy there; when neither can, the code is selected for Ctrl+C and the button says so.
+      var fallback = function () {
+        var area = document.createElement("textarea");
+        area.value = text;
+        area.setAttribute("readonly", "");
+        area.style.position = "fixed";
+        area.style.top = "-1000px";
+        document.body.appendChild(area);
+        area.select();
+        var copied = false;
+        try { copied = document.execCommand("copy"); } catch (e) { copied = false; }
+        document.body.removeChild(area);
+        if (copied) { done(); return; }
+        var range = document.createRange();
+        range.selectNodeContents(code);
+        var selection = getSelection();
+        selection.removeAllRanges();
+        selection.addRange(range);
+        button.textContent = "无法复制：已选中，请按 Ctrl+C";
+        setTimeout(function () { button.textContent = "复制"; }, 4000);
+      };
       if (navigator.clipboard && navigator.clipboard.writeText) {
-        navigator.clipboard.writeText(text).then(done, function () { button.textContent = "无法复制"; });
+        navigator.clipboard.writeText(text).then(done, fallback);
+      } else {
+        fallback();
       }
     });
     code.parentNode.parentNode.appendChild(button);
