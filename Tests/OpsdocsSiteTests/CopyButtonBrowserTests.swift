@@ -60,29 +60,20 @@ import Testing
         #expect(result.labels == ["已复制"])
     }
 
-    static func oneTranscript() throws -> SiteFixture {
-        try SiteFixture([
-            "content/install.md": """
-                ---
-                title: 安装
-                ---
-                ```console
-                [root@master-01 ~]# swapoff -a
-                [root@master-01 ~]# lsmod | grep br_netfilter
-                br_netfilter           36864  0
-                ```
-                """,
-        ])
+    /// Clicks the copy button of a two-command transcript in a browser set up by `browser`.
+    static func clickInATranscript(browser: [String]) throws -> Clicks {
+        let output = FileManager.default.temporaryDirectory.appendingPathComponent("opsdocs-copy-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: output) }
+        let fixture = try SiteFixture(["content/install.md": "```console\n[root@master-01 ~]# swapoff -a\n"
+            + "[root@master-01 ~]# lsmod | grep br_netfilter\nbr_netfilter           36864  0\n```\n"])
+        defer { fixture.remove() }
+        return try clickCopyButtons(fixture, output: output, page: "/install/", browser: browser)
     }
 
     /// Plain HTTP on a LAN address: no `navigator.clipboard`. A hidden textarea copies instead.
     @Test(.enabled(if: SearchBrowserTests.available, "chromium-driver and python3-selenium are not installed"))
     func withoutTheClipboardAPIAHiddenTextareaCopies() throws {
-        let output = FileManager.default.temporaryDirectory.appendingPathComponent("opsdocs-copy-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: output) }
-        let fixture = try Self.oneTranscript()
-        defer { fixture.remove() }
-        let result = try Self.clickCopyButtons(fixture, output: output, page: "/install/", browser: ["--no-clipboard"])
+        let result = try Self.clickInATranscript(browser: ["--no-clipboard"])
         #expect(result.copied == ["swapoff -a\nlsmod | grep br_netfilter\n"])
         #expect(result.labels == ["已复制"])
     }
@@ -90,11 +81,7 @@ import Testing
     /// When neither can copy, the button says so and the code is left selected for Ctrl+C.
     @Test(.enabled(if: SearchBrowserTests.available, "chromium-driver and python3-selenium are not installed"))
     func whenNothingCanCopyTheButtonSaysSoAndSelectsTheCode() throws {
-        let output = FileManager.default.temporaryDirectory.appendingPathComponent("opsdocs-copy-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: output) }
-        let fixture = try Self.oneTranscript()
-        defer { fixture.remove() }
-        let result = try Self.clickCopyButtons(fixture, output: output, page: "/install/", browser: ["--nothing-copies"])
+        let result = try Self.clickInATranscript(browser: ["--nothing-copies"])
         #expect(result.copied.isEmpty)
         #expect(result.labels.first?.hasPrefix("无法复制") == true)
         #expect(result.selected?.contains("lsmod | grep br_netfilter") == true)
