@@ -7,11 +7,16 @@ import Foundation
 enum AlertKind: String, CaseIterable {
     case note, tip, important, warning, caution
 
-    /// The marker as written on the quote's first line: `[!NOTE]` (any case).
-    static func parse(_ firstLine: Substring) -> AlertKind? {
+    /// The marker as written on the quote's first line, `[!NOTE]` (any case), and the title
+    /// written after it, if any (`[!NOTE] Karmada 名称的由来`, as Obsidian has it; what a Hugo
+    /// callout's title becomes).
+    static func parse(_ firstLine: Substring) -> (AlertKind, title: String?)? {
         let trimmed = firstLine.trimmingCharacters(in: .whitespaces)
-        guard trimmed.hasPrefix("[!"), trimmed.hasSuffix("]") else { return nil }
-        return AlertKind(rawValue: trimmed.dropFirst(2).dropLast().lowercased())
+        guard trimmed.hasPrefix("[!"), let close = trimmed.firstIndex(of: "]"),
+              let kind = AlertKind(rawValue: trimmed[trimmed.index(trimmed.startIndex, offsetBy: 2)..<close].lowercased())
+        else { return nil }
+        let title = trimmed[trimmed.index(after: close)...].trimmingCharacters(in: .whitespaces)
+        return (kind, title.isEmpty ? nil : title)
     }
 
     var title: String {
@@ -24,7 +29,7 @@ enum AlertKind: String, CaseIterable {
         }
     }
 
-    var openingHTML: String {
-        "<div class=\"alert alert-\(rawValue)\" role=\"note\"><p class=\"alert-title\">\(title)</p>"
+    func openingHTML(title custom: String? = nil) -> String {
+        "<div class=\"alert alert-\(rawValue)\" role=\"note\"><p class=\"alert-title\">\(custom.map(HTMLEscaping.escape) ?? title)</p>"
     }
 }

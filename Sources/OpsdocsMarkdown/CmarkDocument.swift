@@ -22,6 +22,8 @@ enum CmarkDocument {
                        options: MarkdownOptions) -> RenderedMarkdown
     {
         _ = extensionsRegistered
+        // Hugo shortcodes and image sizes, rewritten line for line (Shortcodes).
+        let (markdown, shortcodeNotices) = Shortcodes.rewrite(markdown)
         // Raw HTML is always let through cmark so our own inserted HTML survives;
         // the author's raw HTML is blanked below unless `unsafeHTML`.
         var cmarkOptions = CMARK_OPT_DEFAULT | CMARK_OPT_UNSAFE
@@ -51,10 +53,13 @@ enum CmarkDocument {
         }
         guard let document = parsed else { return empty }
         defer { cmark_node_free(document) }
+        if markdown.contains(Shortcodes.sectionTOCPlaceholder) { markSectionTOCs(document) }
 
         var walk = DocumentWalk(lineOffset: lineOffset, wideTableLines: Set(wideTableLines))
         walk.run(document)
-        var notices: [MarkdownNotice] = []
+        var notices: [MarkdownNotice] = shortcodeNotices.map {
+            MarkdownNotice(isError: false, line: $0.line + lineOffset, column: $0.column, kind: "shortcode", message: $0.message)
+        }
         let sourceLines = walk.fences.isEmpty && walk.wideTables.isEmpty ? [] : Self.lines(of: markdown)
         for fence in walk.fences where !FenceCheck.isClosed(fence, lines: sourceLines) {
             notices.append(MarkdownNotice(isError: false, line: fence.startLine + lineOffset, column: 1, kind: "fence",
@@ -156,6 +161,21 @@ enum CmarkDocument {
         return result
     }
 
+    /// Top-level paragraphs that are a `section-toc` placeholder become the site stage's marker.
+    private static func markSectionTOCs(_ document: OpaquePointer) {
+        var child = cmark_node_first_child(document)
+        while let node = child {
+            child = cmark_node_next(node)
+            guard cmark_node_get_type(node) == CMARK_NODE_PARAGRAPH, let text = cmark_node_first_child(node),
+                  cmark_node_next(text) == nil, cmark_node_get_type(text) == CMARK_NODE_TEXT,
+                  let literal = cmark_node_get_literal(text), String(cString: literal) == Shortcodes.sectionTOCPlaceholder
+            else { continue }
+            insertHTMLBlock(Shortcodes.sectionTOCMarker, before: node)
+            cmark_node_unlink(node)
+            cmark_node_free(node)
+        }
+    }
+
     private static func insertHTMLBlock(_ html: String, before node: OpaquePointer) {
         guard let block = cmark_node_new(CMARK_NODE_HTML_BLOCK) else { return }
         cmark_node_set_literal(block, html)
@@ -181,7 +201,7 @@ enum CmarkDocument {
             markerNodes.append(node)
             child = cmark_node_next(node)
         }
-        guard let kind = AlertKind.parse(firstLine[...]) else { return }
+        guard let (kind, title) = AlertKind.parse(firstLine[...]) else { return }
         for node in markerNodes + (lineBreak.map { [$0] } ?? []) {
             cmark_node_unlink(node)
             cmark_node_free(node)
@@ -190,7 +210,7 @@ enum CmarkDocument {
             cmark_node_unlink(paragraph)
             cmark_node_free(paragraph)
         }
-        insertHTMLBlock(kind.openingHTML, before: quote)
+        insertHTMLBlock(kind.openingHTML(title: title), before: quote)
         while let inner = cmark_node_first_child(quote) { cmark_node_insert_before(quote, inner) }
         insertHTMLBlock("</div>", before: quote)
         cmark_node_unlink(quote)

@@ -100,6 +100,8 @@ struct DocumentWalk {
                 links.append(FoundLink(node: node, destination: url, isImage: type == CMARK_NODE_IMAGE, line: line,
                                        column: Int(cmark_node_get_start_column(node))))
             case CMARK_NODE_HTML_BLOCK, CMARK_NODE_HTML_INLINE:
+                // (the site stage's own marker where a `section-toc` shortcode was)
+                if let literal = cmark_node_get_literal(node), String(cString: literal) == Shortcodes.sectionTOCMarker { continue }
                 rawHTML.append(node)
                 if summaryBeforeMore == nil, let literal = cmark_node_get_literal(node),
                    String(cString: literal).contains("<!--more-->")

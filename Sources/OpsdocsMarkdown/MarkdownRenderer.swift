@@ -25,6 +25,8 @@ public enum MarkdownRenderer {
     /// Each fenced block's HTML is preceded by `<!--opsdocs-code:N-->` (N = its index), an
     /// HTML comment that later stages may replace with the block's kind, badge and links.
     public static let codeMarkerPrefix = "<!--opsdocs-code:"
+    /// Where a note had Hugo's `{{< section-toc >}}`: the site stage puts the folder's pages there.
+    public static let sectionTOCMarker = Shortcodes.sectionTOCMarker
 
     /// Renders one note body.
     /// - Parameters:

@@ -80,7 +80,8 @@ struct TemplateContext: @unchecked Sendable {
         let page = built.page
         var context: [String: Any] = [
             "title": built.title, "heading": built.heading, "url": href(page.url), "permalink": model.config.origin + href(page.url),
-            "content": built.rendered.html, "summary": built.summary, "description": page.description,
+            "content": withSectionTOC(built.rendered.html, folder: model.sectionFolder(of: index), except: index),
+            "summary": built.summary, "description": page.description,
             "sourcePath": page.sourcePath, "wordCount": built.rendered.wordCount,
             "readingMinutes": max(1, (built.rendered.wordCount + 299) / 300),
             "params": page.frontMatter.mapValues(\.templateValue),
@@ -115,6 +116,24 @@ struct TemplateContext: @unchecked Sendable {
         return ["site": site, "page": context, "description": page.description.isEmpty ? built.summary : page.description]
     }
 
+    /// A note's HTML with Hugo's `{{< section-toc >}}` (MarkdownRenderer.sectionTOCMarker) made
+    /// the list of its folder's sub-folders and pages, each with its summary.
+    func withSectionTOC(_ html: String, folder: String, except excluded: Int) -> String {
+        guard html.contains(MarkdownRenderer.sectionTOCMarker), let section = model.sections[folder] else { return html }
+        var list = "<ul class=\"section-toc\">"
+        for sub in section.subsections {
+            guard let s = model.sections[sub] else { continue }
+            list += "<li><a href=\"\(HTMLEscaping.escape(href(s.url)))\">\(HTMLEscaping.escape(s.title))</a></li>"
+        }
+        for index in section.pages where index != excluded {
+            let page = model.pages[index]
+            list += "<li><a href=\"\(HTMLEscaping.escape(href(page.url)))\">\(HTMLEscaping.escape(page.title))</a>"
+            if !page.summary.isEmpty { list += "<p class=\"summary\">\(HTMLEscaping.escape(page.summary))</p>" }
+            list += "</li>"
+        }
+        return html.replacingOccurrences(of: MarkdownRenderer.sectionTOCMarker, with: list + "</ul>")
+    }
+
     private func tocEntry(_ entry: TOCEntry) -> [String: Any] {
         [
             "id": entry.heading.id, "text": entry.heading.text, "level": entry.heading.level,
@@ -140,7 +159,7 @@ struct TemplateContext: @unchecked Sendable {
         var description = model.config.description
         if let indexPage = section.indexPage {
             list["title"] = model.pages[indexPage].heading
-            list["content"] = model.pages[indexPage].rendered.html
+            list["content"] = withSectionTOC(model.pages[indexPage].rendered.html, folder: folder, except: indexPage)
             description = model.pages[indexPage].summary
         }
         return ["site": site, "list": list, "description": description]

@@ -23,10 +23,17 @@ import Testing
     }
 
     @Test func otherQuotesAndUnknownMarkersStayQuotes() {
-        for text in ["> [!DANGER]\n> x\n", "> 注意 [!NOTE]\n", "> [NOTE]\n> x\n", "> [!NOTE] 同一行的文字\n"] {
+        for text in ["> [!DANGER]\n> x\n", "> 注意 [!NOTE]\n", "> [NOTE]\n> x\n"] {
             let html = MarkdownRenderer.render(text).html
             #expect(html.contains("<blockquote>"), "\(text)")
             #expect(!html.contains("class=\"alert"), "\(text)")
         }
+    }
+
+    @Test func textAfterTheMarkerIsTheCalloutsTitle() {
+        // Obsidian's form, and what a Hugo callout's title becomes.
+        let html = MarkdownRenderer.render("> [!TIP] 先备份 etcd & 证书\n> 再升级。\n").html
+        #expect(html.contains(#"<div class="alert alert-tip" role="note"><p class="alert-title">先备份 etcd &amp; 证书</p>"#))
+        #expect(html.contains("<p>再升级。</p>"))
     }
 }

@@ -1,0 +1,266 @@
+// Notes written for Hugo carry shortcodes (`{{< callout note "注意" >}}…{{< /callout >}}`,
+// `{{< table title="…" >}}`, `{{< section-toc >}}`) and Pandoc image sizes (`{width=1920
+// height=566}`). Before cmark sees a note they are rewritten into the Markdown opsdocs renders,
+// line for line (every line keeps its number, so diagnostics and snippet lines stay true):
+// callouts become `> [!NOTE] title` quotes (Alerts), wrappers give up their inner Markdown,
+// `ref`/`relref` become the path they name, `figure` an image, `section-toc` a marker the
+// site stage fills with the folder's pages. An unknown shortcode is a warning at its line and
+// its inner content is rendered. Nothing inside code (fences or backticks) is touched.
+
+import Foundation
+
+enum Shortcodes {
+    /// Replaced by the site stage with the list of the folder's pages.
+    static let sectionTOCMarker = "<!--opsdocs-section-toc-->"
+    /// The paragraph the rewritten text carries where a `section-toc` was (CmarkDocument turns
+    /// it into `sectionTOCMarker`).
+    static let sectionTOCPlaceholder = "opsdocs-section-toc-7d1f"
+
+    /// The rewritten note and a warning per shortcode opsdocs does not know (1-based lines of `markdown`).
+    static func rewrite(_ markdown: String) -> (text: String, notices: [(line: Int, column: Int, message: String)]) {
+        guard markdown.contains("{{<") || markdown.contains("{{%") || markdown.contains("{width=")
+            || markdown.contains("{height=") else { return (markdown, []) }
+        var lines = markdown.components(separatedBy: "\n")
+        var notices: [(line: Int, column: Int, message: String)] = []
+        var fence: (character: Character, length: Int)?
+        // Open paired shortcodes: callouts quote the lines inside them.
+        var open: [(name: String, quotes: Bool)] = []
+        let closers = Set(allClosingNames(lines))
+        for index in lines.indices {
+            let line = lines[index]
+            let quote = String(repeating: "> ", count: open.filter(\.quotes).count)
+            if let current = fence {
+                if isFence(line, closing: current) { fence = nil }
+                lines[index] = quote.isEmpty ? line : quote + line
+                continue
+            }
+            if let opening = fenceOpening(line) {
+                fence = opening
+                lines[index] = quote.isEmpty ? line : quote + line
+                continue
+            }
+            let found = shortcodes(in: line)
+            guard !found.isEmpty else {
+                let cleaned = withoutImageSizes(line)
+                lines[index] = quote.isEmpty ? cleaned : (cleaned.isEmpty ? ">" : quote + cleaned)
+                continue
+            }
+            // A line that is one shortcode alone: the block-level forms.
+            let trimmed = line.trimmingCharacters(in: .whitespaces)
+            if found.count == 1, let only = found.first, trimmed == String(line[only.range]) {
+                let code = only.code
+                if code.isClosing {
+                    if let at = open.lastIndex(where: { $0.name == code.name }) { open.removeSubrange(at...) }
+                    lines[index] = String(repeating: "> ", count: open.filter(\.quotes).count).trimmingCharacters(in: .whitespaces)
+                    continue
+                }
+                if let kind = calloutKind(code) {
+                    // (`callout note "标题"`: type then title; `note "标题"`: the title alone)
+                    let typed = ["callout", "notice", "alert", "admonition", "hint"].contains(code.name)
+                    let title = code.named["title"] ?? (typed ? code.positional.dropFirst().first : code.positional.first) ?? ""
+                    lines[index] = quote + "> [!\(kind)]" + (title.isEmpty ? "" : " " + title)
+                    if closers.contains(code.name) { open.append((code.name, true)) }
+                    continue
+                }
+                if code.name == "section-toc" {
+                    lines[index] = quote + sectionTOCPlaceholder
+                    continue
+                }
+                if closers.contains(code.name) {
+                    // `table`, `tabs`, `details` …: the inner Markdown; a title as its caption.
+                    if !wrappers.contains(code.name) {
+                        notices.append((index + 1, column(of: only.range.lowerBound, in: line),
+                                        "unknown shortcode `\(code.name)`: its content is shown without it"))
+                    }
+                    open.append((code.name, false))
+                    let caption = code.named["title"] ?? code.named["summary"] ?? code.named["name"] ?? ""
+                    let alone = (index == 0 || lines[index - 1].trimmingCharacters(in: .whitespaces).isEmpty)
+                        && (index + 1 == lines.count || lines[index + 1].trimmingCharacters(in: .whitespaces).isEmpty)
+                    lines[index] = quote + (alone && !caption.isEmpty ? "**" + escapedInline(caption) + "**" : "")
+                    continue
+                }
+            }
+            // Inline forms, right to left so the ranges stay valid.
+            var rewritten = line
+            for found in found.reversed() {
+                let replacement: String
+                let code = found.code
+                switch code.name {
+                case "ref", "relref":
+                    replacement = code.positional.first ?? code.named["path"] ?? ""
+                case "figure":
+                    let source = code.named["src"] ?? ""
+                    let alt = code.named["alt"] ?? code.named["caption"] ?? code.named["title"] ?? ""
+                    let caption = code.named["caption"] ?? code.named["title"]
+                    replacement = "![\(escapedInline(alt))](\(source))" + (caption.map { " *\(escapedInline($0))*" } ?? "")
+                default:
+                    if calloutKind(code) == nil, !wrappers.contains(code.name), code.name != "section-toc" {
+                        notices.append((index + 1, column(of: found.range.lowerBound, in: line),
+                                        "unknown shortcode `\(code.name)`: left out"))
+                    }
+                    replacement = ""
+                }
+                rewritten.replaceSubrange(found.range, with: replacement)
+            }
+            let cleaned = withoutImageSizes(rewritten)
+            lines[index] = quote.isEmpty ? cleaned : (cleaned.isEmpty ? ">" : quote + cleaned)
+        }
+        return (lines.joined(separator: "\n"), notices)
+    }
+
+    /// Paired shortcodes that only wrap Markdown (Hugo themes' `table`, Docsy's `tabpane`…).
+    private static let wrappers: Set<String> = [
+        "table", "tabs", "tab", "tabpane", "details", "expand", "collapse", "center", "columns", "column", "cards",
+        "card", "blocks/section", "highlight",
+    ]
+
+    /// The alert a callout-like shortcode becomes, or nil for any other shortcode.
+    static func calloutKind(_ code: Shortcode) -> String? {
+        guard ["callout", "notice", "alert", "admonition", "hint", "note", "tip", "warning", "info", "caution", "danger",
+               "important"].contains(code.name) else { return nil }
+        let type = (code.named["type"] ?? code.named["color"] ?? code.named["context"]
+            ?? (["callout", "notice", "alert", "admonition", "hint"].contains(code.name) ? code.positional.first : code.name)
+            ?? "note").lowercased()
+        switch type {
+        case "tip", "success", "hint", "example": return "TIP"
+        case "important", "primary": return "IMPORTANT"
+        case "warning", "warn", "attention": return "WARNING"
+        case "danger", "caution", "error", "failure", "bug": return "CAUTION"
+        default: return "NOTE"
+        }
+    }
+
+    struct Shortcode: Equatable {
+        var name: String
+        var isClosing: Bool
+        var positional: [String]
+        var named: [String: String]
+    }
+
+    /// Every shortcode on a line outside inline code, in order.
+    static func shortcodes(in line: String) -> [(range: Range<String.Index>, code: Shortcode)] {
+        var found: [(Range<String.Index>, Shortcode)] = []
+        let code = codeSpans(line)
+        var search = line.startIndex
+        while let open = line.range(of: "{{", range: search..<line.endIndex) {
+            guard let marker = line[open.upperBound...].first, marker == "<" || marker == "%" else {
+                search = open.upperBound
+                continue
+            }
+            let bodyStart = line.index(after: open.upperBound)
+            guard let close = line.range(of: marker == "<" ? ">}}" : "%}}", range: bodyStart..<line.endIndex) else { break }
+            let range = open.lowerBound..<close.upperBound
+            search = close.upperBound
+            if code.contains(where: { $0.overlaps(range) }) { continue }
+            if let parsed = parse(line[bodyStart..<close.lowerBound]) { found.append((range, parsed)) }
+        }
+        return found
+    }
+
+    /// `/callout`, `callout note "标题"`, `table title="对比"`.
+    static func parse(_ body: Substring) -> Shortcode? {
+        var rest = body.drop { $0 == " " || $0 == "\t" }
+        var closing = false
+        if rest.first == "/" {
+            closing = true
+            rest = rest.dropFirst().drop { $0 == " " }
+        }
+        let name = rest.prefix { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" || $0 == "/" }
+        guard !name.isEmpty else { return nil }
+        rest = rest.dropFirst(name.count)
+        var positional: [String] = [], named: [String: String] = [:]
+        while true {
+            rest = rest.drop { $0 == " " || $0 == "\t" }
+            guard !rest.isEmpty else { break }
+            var key: String?
+            let word = rest.prefix { $0.isLetter || $0.isNumber || $0 == "_" || $0 == "-" }
+            if !word.isEmpty, rest.dropFirst(word.count).first == "=" {
+                key = String(word)
+                rest = rest.dropFirst(word.count + 1)
+            }
+            let value: String
+            if let quote = rest.first, quote == "\"" || quote == "'" || quote == "`" {
+                let inner = rest.dropFirst()
+                let text = inner.prefix { $0 != quote }
+                value = String(text)
+                rest = inner.dropFirst(text.count).dropFirst()
+            } else {
+                let text = rest.prefix { $0 != " " && $0 != "\t" }
+                value = String(text)
+                rest = rest.dropFirst(text.count)
+            }
+            if let key { named[key.lowercased()] = value } else { positional.append(value) }
+        }
+        return Shortcode(name: String(name).lowercased(), isClosing: closing, positional: positional, named: named)
+    }
+
+    /// Names that are closed somewhere in the note: the paired shortcodes.
+    private static func allClosingNames(_ lines: [String]) -> [String] {
+        lines.flatMap { line in shortcodes(in: line).filter(\.code.isClosing).map(\.code.name) }
+    }
+
+    /// Ranges of inline code on a line (backtick runs of equal length).
+    private static func codeSpans(_ line: String) -> [Range<String.Index>] {
+        var spans: [Range<String.Index>] = []
+        var i = line.startIndex
+        while let start = line[i...].firstIndex(of: "`") {
+            let run = line[start...].prefix { $0 == "`" }
+            let after = run.endIndex
+            guard let close = line.range(of: String(run), range: after..<line.endIndex) else { break }
+            spans.append(start..<close.upperBound)
+            i = close.upperBound
+        }
+        return spans
+    }
+
+    /// `![图](a.png){width=1920 height=566}` → `![图](a.png)`; only outside inline code.
+    static func withoutImageSizes(_ line: String) -> String {
+        guard line.contains("{width=") || line.contains("{height=") else { return line }
+        var out = line
+        let code = codeSpans(line)
+        var ranges: [Range<String.Index>] = []
+        var search = line.startIndex
+        while let open = line.range(of: "{", range: search..<line.endIndex) {
+            let rest = line[open.upperBound...]
+            guard rest.hasPrefix("width=") || rest.hasPrefix("height="), let close = rest.firstIndex(of: "}") else {
+                search = open.upperBound
+                continue
+            }
+            let range = open.lowerBound..<line.index(after: close)
+            if !code.contains(where: { $0.overlaps(range) }) { ranges.append(range) }
+            search = range.upperBound
+        }
+        for range in ranges.reversed() { out.removeSubrange(range) }
+        return out
+    }
+
+    /// A fence's opening line (up to three spaces, then three or more backticks or tildes).
+    private static func fenceOpening(_ line: String) -> (character: Character, length: Int)? {
+        let indent = line.prefix { $0 == " " }
+        guard indent.count <= 3, let mark = line.dropFirst(indent.count).first, mark == "`" || mark == "~" else { return nil }
+        let run = line.dropFirst(indent.count).prefix { $0 == mark }
+        guard run.count >= 3 else { return nil }
+        if mark == "`", line.dropFirst(indent.count + run.count).contains("`") { return nil }
+        return (mark, run.count)
+    }
+
+    private static func isFence(_ line: String, closing fence: (character: Character, length: Int)) -> Bool {
+        let body = line.drop { $0 == " " }
+        guard line.count - body.count <= 3 else { return false }
+        let run = body.prefix { $0 == fence.character }
+        return run.count >= fence.length && body.dropFirst(run.count).allSatisfy { $0 == " " || $0 == "\t" }
+    }
+
+    /// 1-based character column of `index` in `line`.
+    private static func column(of index: String.Index, in line: String) -> Int { line.distance(from: line.startIndex, to: index) + 1 }
+
+    /// A title inside `**…**` or `*…*`: asterisks, underscores and brackets kept as text.
+    private static func escapedInline(_ text: String) -> String {
+        var out = ""
+        for character in text {
+            if "*_[]\\`<>".contains(character) { out.append("\\") }
+            out.append(character)
+        }
+        return out
+    }
+}
