@@ -3,6 +3,7 @@
 // CmarkDocument (the only code that touches cmark nodes).
 
 import Foundation
+import OpsdocsConfig
 
 enum AlertKind: String, CaseIterable {
     case note, tip, important, warning, caution
@@ -19,17 +20,13 @@ enum AlertKind: String, CaseIterable {
         return (kind, title.isEmpty ? nil : title)
     }
 
-    var title: String {
-        switch self {
-        case .note: return "说明"
-        case .tip: return "提示"
-        case .important: return "重要"
-        case .warning: return "警告"
-        case .caution: return "危险"
-        }
+    /// The callout's label in the page's language (说明 / Note …).
+    func title(_ strings: UIStrings) -> String {
+        strings["alert" + rawValue.prefix(1).uppercased() + rawValue.dropFirst()]
     }
 
-    func openingHTML(title custom: String? = nil) -> String {
-        "<div class=\"alert alert-\(rawValue)\" role=\"note\"><p class=\"alert-title\">\(custom.map(HTMLEscaping.escape) ?? title)</p>"
+    func openingHTML(title custom: String? = nil, strings: UIStrings = UIStrings(language: "zh")) -> String {
+        "<div class=\"alert alert-\(rawValue)\" role=\"note\"><p class=\"alert-title\">"
+            + "\(HTMLEscaping.escape(custom ?? title(strings)))</p>"
     }
 }

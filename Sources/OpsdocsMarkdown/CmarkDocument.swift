@@ -6,6 +6,7 @@
 import CCmarkGFM
 import Foundation
 import Synchronization
+import OpsdocsConfig
 
 enum CmarkDocument {
     private static let parseLock = Mutex<Void>(())
@@ -87,7 +88,7 @@ enum CmarkDocument {
                 continue  // unlinked below, after links inside it are handled
             }
             insertHTML("\(headingMarker)\(i)-->", into: found.node, atStart: true)
-            insertHTML("<a class=\"anchor\" href=\"#\(HTMLEscaping.escape(id))\" aria-label=\"链接到此标题\">#</a>",
+            insertHTML("<a class=\"anchor\" href=\"#\(HTMLEscaping.escape(id))\" aria-label=\"\(HTMLEscaping.escape(options.strings["headingLink"]))\">#</a>",
                        into: found.node, atStart: false)
         }
         // Code blocks learn their section only now that heading ids exist.
@@ -117,7 +118,7 @@ enum CmarkDocument {
             }
             let resolution = links?.resolve(link.destination, from: sourcePath) ?? .unchanged
             if link.isImage, options.remoteImagesAsLinks, isRemote(link.destination) {
-                replaceWithLink(link.node, href: link.destination)
+                replaceWithLink(link.node, href: link.destination, strings: options.strings)
             } else if let links, let href = links.href(for: resolution, original: link.destination) {
                 cmark_node_set_url(link.node, href)
             }
@@ -136,12 +137,12 @@ enum CmarkDocument {
         // Fenced blocks: opsdocs' own highlighted HTML in place of cmark's.
         for (index, node) in walk.fencedNodes.enumerated() where index < codeBlocks.count {
             codeBlocks[index].shellReading = CodeBlockHTML.shellReading(codeBlocks[index])
-            insertHTMLBlock(CodeBlockHTML.render(codeBlocks[index]), before: node)
+            insertHTMLBlock(CodeBlockHTML.render(codeBlocks[index], strings: options.strings), before: node)
             cmark_node_unlink(node)
             cmark_node_free(node)
         }
         // `> [!NOTE]` … block quotes become callouts.
-        for quote in walk.blockQuotes { makeAlert(quote) }
+        for quote in walk.blockQuotes { makeAlert(quote, strings: options.strings) }
         if leadingTitle != nil, let node = walk.headings.first?.node {
             cmark_node_unlink(node)
             cmark_node_free(node)
@@ -184,7 +185,7 @@ enum CmarkDocument {
 
     /// A block quote whose first line is `[!NOTE]` (or TIP, IMPORTANT, WARNING, CAUTION)
     /// becomes `<div class="alert alert-note">` with a title, holding the quote's blocks.
-    private static func makeAlert(_ quote: OpaquePointer) {
+    private static func makeAlert(_ quote: OpaquePointer, strings: UIStrings) {
         guard let paragraph = cmark_node_first_child(quote), cmark_node_get_type(paragraph) == CMARK_NODE_PARAGRAPH else { return }
         var firstLine = ""
         var markerNodes: [OpaquePointer] = []
@@ -210,7 +211,7 @@ enum CmarkDocument {
             cmark_node_unlink(paragraph)
             cmark_node_free(paragraph)
         }
-        insertHTMLBlock(kind.openingHTML(title: title), before: quote)
+        insertHTMLBlock(kind.openingHTML(title: title, strings: strings), before: quote)
         while let inner = cmark_node_first_child(quote) { cmark_node_insert_before(quote, inner) }
         insertHTMLBlock("</div>", before: quote)
         cmark_node_unlink(quote)
@@ -226,9 +227,9 @@ enum CmarkDocument {
     }
 
     /// `![alt](https://host/x.png)` → a link to the image, labelled with its alt text.
-    private static func replaceWithLink(_ image: OpaquePointer, href: String) {
+    private static func replaceWithLink(_ image: OpaquePointer, href: String, strings: UIStrings) {
         let alt = DocumentWalk.plainText(of: image)
-        let label = alt.isEmpty ? "外部图片" : "外部图片：" + alt
+        let label = alt.isEmpty ? strings["externalImage"] : strings.format("externalImageNamed", ["alt": alt])
         let html = "<a class=\"remote-image\" href=\"\(HTMLEscaping.escape(href))\" rel=\"noopener\">\(HTMLEscaping.escape(label))</a>"
         guard let replacement = cmark_node_new(CMARK_NODE_HTML_INLINE) else { return }
         cmark_node_set_literal(replacement, html)

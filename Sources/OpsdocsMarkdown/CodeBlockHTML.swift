@@ -4,12 +4,13 @@
 // script from elsewhere, and the site works offline.
 
 import OpsdocsShell
+import OpsdocsConfig
 
 enum CodeBlockHTML {
-    static func render(_ block: CodeBlock) -> String {
+    static func render(_ block: CodeBlock, strings: UIStrings = UIStrings(language: "zh")) -> String {
         let code = block.code
         if block.language == "mermaid" {
-            return "<div class=\"code-block diagram\" data-lang=\"mermaid\"><p class=\"code-label\">Mermaid 图（源码）</p>"
+            return "<div class=\"code-block diagram\" data-lang=\"mermaid\"><p class=\"code-label\">\(HTMLEscaping.escape(strings["mermaidSource"]))</p>"
                 + "<pre><code class=\"language-mermaid\">\(HTMLEscaping.escape(code))</code></pre></div>"
         }
         var language = SyntaxHighlighter.canonicalLanguage(block.language)

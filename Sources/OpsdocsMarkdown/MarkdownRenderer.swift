@@ -1,6 +1,8 @@
 // The public face of the Markdown stage: options in, RenderedMarkdown out.
 // All cmark-gfm work happens in CmarkDocument.swift; nothing here sees a C pointer.
 
+import OpsdocsConfig
+
 public struct MarkdownOptions: Sendable, Equatable {
     /// Keep raw HTML from the notes (`markdown.unsafe`); otherwise it is omitted.
     public var unsafeHTML: Bool
@@ -11,9 +13,12 @@ public struct MarkdownOptions: Sendable, Equatable {
     /// A level-1 heading that opens the note is taken out of the HTML and reported as
     /// `leadingTitle`, so a page template can show it as the page title (once).
     public var liftLeadingTitle: Bool
+    /// The labels the rendered HTML carries (callout titles, heading-link labels), in the note's language.
+    public var strings: UIStrings
 
     public init(unsafeHTML: Bool = false, footnotes: Bool = true, remoteImagesAsLinks: Bool = true,
-                liftLeadingTitle: Bool = false) {
+                liftLeadingTitle: Bool = false, strings: UIStrings = UIStrings(language: "zh-CN")) {
+        self.strings = strings
         self.unsafeHTML = unsafeHTML
         self.footnotes = footnotes
         self.remoteImagesAsLinks = remoteImagesAsLinks

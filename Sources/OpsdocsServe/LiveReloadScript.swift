@@ -42,7 +42,9 @@ enum LiveReloadScript {
       "font:13px/1.5 ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;box-shadow:0 -4px 16px rgba(0,0,0,.4)";
     var title = document.createElement("div");
     title.style.cssText = "font-weight:bold;margin-bottom:6px;color:#fff";
-    title.textContent = "opsdocs: the last change did not build — still showing the last good version";
+    // (in the page's language when the theme loads strings.js; English otherwise)
+    var label = window.opsdocsLabel || function (key, values, english) { return english; };
+    title.textContent = label("buildFailed", {}, "opsdocs: the last change did not build — still showing the last good version");
     box.appendChild(title);
     messages.forEach(function (m) {
       var line = document.createElement("pre");
@@ -54,7 +56,7 @@ enum LiveReloadScript {
     });
     var close = document.createElement("button");
     close.textContent = "×";
-    close.setAttribute("aria-label", "Hide");
+    close.setAttribute("aria-label", label("hide", {}, "Hide"));
     close.style.cssText = "position:absolute;top:6px;right:10px;background:none;border:0;color:#fff;font-size:20px;cursor:pointer";
     close.onclick = hideErrors;
     box.appendChild(close);

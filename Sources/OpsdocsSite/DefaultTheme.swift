@@ -213,6 +213,7 @@ details.badge ul { margin: .3em 0; padding-left: 1.2em; font-family: var(--mono)
   "use strict";
   var script = document.currentScript;
   var base = (script && script.getAttribute("data-base")) || "/";
+  var t = window.opsdocsLabel || function (key) { return key; };  // (strings.js)
   var aside = document.getElementById("site-tree");
   if (!aside || !window.fetch) return;
 
@@ -268,7 +269,7 @@ details.badge ul { margin: .3em 0; padding-left: 1.2em; font-family: var(--mono)
     toggle.type = "button";
     toggle.className = "tree-toggle";
     toggle.textContent = "☰";
-    toggle.setAttribute("aria-label", "章节导航");
+    toggle.setAttribute("aria-label", t("navToggle"));
     toggle.setAttribute("aria-controls", "site-tree");
     toggle.setAttribute("aria-expanded", "false");
     var setOpen = function (open) {
@@ -293,6 +294,7 @@ details.badge ul { margin: .3em 0; padding-left: 1.2em; font-family: var(--mono)
   "use strict";
   var script = document.currentScript;
   var base = (script && script.getAttribute("data-base")) || "/";
+  var t = window.opsdocsLabel || function (key) { return key; };  // (strings.js)
 
   // ---- tokenizer (Tokenizer.swift) ----
   var JOINERS = "._-/:=";
@@ -550,7 +552,7 @@ details.badge ul { margin: .3em 0; padding-left: 1.2em; font-family: var(--mono)
       if (r.heading) { a.appendChild(el("span", "search-sep", " › ")); a.appendChild(el("span", "search-heading", r.heading)); }
       li.appendChild(a);
       var p = el("p", "search-excerpt"); p.appendChild(marked(r.excerpt, r.marks)); li.appendChild(p);
-      if (r.moreSections) li.appendChild(el("p", "search-more", "本页另有 " + r.moreSections + " 处匹配"));
+      if (r.moreSections) li.appendChild(el("p", "search-more", t("moreSections", { n: r.moreSections })));
       li.setAttribute("data-index", i);
       list.appendChild(li);
     });
@@ -584,7 +586,7 @@ details.badge ul { margin: .3em 0; padding-left: 1.2em; font-family: var(--mono)
         active = -1;
         renderResults(list, first, q);
         list.hidden = false;
-        status.textContent = first.length ? "共 " + first.total + " 个结果" : "没有找到与“" + q + "”相关的内容";
+        status.textContent = first.length ? t("resultCount", { n: first.total }) : t("noResults", { q: q });
         status.setAttribute("data-ms", String(Math.round(performance.now() - started)));
         if (first.total <= first.length) { done(first); return; }
         search(q, 5, 5).then(function (more) {
@@ -602,7 +604,7 @@ details.badge ul { margin: .3em 0; padding-left: 1.2em; font-family: var(--mono)
       if (old) old.remove();
       if (shown >= total) return;
       var li = el("li", "search-more-results");
-      var button = el("button", null, "显示更多结果（还有 " + (total - shown) + " 个）");
+      var button = el("button", null, t("showMore", { n: total - shown }));
       button.type = "button";
       button.addEventListener("click", function (e) {
         e.stopPropagation();
@@ -672,6 +674,24 @@ details.badge ul { margin: .3em 0; padding-left: 1.2em; font-family: var(--mono)
 })();
 
 """#,
+        "static/js/strings.js": #"""
+// The theme's labels in the page's language: UIStrings.swift's table, which the page carries in
+// its `opsdocs-strings` meta. Loaded before the other scripts, which call window.opsdocsLabel.
+(function () {
+  "use strict";
+  var labels = {};
+  try {
+    labels = JSON.parse(document.querySelector('meta[name="opsdocs-strings"]').getAttribute("content")) || {};
+  } catch (e) {}
+  /// The label for `key` with `{name}` filled in from `values`; the key itself when missing.
+  window.opsdocsLabel = function (key, values) {
+    var text = labels[key] || key;
+    for (var name in values || {}) text = text.split("{" + name + "}").join(String(values[name]));
+    return text;
+  };
+})();
+
+"""#,
         "static/js/theme.js": #"""
 // The default theme's reading aids; the page is complete without them.
 // Light/dark toggle (remembered), the table of contents following the scroll, and copy
@@ -679,6 +699,7 @@ details.badge ul { margin: .3em 0; padding-left: 1.2em; font-family: var(--mono)
 (function () {
   "use strict";
   var root = document.documentElement;
+  var t = window.opsdocsLabel || function (key) { return key; };  // (strings.js)
 
   // Theme toggle, in the header.
   var header = document.querySelector(".site-header");
@@ -690,8 +711,8 @@ details.badge ul { margin: .3em 0; padding-left: 1.2em; font-family: var(--mono)
       return root.dataset.theme ? root.dataset.theme === "dark" : matchMedia("(prefers-color-scheme: dark)").matches;
     };
     var label = function () {
-      toggle.textContent = dark() ? "☀︎ 浅色" : "☾ 深色";
-      toggle.setAttribute("aria-label", dark() ? "切换到浅色" : "切换到深色");
+      toggle.textContent = dark() ? t("themeLight") : t("themeDark");
+      toggle.setAttribute("aria-label", dark() ? t("toLight") : t("toDark"));
     };
     toggle.addEventListener("click", function () {
       root.dataset.theme = dark() ? "light" : "dark";
@@ -760,8 +781,8 @@ details.badge ul { margin: .3em 0; padding-left: 1.2em; font-family: var(--mono)
     var button = document.createElement("button");
     button.type = "button";
     button.className = "copy-button";
-    button.textContent = "复制";
-    button.setAttribute("aria-label", "复制代码");
+    button.textContent = t("copy");
+    button.setAttribute("aria-label", t("copyLabel"));
     // A shell or console block's snippet script, when opsdocs extracted one: the copy is the snippet.
     var block = code.parentNode.parentNode;
     var meta = block.previousElementSibling;
@@ -769,8 +790,8 @@ details.badge ul { margin: .3em 0; padding-left: 1.2em; font-family: var(--mono)
     button.addEventListener("click", function () {
       var text = script !== null ? script : commandText(code);
       var done = function () {
-        button.textContent = "已复制";
-        setTimeout(function () { button.textContent = "复制"; }, 1500);
+        button.textContent = t("copied");
+        setTimeout(function () { button.textContent = t("copy"); }, 1500);
       };
       // Plain HTTP on a LAN address has no Clipboard API: a hidden textarea and execCommand
       // still copy there; when neither can, the code is selected for Ctrl+C and the button says so.
@@ -791,8 +812,8 @@ details.badge ul { margin: .3em 0; padding-left: 1.2em; font-family: var(--mono)
         var selection = getSelection();
         selection.removeAllRanges();
         selection.addRange(range);
-        button.textContent = "无法复制：已选中，请按 Ctrl+C";
-        setTimeout(function () { button.textContent = "复制"; }, 4000);
+        button.textContent = t("copyFailed");
+        setTimeout(function () { button.textContent = t("copy"); }, 4000);
       };
       if (navigator.clipboard && navigator.clipboard.writeText) {
         navigator.clipboard.writeText(text).then(done, fallback);
@@ -807,15 +828,15 @@ details.badge ul { margin: .3em 0; padding-left: 1.2em; font-family: var(--mono)
 """#,
         "templates/404.mustache": #"""
 {{<base}}
-{{$title}}页面不存在 · {{site.title}}{{/title}}
+{{$title}}{{strings.notFound}} · {{site.title}}{{/title}}
 {{$main}}
 <section class="list not-found">
-  <h1 class="page-title">页面不存在（404）</h1>
-  <p>这个地址没有对应的笔记。它可能被移动或改名了。</p>
+  <h1 class="page-title">{{strings.notFoundHeading}}</h1>
+  <p>{{strings.notFoundText}}</p>
   <form class="search-large" role="search" action="{{site.basePath}}search/" method="get">
-    <input type="search" name="q" placeholder="搜索笔记" aria-label="搜索笔记">
+    <input type="search" name="q" placeholder="{{strings.searchNotes}}" aria-label="{{strings.searchNotes}}">
   </form>
-  <p><a href="{{site.basePath}}">回到首页</a> · <a href="{{site.basePath}}archive/">查看全部笔记</a></p>
+  <p><a href="{{site.basePath}}">{{strings.backHome}}</a> · <a href="{{site.basePath}}archive/">{{strings.allNotes}}</a></p>
 </section>
 {{/main}}
 {{/base}}
@@ -823,11 +844,11 @@ details.badge ul { margin: .3em 0; padding-left: 1.2em; font-family: var(--mono)
 """#,
         "templates/archive.mustache": #"""
 {{<base}}
-{{$title}}归档 · {{site.title}}{{/title}}
+{{$title}}{{strings.archive}} · {{site.title}}{{/title}}
 {{$main}}
 <section class="list archive">
-  <h1 class="page-title">归档</h1>
-  <p>共 {{archive.total}} 篇笔记。</p>
+  <h1 class="page-title">{{strings.archive}}</h1>
+  <p>{{archive.totalText}}</p>
   {{#archive.groups}}
   <h2 id="{{id}}">{{label}} <span class="count">{{count}}</span></h2>
   <ul class="page-list">
@@ -842,41 +863,43 @@ details.badge ul { margin: .3em 0; padding-left: 1.2em; font-family: var(--mono)
 """#,
         "templates/base.mustache": #"""
 <!DOCTYPE html>
-<html lang="{{site.language}}">
+<html lang="{{lang}}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>{{$title}}{{site.title}}{{/title}}</title>
 {{#description}}<meta name="description" content="{{description}}">
 {{/description}}<meta name="generator" content="opsdocs">
+<meta name="opsdocs-strings" content="{{scriptStrings}}">
 <script>try{var t=localStorage.getItem("opsdocs-theme");if(t==="dark"||t==="light")document.documentElement.dataset.theme=t}catch(e){}</script>
 <link rel="icon" href="{{site.basePath}}favicon.svg" type="image/svg+xml">
 <link rel="stylesheet" href="{{site.basePath}}css/opsdocs.css">
 <link rel="alternate" type="application/atom+xml" title="{{site.title}}" href="{{site.basePath}}atom.xml">
+<script src="{{site.basePath}}js/strings.js" defer></script>
 <script src="{{site.basePath}}js/search.js" data-base="{{site.basePath}}" defer></script>
 <script src="{{site.basePath}}js/theme.js" defer></script>
 <script src="{{site.basePath}}js/nav.js" data-base="{{site.basePath}}" defer></script>
 </head>
 <body>
-<a class="skip-link" href="#main">跳到正文</a>
+<a class="skip-link" href="#main">{{strings.skipToText}}</a>
 <header class="site-header">
   <a class="site-title" href="{{site.basePath}}">{{site.title}}</a>
-  <nav class="site-nav" aria-label="站点">
+  <nav class="site-nav" aria-label="{{strings.siteNav}}">
     {{#site.sections}}<a href="{{url}}">{{title}}</a>
-    {{/site.sections}}<a href="{{site.basePath}}archive/">归档</a>
+    {{/site.sections}}<a href="{{site.basePath}}archive/">{{strings.archive}}</a>
     {{#site.taxonomies}}<a href="{{url}}">{{label}}</a>
     {{/site.taxonomies}}
   </nav>
   <form class="site-search" role="search" action="{{site.basePath}}search/" method="get">
-    <input type="search" name="q" placeholder="搜索（按 / ）" aria-label="搜索" autocomplete="off">
+    <input type="search" name="q" placeholder="{{strings.searchBox}}" aria-label="{{strings.search}}" autocomplete="off">
   </form>
 </header>
-<aside class="site-tree" id="site-tree" aria-label="章节"></aside>
+<aside class="site-tree" id="site-tree" aria-label="{{strings.sections}}"></aside>
 <main id="main">
 {{$main}}{{/main}}
 </main>
 <footer class="site-footer">
-  <p>{{#site.author}}© {{site.author}} · {{/site.author}}<a href="{{site.basePath}}atom.xml">Atom</a> · 由 opsdocs 生成</p>
+  <p>{{#site.author}}© {{site.author}} · {{/site.author}}<a href="{{site.basePath}}atom.xml">Atom</a> · {{strings.madeWith}}</p>
 </footer>
 </body>
 </html>
@@ -887,10 +910,10 @@ details.badge ul { margin: .3em 0; padding-left: 1.2em; font-family: var(--mono)
 {{$title}}{{#list.isHome}}{{site.title}}{{/list.isHome}}{{^list.isHome}}{{list.title}} · {{site.title}}{{/list.isHome}}{{/title}}
 {{$main}}
 <section class="list">
-  {{#list.hasBreadcrumbs}}<nav class="breadcrumbs" aria-label="路径">{{#list.breadcrumbs}}<a href="{{url}}">{{title}}</a> › {{/list.breadcrumbs}}</nav>{{/list.hasBreadcrumbs}}
+  {{#list.hasBreadcrumbs}}<nav class="breadcrumbs" aria-label="{{strings.path}}">{{#list.breadcrumbs}}<a href="{{url}}">{{title}}</a> › {{/list.breadcrumbs}}</nav>{{/list.hasBreadcrumbs}}
   <h1 class="page-title">{{list.title}}</h1>
   {{#list.hasSections}}
-  <h2 class="list-heading">子目录</h2>
+  <h2 class="list-heading">{{strings.subfolders}}</h2>
   <ul class="section-list">{{#list.sections}}<li><a href="{{url}}">{{title}}</a> <span class="count">{{count}}</span></li>{{/list.sections}}</ul>
   {{/list.hasSections}}
   {{#list.content}}<div class="content">
@@ -917,17 +940,17 @@ details.badge ul { margin: .3em 0; padding-left: 1.2em; font-family: var(--mono)
 {{$title}}{{page.title}} · {{site.title}}{{/title}}
 {{$main}}
 <article class="page{{#page.hasTOC}} with-toc{{/page.hasTOC}}">
-  {{#page.hasBreadcrumbs}}<nav class="breadcrumbs" aria-label="路径">{{#page.breadcrumbs}}<a href="{{url}}">{{title}}</a> › {{/page.breadcrumbs}}</nav>{{/page.hasBreadcrumbs}}
+  {{#page.hasBreadcrumbs}}<nav class="breadcrumbs" aria-label="{{strings.path}}">{{#page.breadcrumbs}}<a href="{{url}}">{{title}}</a> › {{/page.breadcrumbs}}</nav>{{/page.hasBreadcrumbs}}
   <h1 class="page-title">{{page.heading}}</h1>
   <p class="page-meta">
     {{#page.date}}<span><time datetime="{{page.dateISO}}">{{page.date}}</time></span>{{/page.date}}
-    {{#page.lastmod}}<span>更新于 <time datetime="{{page.lastmodISO}}">{{page.lastmod}}</time></span>{{/page.lastmod}}
-    <span>约 {{page.readingMinutes}} 分钟</span>
+    {{#page.lastmod}}<span>{{strings.updated}} <time datetime="{{page.lastmodISO}}">{{page.lastmod}}</time></span>{{/page.lastmod}}
+    <span>{{page.readingTime}}</span>
     {{#page.authors}}<span>{{.}}</span>{{/page.authors}}
   </p>
   {{#page.hasTOC}}
-  <details class="toc" open aria-label="目录">
-    <summary class="toc-title">目录</summary>
+  <details class="toc" open aria-label="{{strings.toc}}">
+    <summary class="toc-title">{{strings.toc}}</summary>
     <ul>{{#page.toc}}<li><a href="#{{id}}">{{text}}</a>{{#hasChildren}}<ul>{{#children}}<li><a href="#{{id}}">{{text}}</a></li>{{/children}}</ul>{{/hasChildren}}</li>{{/page.toc}}</ul>
   </details>
   {{/page.hasTOC}}
@@ -935,7 +958,7 @@ details.badge ul { margin: .3em 0; padding-left: 1.2em; font-family: var(--mono)
 {{{page.content}}}
   </div>
   {{#page.hasTerms}}<p class="page-terms">{{#page.terms}}<a class="term" href="{{url}}">#{{name}}</a> {{/page.terms}}</p>{{/page.hasTerms}}
-  <nav class="pager" aria-label="上一篇与下一篇">
+  <nav class="pager" aria-label="{{strings.previousNext}}">
     {{#page.prev}}<a class="prev" rel="prev" href="{{url}}">← {{title}}</a>{{/page.prev}}
     {{#page.next}}<a class="next" rel="next" href="{{url}}">{{title}} →</a>{{/page.next}}
   </nav>
@@ -946,16 +969,16 @@ details.badge ul { margin: .3em 0; padding-left: 1.2em; font-family: var(--mono)
 """#,
         "templates/search.mustache": #"""
 {{<base}}
-{{$title}}搜索 · {{site.title}}{{/title}}
+{{$title}}{{strings.search}} · {{site.title}}{{/title}}
 {{$main}}
 <section class="list search-page">
-  <h1 class="page-title">搜索</h1>
+  <h1 class="page-title">{{strings.search}}</h1>
   <form class="search-large" role="search" action="{{site.basePath}}search/" method="get">
-    <input id="search-page-input" type="search" name="q" placeholder="中文、英文、参数名，如 net.ipv4.tcp_tw_reuse" aria-label="搜索笔记" autocomplete="off">
+    <input id="search-page-input" type="search" name="q" placeholder="{{strings.searchPagePlaceholder}}" aria-label="{{strings.searchNotes}}" autocomplete="off">
   </form>
   <p id="search-page-status" class="search-status" role="status"></p>
   <ol id="search-page-results" class="search-results"></ol>
-  <noscript><p>搜索需要 JavaScript；也可以在终端里运行 <code>opsdocs search "关键词"</code>。</p></noscript>
+  <noscript><p>{{strings.searchNeedsScripts}} <code>opsdocs search "{{strings.searchExample}}"</code></p></noscript>
 </section>
 {{/main}}
 {{/base}}
@@ -970,7 +993,7 @@ details.badge ul { margin: .3em 0; padding-left: 1.2em; font-family: var(--mono)
   {{#taxonomy.hasTerms}}
   <ul class="term-cloud">{{#taxonomy.terms}}<li><a href="{{url}}">{{name}}</a> <span class="count">{{count}}</span></li>{{/taxonomy.terms}}</ul>
   {{/taxonomy.hasTerms}}
-  {{^taxonomy.hasTerms}}<p>还没有笔记使用{{taxonomy.label}}。</p>{{/taxonomy.hasTerms}}
+  {{^taxonomy.hasTerms}}<p>{{taxonomy.emptyText}}</p>{{/taxonomy.hasTerms}}
 </section>
 {{/main}}
 {{/base}}

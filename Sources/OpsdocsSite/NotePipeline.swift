@@ -29,9 +29,11 @@ struct NoteContext: Sendable {
     var links: LinkResolver
     var sourceDisplay: String
 
-    var markdownOptions: MarkdownOptions {
+    /// A note is rendered in its own language (`lang` front matter) or the site's.
+    func markdownOptions(for page: Page) -> MarkdownOptions {
         MarkdownOptions(unsafeHTML: config.unsafeHTML, footnotes: config.footnotes,
-                        remoteImagesAsLinks: config.remoteImagesAsLinks, liftLeadingTitle: true)
+                        remoteImagesAsLinks: config.remoteImagesAsLinks, liftLeadingTitle: true,
+                        strings: UIStrings(language: page.language(site: config)))
     }
 }
 
@@ -49,7 +51,8 @@ enum NotePipeline {
         let byPage = Dictionary(grouping: snippets, by: \.source)
         let notes: [NoteResult] = built.parallelMap { page in
             let own = byPage[page.page.sourcePath] ?? []
-            let decorated = decorate(page, with: own, basePath: context.config.basePath)
+            let decorated = decorate(page, with: own, basePath: context.config.basePath,
+                                     strings: UIStrings(language: page.page.language(site: context.config)))
             return NoteResult(page: decorated, snippets: own, searchDocuments: SearchDocuments.make(from: [decorated]),
                               diagnostics: page.markdownDiagnostics + siteDiagnostics(of: own))
         }
@@ -59,12 +62,11 @@ enum NotePipeline {
 
     /// Step 1: Markdown to HTML, on all cores (cmark parses are serialised inside the Markdown stage).
     static func markdown(_ pages: [Page], in context: NoteContext, progress: Progress? = nil) -> [BuiltPage] {
-        let options = context.markdownOptions
         let total = pages.count
         let counter = ProgressCounter()
         return pages.parallelMap { page in
             let rendered = MarkdownRenderer.render(page.body, lineOffset: page.bodyLineOffset, sourcePath: page.sourcePath,
-                                                   links: context.links, options: options)
+                                                   links: context.links, options: context.markdownOptions(for: page))
             if let progress { progress(counter.increment(), total) }
             return BuiltPage(page: page, rendered: rendered,
                              displayPath: ContentLoader.display(context.sourceDisplay, page.sourcePath))
@@ -85,10 +87,11 @@ enum NotePipeline {
     }
 
     /// Step 3: the page with its snippets' kind, badge and link placed above each block.
-    static func decorate(_ page: BuiltPage, with snippets: [Snippet], basePath: String) -> BuiltPage {
+    static func decorate(_ page: BuiltPage, with snippets: [Snippet], basePath: String, strings: UIStrings) -> BuiltPage {
         var decorated = page
         let byIndex = Dictionary(snippets.map { ($0.index, $0) }, uniquingKeysWith: { a, _ in a })
-        decorated.rendered.html = SnippetDecorations.apply(to: page.rendered.html, snippets: byIndex, basePath: basePath)
+        decorated.rendered.html = SnippetDecorations.apply(to: page.rendered.html, snippets: byIndex, basePath: basePath,
+                                                           strings: strings)
         return decorated
     }
 
@@ -110,3 +113,10 @@ final class ProgressCounter: Sendable {
 }
 
 import Synchronization
+
+extension Page {
+    /// The note's own language (`lang` or `language` front matter), else the site's `language`.
+    func language(site config: SiteConfig) -> String {
+        (frontMatter["lang"] ?? frontMatter["language"])?.string ?? config.language
+    }
+}

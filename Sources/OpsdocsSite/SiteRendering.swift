@@ -60,15 +60,17 @@ struct SiteRendering: Sendable {
         let rendered: [(String, Data)] = jobs.parallelMap { path, job in
             let html: String
             switch job {
-            case .page(let i): html = theme.render("page", context.page(i))
-            case .section(let folder): html = theme.render("list", context.section(folder))
-            case .home: html = theme.render("list", context.home())
-            case .archive: html = theme.render("archive", context.archive())
-            case .taxonomy(let plural): html = theme.render("taxonomy", context.taxonomyIndex(plural))
+            case .page(let i):
+                html = theme.render("page", context.localized(context.page(i), language: model.pages[i].page.language(site: model.config)))
+            case .section(let folder): html = theme.render("list", context.localized(context.section(folder)))
+            case .home: html = theme.render("list", context.localized(context.home()))
+            case .archive: html = theme.render("archive", context.localized(context.archive()))
+            case .taxonomy(let plural): html = theme.render("taxonomy", context.localized(context.taxonomyIndex(plural)))
             case .term(let plural, let i):
-                html = theme.render("list", context.term(plural, model.taxonomies[plural]?[i] ?? TaxonomyTerm(name: "", slug: "", pages: [])))
-            case .notFound: html = theme.render("404", ["site": context.site])
-            case .search: html = theme.render("search", ["site": context.site])
+                html = theme.render("list", context.localized(context.term(plural, model.taxonomies[plural]?[i]
+                    ?? TaxonomyTerm(name: "", slug: "", pages: []))))
+            case .notFound: html = theme.render("404", context.localized(["site": context.site]))
+            case .search: html = theme.render("search", context.localized(["site": context.site]))
             }
             return (path, Data(html.utf8))
         }

@@ -2,11 +2,12 @@
 // block: its kind, a verification badge (✓ / ⚠ / ✗ with the findings on expand) and a
 // link to its snippet file.
 
+import OpsdocsConfig
 import OpsdocsMarkdown
 import OpsdocsSnippets
 
 enum SnippetDecorations {
-    static func html(for snippet: Snippet, basePath: String) -> String {
+    static func html(for snippet: Snippet, basePath: String, strings: UIStrings) -> String {
         // The copy button copies exactly the snippet's script (theme.js reads `data-script`):
         // the same prompts stripped, output dropped and heredocs kept as the snippet file.
         let script = snippet.kind.isShell ? snippet.script.map { " data-script=\"\(HTMLEscaping.escape($0))\"" } ?? "" : ""
@@ -14,31 +15,40 @@ enum SnippetDecorations {
         let tools = snippet.verifiedBy.joined(separator: ", ")
         switch snippet.status {
         case .ok:
-            parts += "<span class=\"badge ok\" title=\"\(HTMLEscaping.escape(tools)): no problems\">✓ \(HTMLEscaping.escape(tools))</span>"
+            parts += "<span class=\"badge ok\" title=\"\(HTMLEscaping.escape(tools)): \(HTMLEscaping.escape(strings["noProblems"]))\">"
+                + "✓ \(HTMLEscaping.escape(tools))</span>"
         case .warning, .error:
             let mark = snippet.status == .error ? "✗" : "⚠"
-            let items = snippet.findings.map { finding in
-                "<li>第 \(snippet.fileLine(ofScriptLine: finding.line)) 行 · \(HTMLEscaping.escape(finding.tool)): "
+            // Each finding once (shellcheck reports `{{` as two findings a column apart), at its line
+            // in the block and in the note.
+            var seen = Set<String>()
+            let findings = snippet.findings.filter { seen.insert("\($0.line) \($0.tool) \($0.message)").inserted }
+            let items = findings.map { finding in
+                let fileLine = snippet.fileLine(ofScriptLine: finding.line)  // (the fence is the block's line 0)
+                let line = strings.format("blockLine", ["line": String(max(1, fileLine - snippet.line)), "fileLine": String(fileLine)])
+                return "<li>\(HTMLEscaping.escape(line)) · \(HTMLEscaping.escape(finding.tool)): "
                     + "\(HTMLEscaping.escape(finding.message))</li>"
             }.joined()
-            parts += "<details class=\"badge \(snippet.status.rawValue)\"><summary>\(mark) \(snippet.findings.count)</summary>"
+            parts += "<details class=\"badge \(snippet.status.rawValue)\"><summary>\(mark) \(findings.count)</summary>"
                 + "<ul>\(items)</ul></details>"
         case .template:
-            parts += "<span class=\"badge note\" title=\"模板语法，未提取\">模板</span>"
+            parts += "<span class=\"badge note\" title=\"\(HTMLEscaping.escape(strings["templateTitle"]))\">"
+                + "\(HTMLEscaping.escape(strings["templateBadge"]))</span>"
         case .skipped, .unverified:
             break
         }
         if !snippet.placeholders.isEmpty {
-            parts += "<span class=\"badge note\" title=\"运行前需替换：\(HTMLEscaping.escape(snippet.placeholders.joined(separator: " ")))\">需填写</span>"
+            let title = strings.format("fillInTitle", ["list": snippet.placeholders.joined(separator: " ")])
+            parts += "<span class=\"badge note\" title=\"\(HTMLEscaping.escape(title))\">\(HTMLEscaping.escape(strings["fillIn"]))</span>"
         }
         if let file = snippet.file {
-            parts += "<a class=\"snippet-link\" href=\"\(HTMLEscaping.escape(basePath + file))\">片段文件</a>"
+            parts += "<a class=\"snippet-link\" href=\"\(HTMLEscaping.escape(basePath + file))\">\(HTMLEscaping.escape(strings["snippetFile"]))</a>"
         }
         return parts + "</div>"
     }
 
     /// Swaps every `<!--opsdocs-code:N-->` in a page for block N's decoration (one byte scan).
-    static func apply(to page: String, snippets: [Int: Snippet], basePath: String) -> String {
+    static func apply(to page: String, snippets: [Int: Snippet], basePath: String, strings: UIStrings) -> String {
         let marker = Array(MarkdownRenderer.codeMarkerPrefix.utf8)
         var out: [UInt8] = []
         out.reserveCapacity(page.utf8.count + snippets.count * 240)
@@ -52,7 +62,7 @@ enum SnippetDecorations {
                     var index = 0
                     while j < n, bytes[j] >= 48, bytes[j] <= 57 { index = index * 10 + Int(bytes[j] - 48); j += 1 }
                     if j + 3 <= n, bytes[j] == UInt8(ascii: "-"), bytes[j + 1] == UInt8(ascii: "-"), bytes[j + 2] == UInt8(ascii: ">") {
-                        if let snippet = snippets[index] { out.append(contentsOf: html(for: snippet, basePath: basePath).utf8) }
+                        if let snippet = snippets[index] { out.append(contentsOf: html(for: snippet, basePath: basePath, strings: strings).utf8) }
                         i = j + 3
                         continue
                     }

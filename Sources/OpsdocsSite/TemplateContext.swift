@@ -13,18 +13,32 @@ struct TemplateContext: @unchecked Sendable {
 
     /// The same for every page; built once.
     let site: [String: Any]
+    /// The site's labels (a note with its own `lang` gets its own in `localized`).
+    let strings: UIStrings
 
     init(model: SiteModel) {
         self.model = model
         basePath = model.config.basePath
-        site = Self.siteContext(model)
+        strings = UIStrings(language: model.config.language)
+        site = Self.siteContext(model, strings: strings)
+    }
+
+    /// A template's context with the labels of `language` (the site's when nil): `strings.*`
+    /// for the templates, `scriptStrings` for the scripts, `lang` for `<html lang>`.
+    func localized(_ context: [String: Any], language: String? = nil) -> [String: Any] {
+        let labels = language.map { UIStrings(language: $0) } ?? strings
+        var out = context
+        out["strings"] = labels.all
+        out["scriptStrings"] = labels.scriptJSON
+        out["lang"] = language ?? model.config.language
+        return out
     }
 
     func href(_ url: String) -> String { Self.href(url, basePath: basePath) }
 
     static func href(_ url: String, basePath: String) -> String { basePath + SitePath.encode(url) }
 
-    private static func siteContext(_ model: SiteModel) -> [String: Any] {
+    private static func siteContext(_ model: SiteModel, strings: UIStrings) -> [String: Any] {
         func href(_ url: String) -> String { Self.href(url, basePath: model.config.basePath) }
         let config = model.config
         let topSections: [[String: Any]] = (model.sections[""]?.subsections ?? []).compactMap { folder in
@@ -33,7 +47,7 @@ struct TemplateContext: @unchecked Sendable {
         }
         let taxonomies: [[String: Any]] = config.taxonomies.compactMap { taxonomy in
             guard let terms = model.taxonomies[taxonomy.plural], !terms.isEmpty else { return nil }
-            return ["name": taxonomy.plural, "label": Self.label(for: taxonomy.plural), "url": href(taxonomy.plural + "/")]
+            return ["name": taxonomy.plural, "label": Self.label(for: taxonomy.plural, strings), "url": href(taxonomy.plural + "/")]
         }
         return [
             "title": config.title, "description": config.description, "language": config.language,
@@ -42,13 +56,8 @@ struct TemplateContext: @unchecked Sendable {
         ]
     }
 
-    static func label(for taxonomy: String) -> String {
-        switch taxonomy {
-        case "tags": return "标签"
-        case "categories": return "分类"
-        case "authors": return "作者"
-        default: return taxonomy
-        }
+    static func label(for taxonomy: String, _ strings: UIStrings) -> String {
+        ["tags", "categories", "authors"].contains(taxonomy) ? strings[taxonomy] : taxonomy
     }
 
     func pageSummary(_ index: Int) -> [String: Any] {
@@ -64,7 +73,7 @@ struct TemplateContext: @unchecked Sendable {
     }
 
     func breadcrumbs(forFolder folder: String, includeSelf: Bool) -> [[String: Any]] {
-        var crumbs: [[String: Any]] = [["title": "首页", "url": basePath]]
+        var crumbs: [[String: Any]] = [["title": strings["home"], "url": basePath]]
         let parts = folder.split(separator: "/").map(String.init)
         let limit = includeSelf ? parts.count : parts.count - 1
         guard limit > 0 else { return crumbs }
@@ -84,6 +93,8 @@ struct TemplateContext: @unchecked Sendable {
             "summary": built.summary, "description": page.description,
             "sourcePath": page.sourcePath, "wordCount": built.rendered.wordCount,
             "readingMinutes": max(1, (built.rendered.wordCount + 299) / 300),
+            "readingTime": UIStrings(language: page.language(site: model.config))
+                .format("readingTime", ["n": String(max(1, (built.rendered.wordCount + 299) / 300))]),
             "params": page.frontMatter.mapValues(\.templateValue),
         ]
         if !page.authors.isEmpty { context["authors"] = page.authors }
@@ -175,7 +186,7 @@ struct TemplateContext: @unchecked Sendable {
         list["hasPages"] = !latest.isEmpty
         list["hasSections"] = false
         if model.byDate.count > latest.count {
-            list["more"] = ["url": href("archive/"), "text": "全部 \(model.byDate.count) 篇笔记 →"]
+            list["more"] = ["url": href("archive/"), "text": strings.format("allNotesMore", ["n": String(model.byDate.count)])]
         }
         context["list"] = list
         return context
@@ -185,7 +196,7 @@ struct TemplateContext: @unchecked Sendable {
         var groups: [[String: Any]] = []
         var current: (key: String, pages: [[String: Any]])?
         for index in model.byDate {
-            let key = model.pages[index].page.date.map { String($0.year) } ?? "未注明日期"
+            let key = model.pages[index].page.date.map { String($0.year) } ?? strings["undated"]
             if current?.key != key {
                 if let current { groups.append(group(current.key, current.pages)) }
                 current = (key, [])
@@ -193,7 +204,8 @@ struct TemplateContext: @unchecked Sendable {
             current?.pages.append(pageSummary(index))
         }
         if let current { groups.append(group(current.key, current.pages)) }
-        return ["site": site, "archive": ["groups": groups, "total": model.byDate.count]]
+        return ["site": site, "archive": ["groups": groups, "total": model.byDate.count,
+                                          "totalText": strings.format("archiveTotal", ["n": String(model.byDate.count)])]]
     }
 
     private func group(_ key: String, _ pages: [[String: Any]]) -> [String: Any] {
@@ -206,15 +218,17 @@ struct TemplateContext: @unchecked Sendable {
         let items: [[String: Any]] = terms.map {
             ["name": $0.name, "url": href(plural + "/" + $0.slug + "/"), "count": $0.pages.count]
         }
-        return ["site": site, "taxonomy": ["name": plural, "label": Self.label(for: plural), "terms": items,
-                                           "hasTerms": !items.isEmpty]]
+        let label = Self.label(for: plural, strings)
+        return ["site": site, "taxonomy": ["name": plural, "label": label, "terms": items, "hasTerms": !items.isEmpty,
+                                           "emptyText": strings.format("noTermsYet", ["label": label])]]
     }
 
     func term(_ plural: String, _ term: TaxonomyTerm) -> [String: Any] {
         let list: [String: Any] = [
-            "title": "\(Self.label(for: plural))：\(term.name)", "url": href(plural + "/" + term.slug + "/"),
+            "title": strings.format("termTitle", ["label": Self.label(for: plural, strings), "name": term.name]),
+            "url": href(plural + "/" + term.slug + "/"),
             "pages": term.pages.map(pageSummary), "hasPages": !term.pages.isEmpty,
-            "breadcrumbs": [["title": "首页", "url": basePath], ["title": Self.label(for: plural), "url": href(plural + "/")]],
+            "breadcrumbs": [["title": strings["home"], "url": basePath], ["title": Self.label(for: plural, strings), "url": href(plural + "/")]],
             "hasBreadcrumbs": true,
         ]
         return ["site": site, "list": list]

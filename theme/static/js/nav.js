@@ -6,6 +6,7 @@
   "use strict";
   var script = document.currentScript;
   var base = (script && script.getAttribute("data-base")) || "/";
+  var t = window.opsdocsLabel || function (key) { return key; };  // (strings.js)
   var aside = document.getElementById("site-tree");
   if (!aside || !window.fetch) return;
 
@@ -61,7 +62,7 @@
     toggle.type = "button";
     toggle.className = "tree-toggle";
     toggle.textContent = "☰";
-    toggle.setAttribute("aria-label", "章节导航");
+    toggle.setAttribute("aria-label", t("navToggle"));
     toggle.setAttribute("aria-controls", "site-tree");
     toggle.setAttribute("aria-expanded", "false");
     var setOpen = function (open) {

@@ -5,6 +5,7 @@
   "use strict";
   var script = document.currentScript;
   var base = (script && script.getAttribute("data-base")) || "/";
+  var t = window.opsdocsLabel || function (key) { return key; };  // (strings.js)
 
   // ---- tokenizer (Tokenizer.swift) ----
   var JOINERS = "._-/:=";
@@ -262,7 +263,7 @@
       if (r.heading) { a.appendChild(el("span", "search-sep", " › ")); a.appendChild(el("span", "search-heading", r.heading)); }
       li.appendChild(a);
       var p = el("p", "search-excerpt"); p.appendChild(marked(r.excerpt, r.marks)); li.appendChild(p);
-      if (r.moreSections) li.appendChild(el("p", "search-more", "本页另有 " + r.moreSections + " 处匹配"));
+      if (r.moreSections) li.appendChild(el("p", "search-more", t("moreSections", { n: r.moreSections })));
       li.setAttribute("data-index", i);
       list.appendChild(li);
     });
@@ -296,7 +297,7 @@
         active = -1;
         renderResults(list, first, q);
         list.hidden = false;
-        status.textContent = first.length ? "共 " + first.total + " 个结果" : "没有找到与“" + q + "”相关的内容";
+        status.textContent = first.length ? t("resultCount", { n: first.total }) : t("noResults", { q: q });
         status.setAttribute("data-ms", String(Math.round(performance.now() - started)));
         if (first.total <= first.length) { done(first); return; }
         search(q, 5, 5).then(function (more) {
@@ -314,7 +315,7 @@
       if (old) old.remove();
       if (shown >= total) return;
       var li = el("li", "search-more-results");
-      var button = el("button", null, "显示更多结果（还有 " + (total - shown) + " 个）");
+      var button = el("button", null, t("showMore", { n: total - shown }));
       button.type = "button";
       button.addEventListener("click", function (e) {
         e.stopPropagation();

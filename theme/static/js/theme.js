@@ -4,6 +4,7 @@
 (function () {
   "use strict";
   var root = document.documentElement;
+  var t = window.opsdocsLabel || function (key) { return key; };  // (strings.js)
 
   // Theme toggle, in the header.
   var header = document.querySelector(".site-header");
@@ -15,8 +16,8 @@
       return root.dataset.theme ? root.dataset.theme === "dark" : matchMedia("(prefers-color-scheme: dark)").matches;
     };
     var label = function () {
-      toggle.textContent = dark() ? "☀︎ 浅色" : "☾ 深色";
-      toggle.setAttribute("aria-label", dark() ? "切换到浅色" : "切换到深色");
+      toggle.textContent = dark() ? t("themeLight") : t("themeDark");
+      toggle.setAttribute("aria-label", dark() ? t("toLight") : t("toDark"));
     };
     toggle.addEventListener("click", function () {
       root.dataset.theme = dark() ? "light" : "dark";
@@ -85,8 +86,8 @@
     var button = document.createElement("button");
     button.type = "button";
     button.className = "copy-button";
-    button.textContent = "复制";
-    button.setAttribute("aria-label", "复制代码");
+    button.textContent = t("copy");
+    button.setAttribute("aria-label", t("copyLabel"));
     // A shell or console block's snippet script, when opsdocs extracted one: the copy is the snippet.
     var block = code.parentNode.parentNode;
     var meta = block.previousElementSibling;
@@ -94,8 +95,8 @@
     button.addEventListener("click", function () {
       var text = script !== null ? script : commandText(code);
       var done = function () {
-        button.textContent = "已复制";
-        setTimeout(function () { button.textContent = "复制"; }, 1500);
+        button.textContent = t("copied");
+        setTimeout(function () { button.textContent = t("copy"); }, 1500);
       };
       // Plain HTTP on a LAN address has no Clipboard API: a hidden textarea and execCommand
       // still copy there; when neither can, the code is selected for Ctrl+C and the button says so.
@@ -116,8 +117,8 @@
         var selection = getSelection();
         selection.removeAllRanges();
         selection.addRange(range);
-        button.textContent = "无法复制：已选中，请按 Ctrl+C";
-        setTimeout(function () { button.textContent = "复制"; }, 4000);
+        button.textContent = t("copyFailed");
+        setTimeout(function () { button.textContent = t("copy"); }, 4000);
       };
       if (navigator.clipboard && navigator.clipboard.writeText) {
         navigator.clipboard.writeText(text).then(done, fallback);
