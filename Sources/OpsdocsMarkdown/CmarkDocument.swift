@@ -55,6 +55,7 @@ enum CmarkDocument {
         guard let document = parsed else { return empty }
         defer { cmark_node_free(document) }
         if markdown.contains(Shortcodes.sectionTOCPlaceholder) { markSectionTOCs(document) }
+        if markdown.contains("*") { CJKEmphasis.apply(document) }
 
         var walk = DocumentWalk(lineOffset: lineOffset, wideTableLines: Set(wideTableLines))
         walk.run(document)
@@ -101,6 +102,13 @@ enum CmarkDocument {
         }
 
         // Before links: replacing a remote image frees its children, raw HTML among them.
+        for node in walk.placeholderTags {
+            guard let literal = cmark_node_get_literal(node), let text = cmark_node_new(CMARK_NODE_TEXT) else { continue }
+            cmark_node_set_literal(text, literal)
+            cmark_node_insert_before(node, text)
+            cmark_node_unlink(node)
+            cmark_node_free(node)
+        }
         if !options.unsafeHTML {
             for node in walk.rawHTML { cmark_node_set_literal(node, omittedHTML) }
         }

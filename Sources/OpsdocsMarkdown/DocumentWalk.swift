@@ -24,6 +24,8 @@ struct DocumentWalk {
     var sectionOfCode: [Int: Int] = [:]
     var links: [FoundLink] = []
     var rawHTML: [OpaquePointer] = []
+    /// Inline "tags" that are fill-ins (`<image_id>`): shown as text (ProsePlaceholders).
+    var placeholderTags: [OpaquePointer] = []
     var fencedNodes: [OpaquePointer] = []
     var blockQuotes: [OpaquePointer] = []
     /// Body text up to `<!--more-->`, once that marker has been seen.
@@ -102,6 +104,11 @@ struct DocumentWalk {
             case CMARK_NODE_HTML_BLOCK, CMARK_NODE_HTML_INLINE:
                 // (the site stage's own marker where a `section-toc` shortcode was)
                 if let literal = cmark_node_get_literal(node), String(cString: literal) == Shortcodes.sectionTOCMarker { continue }
+                if type == CMARK_NODE_HTML_INLINE, let literal = cmark_node_get_literal(node),
+                   ProsePlaceholders.isPlaceholder(String(cString: literal)) {
+                    placeholderTags.append(node)
+                    continue
+                }
                 rawHTML.append(node)
                 if summaryBeforeMore == nil, let literal = cmark_node_get_literal(node),
                    String(cString: literal).contains("<!--more-->")
