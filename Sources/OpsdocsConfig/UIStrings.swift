@@ -28,7 +28,9 @@ public struct UIStrings: Sendable, Equatable {
     }
 
     /// Every label, for the templates' `strings`.
-    public var all: [String: String] { Self.table.mapValues { language == .zh ? $0.zh : $0.en } }
+    public var all: [String: String] { language == .zh ? Self.allChinese : Self.allEnglish }
+    private static let allEnglish = table.mapValues(\.en)
+    private static let allChinese = table.mapValues(\.zh)
 
     /// The labels the theme's scripts use, as JSON (keys sorted).
     public var scriptJSON: String {

@@ -24,7 +24,8 @@ enum CmarkDocument {
     {
         _ = extensionsRegistered
         // Hugo shortcodes and image sizes, rewritten line for line (Shortcodes).
-        let (markdown, shortcodeNotices) = Shortcodes.rewrite(markdown)
+        let hasShortcodes = Shortcodes.mayHoldAny(markdown)
+        let (markdown, shortcodeNotices) = hasShortcodes ? Shortcodes.rewrite(markdown) : (markdown, [])
         // Raw HTML is always let through cmark so our own inserted HTML survives;
         // the author's raw HTML is blanked below unless `unsafeHTML`.
         var cmarkOptions = CMARK_OPT_DEFAULT | CMARK_OPT_UNSAFE
@@ -54,8 +55,8 @@ enum CmarkDocument {
         }
         guard let document = parsed else { return empty }
         defer { cmark_node_free(document) }
-        if markdown.contains(Shortcodes.sectionTOCPlaceholder) { markSectionTOCs(document) }
-        if markdown.contains("*") { CJKEmphasis.apply(document) }
+        let hasSectionTOC = hasShortcodes && markSectionTOCs(document)
+        if markdown.utf8.contains(UInt8(ascii: "*")) { CJKEmphasis.apply(document) }
 
         var walk = DocumentWalk(lineOffset: lineOffset, wideTableLines: Set(wideTableLines))
         walk.run(document)
@@ -166,12 +167,14 @@ enum CmarkDocument {
                                         wordCount: walk.wordCount)
         result.notices = notices.sorted { ($0.line, $0.column) < ($1.line, $1.column) }
         result.summaryBeforeMore = walk.summaryBeforeMore
+        result.hasSectionTOC = hasSectionTOC
         result.sections = walk.sections.filter { $0.heading != nil || !$0.body.isEmpty || !$0.code.isEmpty }
         return result
     }
 
     /// Top-level paragraphs that are a `section-toc` placeholder become the site stage's marker.
-    private static func markSectionTOCs(_ document: OpaquePointer) {
+    private static func markSectionTOCs(_ document: OpaquePointer) -> Bool {
+        var marked = false
         var child = cmark_node_first_child(document)
         while let node = child {
             child = cmark_node_next(node)
@@ -182,7 +185,9 @@ enum CmarkDocument {
             insertHTMLBlock(Shortcodes.sectionTOCMarker, before: node)
             cmark_node_unlink(node)
             cmark_node_free(node)
+            marked = true
         }
+        return marked
     }
 
     private static func insertHTMLBlock(_ html: String, before node: OpaquePointer) {

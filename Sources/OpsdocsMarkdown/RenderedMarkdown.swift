@@ -13,6 +13,8 @@ public struct RenderedMarkdown: Sendable {
     public var firstParagraph: String
     /// Plain text before a `<!--more-->` line, the summary the author chose; nil without one.
     public var summaryBeforeMore: String? = nil
+    /// Where the note had `{{< section-toc >}}`, the HTML holds `MarkdownRenderer.sectionTOCMarker`.
+    public var hasSectionTOC = false
     /// Word count where each CJK character counts as one word (for reading time).
     public var wordCount: Int
     /// The note's text cut at every heading from h2 down, for search. The first section

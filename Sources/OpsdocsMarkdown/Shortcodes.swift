@@ -18,8 +18,7 @@ enum Shortcodes {
 
     /// The rewritten note and a warning per shortcode opsdocs does not know (1-based lines of `markdown`).
     static func rewrite(_ markdown: String) -> (text: String, notices: [(line: Int, column: Int, message: String)]) {
-        guard markdown.contains("{{<") || markdown.contains("{{%") || markdown.contains("{width=")
-            || markdown.contains("{height=") else { return (markdown, []) }
+        guard mayHoldAny(markdown) else { return (markdown, []) }
         var lines = markdown.components(separatedBy: "\n")
         var notices: [(line: Int, column: Int, message: String)] = []
         var fence: (character: Character, length: Int)?
@@ -39,8 +38,14 @@ enum Shortcodes {
                 lines[index] = quote.isEmpty ? line : quote + line
                 continue
             }
-            let found = shortcodes(in: line)
+            // (most lines have no brace at all: one byte scan)
+            let hasBrace = line.utf8.contains(UInt8(ascii: "{"))
+            let found = hasBrace ? shortcodes(in: line) : []
             guard !found.isEmpty else {
+                guard hasBrace else {
+                    lines[index] = quote.isEmpty ? line : (line.isEmpty ? ">" : quote + line)
+                    continue
+                }
                 let cleaned = withoutImageSizes(line)
                 lines[index] = quote.isEmpty ? cleaned : (cleaned.isEmpty ? ">" : quote + cleaned)
                 continue
@@ -106,6 +111,27 @@ enum Shortcodes {
             lines[index] = quote.isEmpty ? cleaned : (cleaned.isEmpty ? ">" : quote + cleaned)
         }
         return (lines.joined(separator: "\n"), notices)
+    }
+
+    /// `{{<`, `{{%`, `{width=` or `{height=` somewhere: one byte scan (most notes have none,
+    /// and String.contains is ten times slower over a whole note).
+    static func mayHoldAny(_ markdown: String) -> Bool {
+        var text = markdown
+        return text.withUTF8 { bytes in
+            var i = 0
+            let n = bytes.count
+            while i + 2 < n {
+                if bytes[i] == UInt8(ascii: "{") {
+                    let next = bytes[i + 1]
+                    if next == UInt8(ascii: "{"), bytes[i + 2] == UInt8(ascii: "<") || bytes[i + 2] == UInt8(ascii: "%") { return true }
+                    for word in ["width=", "height="] where i + 1 + word.utf8.count <= n {
+                        if zip(word.utf8, bytes[(i + 1)...]).allSatisfy({ $0 == $1 }) { return true }
+                    }
+                }
+                i += 1
+            }
+            return false
+        }
     }
 
     /// Paired shortcodes that only wrap Markdown (Hugo themes' `table`, Docsy's `tabpane`…).
@@ -196,7 +222,9 @@ enum Shortcodes {
 
     /// Names that are closed somewhere in the note: the paired shortcodes.
     private static func allClosingNames(_ lines: [String]) -> [String] {
-        lines.flatMap { line in shortcodes(in: line).filter(\.code.isClosing).map(\.code.name) }
+        lines.flatMap { line in
+            line.utf8.contains(UInt8(ascii: "{")) ? shortcodes(in: line).filter(\.code.isClosing).map(\.code.name) : []
+        }
     }
 
     /// Ranges of inline code on a line (backtick runs of equal length).

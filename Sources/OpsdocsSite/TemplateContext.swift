@@ -88,7 +88,7 @@ struct TemplateContext: @unchecked Sendable {
         let page = built.page
         var context: [String: Any] = [
             "title": built.title, "heading": built.heading, "url": href(page.url), "permalink": model.config.origin + href(page.url),
-            "content": withSectionTOC(built.rendered.html, folder: model.sectionFolder(of: index), except: index),
+            "content": withSectionTOC(built.rendered, folder: model.sectionFolder(of: index), except: index),
             "summary": built.summary, "description": page.description,
             "sourcePath": page.sourcePath, "wordCount": built.rendered.wordCount,
             "readingMinutes": max(1, (built.rendered.wordCount + 299) / 300),
@@ -128,8 +128,9 @@ struct TemplateContext: @unchecked Sendable {
 
     /// A note's HTML with Hugo's `{{< section-toc >}}` (MarkdownRenderer.sectionTOCMarker) made
     /// the list of its folder's sub-folders and pages, each with its summary.
-    func withSectionTOC(_ html: String, folder: String, except excluded: Int) -> String {
-        guard html.contains(MarkdownRenderer.sectionTOCMarker), let section = model.sections[folder] else { return html }
+    func withSectionTOC(_ rendered: RenderedMarkdown, folder: String, except excluded: Int) -> String {
+        let html = rendered.html
+        guard rendered.hasSectionTOC, let section = model.sections[folder] else { return html }
         var list = "<ul class=\"section-toc\">"
         for sub in section.subsections {
             guard let s = model.sections[sub] else { continue }
@@ -169,7 +170,7 @@ struct TemplateContext: @unchecked Sendable {
         var description = model.config.description
         if let indexPage = section.indexPage {
             list["title"] = model.pages[indexPage].heading
-            list["content"] = withSectionTOC(model.pages[indexPage].rendered.html, folder: folder, except: indexPage)
+            list["content"] = withSectionTOC(model.pages[indexPage].rendered, folder: folder, except: indexPage)
             description = model.pages[indexPage].summary
         }
         return ["site": site, "list": list, "description": description]
