@@ -202,7 +202,8 @@ extension SiteState {
         if listingChanged {
             model = SiteModel.assemble(config: config, pages: model.pages)
         }
-        guard rerender(page: index, listingChanged: listingChanged, oldNeighbours: oldNeighbours, oldPaths: oldPaths) else {
+        guard rerender(page: index, listingChanged: listingChanged, termsChanged: old.page.terms != decorated.page.terms,
+                       oldNeighbours: oldNeighbours, oldPaths: oldPaths) else {
             return false
         }
         timer.lap(listingChanged ? "model + templates" : "templates")
@@ -244,7 +245,7 @@ extension SiteState {
 
     /// Renders what shows page `index` again. Returns false when a page it needs could not be
     /// rendered again from its source (the caller then builds everything).
-    private mutating func rerender(page index: Int, listingChanged: Bool, oldNeighbours: (Int?, Int?)?,
+    private mutating func rerender(page index: Int, listingChanged: Bool, termsChanged: Bool, oldNeighbours: (Int?, Int?)?,
                                    oldPaths: Set<String>) -> Bool
     {
         let listing = SiteRendering(model: model, theme: theme)
@@ -256,14 +257,23 @@ extension SiteState {
         } else if model.sections.values.contains(where: { $0.indexPage == index }) {
             jobs = all  // a section's title is in every breadcrumb below it
         } else {
-            // Its page, its old and new neighbours (their previous/next links), every list page.
+            // Its page, its old and new neighbours (their previous/next links), and the lists that
+            // show it: its folder's, the home page's, the archive, its tags' pages (every list page
+            // when its tags changed: a tag's page may appear or go).
             var pages: Set<Int> = [index]
             for pair in [oldNeighbours, model.neighbours[index]] {
                 if let (previous, next) = pair { pages.formUnion([previous, next].compactMap { $0 }) }
             }
+            let folder = model.sectionFolder(of: index)
             jobs = all.filter { _, job in
-                if case .page(let i) = job { return pages.contains(i) }
-                return true
+                switch job {
+                case .page(let i): return pages.contains(i)
+                case .section(let f): return termsChanged || f == folder
+                case .home, .archive: return true
+                case .taxonomy: return termsChanged
+                case .term(let plural, let i): return termsChanged || model.taxonomies[plural]?[i].pages.contains(index) == true
+                case .notFound, .search: return termsChanged
+                }
             }
         }
         // A restored page has no HTML until it is rendered again from its source.

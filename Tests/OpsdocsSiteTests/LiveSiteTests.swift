@@ -49,6 +49,20 @@ import Testing
         #expect(mismatches(&live, fixture) == [])
     }
 
+    @Test func aTitleChangeRebuildsTheListsThatShowTheNoteAndTheTreeOnly() throws {
+        let fixture = try SiteFixture(SiteFixture.opsNotes)
+        defer { fixture.remove() }
+        var live = LiveSite(fixture.options())
+        let apiserver = SiteFixture.opsNotes["content/k8s/kube-apiserver.md"] ?? ""
+        try fixture.write("content/k8s/kube-apiserver.md", apiserver.replacingOccurrences(of: "kube-apiserver 概览", with: "API 服务器"))
+        let update = live.apply([note(fixture, "content/k8s/kube-apiserver.md")])
+        #expect(update.changedPaths.contains("nav.json"))
+        #expect(update.changedPaths.contains("k8s/index.html") && update.changedPaths.contains("tags/apiserver/index.html"))
+        #expect(!update.changedPaths.contains("linux/index.html") && !update.changedPaths.contains("install/index.html"),
+                "a folder that does not show the note is left alone")
+        #expect(mismatches(&live, fixture) == [])
+    }
+
     @Test func newRemovedAndBrokenNotes() throws {
         let fixture = try SiteFixture(SiteFixture.opsNotes)
         defer { fixture.remove() }
