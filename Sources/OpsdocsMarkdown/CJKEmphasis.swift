@@ -10,19 +10,9 @@ import CCmarkGFM
 import Foundation
 
 enum CJKEmphasis {
-    /// Applies the rule to every inline container of `document`.
-    static func apply(_ document: OpaquePointer) {
-        var containers: [OpaquePointer] = []
-        guard let iterator = cmark_iter_new(document) else { return }
-        defer { cmark_iter_free(iterator) }
-        while true {
-            let event = cmark_iter_next(iterator)
-            if event == CMARK_EVENT_DONE { break }
-            guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator),
-                  cmark_node_get_type(node) == CMARK_NODE_TEXT, let literal = cmark_node_get_literal(node),
-                  strstr(literal, "*") != nil, let parent = cmark_node_parent(node) else { continue }
-            if containers.last != parent { containers.append(parent) }
-        }
+    /// Applies the rule to the inline containers (DocumentWalk's `asteriskContainers`) whose
+    /// text holds an asterisk.
+    static func apply(_ containers: [OpaquePointer]) {
         for container in containers {
             for marker in ["**", "*"] { pair(marker, in: container) }
         }

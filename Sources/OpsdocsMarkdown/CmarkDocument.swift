@@ -56,10 +56,12 @@ enum CmarkDocument {
         guard let document = parsed else { return empty }
         defer { cmark_node_free(document) }
         let hasSectionTOC = hasShortcodes && markSectionTOCs(document)
-        if markdown.utf8.contains(UInt8(ascii: "*")) { CJKEmphasis.apply(document) }
 
         var walk = DocumentWalk(lineOffset: lineOffset, wideTableLines: Set(wideTableLines))
         walk.run(document)
+        // `**编解码（Codec）**将`: emphasis CommonMark left as text beside Chinese. First, while every
+        // node the walk saw still exists (later steps free images, fences and alert markers).
+        CJKEmphasis.apply(walk.asteriskContainers)
         var notices: [MarkdownNotice] = shortcodeNotices.map {
             MarkdownNotice(isError: false, line: $0.line + lineOffset, column: $0.column, kind: "shortcode", message: $0.message)
         }

@@ -24,6 +24,8 @@ struct DocumentWalk {
     var sectionOfCode: [Int: Int] = [:]
     var links: [FoundLink] = []
     var rawHTML: [OpaquePointer] = []
+    /// Inline containers with a text child that holds `*` (CJKEmphasis pairs what cmark left).
+    var asteriskContainers: [OpaquePointer] = []
     /// Inline "tags" that are fill-ins (`<image_id>`): shown as text (ProsePlaceholders).
     var placeholderTags: [OpaquePointer] = []
     var fencedNodes: [OpaquePointer] = []
@@ -135,6 +137,10 @@ struct DocumentWalk {
             case CMARK_NODE_TEXT, CMARK_NODE_CODE:
                 if let literal = cmark_node_get_literal(node) {
                     let text = String(cString: literal)
+                    if type == CMARK_NODE_TEXT, text.utf8.contains(UInt8(ascii: "*")), let parent = cmark_node_parent(node),
+                       asteriskContainers.last != parent, cmark_node_get_type(parent) != CMARK_NODE_IMAGE {
+                        asteriskContainers.append(parent)
+                    }
                     wordCount += Self.countWords(text)
                     if headingDepth == 0 { sections[sections.count - 1].body += text }
                 }

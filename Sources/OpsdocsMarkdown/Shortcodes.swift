@@ -19,7 +19,9 @@ enum Shortcodes {
     /// The rewritten note and a warning per shortcode opsdocs does not know (1-based lines of `markdown`).
     static func rewrite(_ markdown: String) -> (text: String, notices: [(line: Int, column: Int, message: String)]) {
         guard mayHoldAny(markdown) else { return (markdown, []) }
-        var lines = markdown.components(separatedBy: "\n")
+        // (on bytes: a Character split would keep `\r\n` lines together)
+        var lines = markdown.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
+            .map { String(decoding: $0, as: UTF8.self) }
         var notices: [(line: Int, column: Int, message: String)] = []
         var fence: (character: Character, length: Int)?
         // Open paired shortcodes: callouts quote the lines inside them.
@@ -51,7 +53,7 @@ enum Shortcodes {
                 continue
             }
             // A line that is one shortcode alone: the block-level forms.
-            let trimmed = line.trimmingCharacters(in: .whitespaces)
+            let trimmed = line.trimmingCharacters(in: .whitespacesAndNewlines)  // (`\r` of a CRLF note too)
             if found.count == 1, let only = found.first, trimmed == String(line[only.range]) {
                 let code = only.code
                 if code.isClosing {
@@ -79,8 +81,8 @@ enum Shortcodes {
                     }
                     open.append((code.name, false))
                     let caption = code.named["title"] ?? code.named["summary"] ?? code.named["name"] ?? ""
-                    let alone = (index == 0 || lines[index - 1].trimmingCharacters(in: .whitespaces).isEmpty)
-                        && (index + 1 == lines.count || lines[index + 1].trimmingCharacters(in: .whitespaces).isEmpty)
+                    let alone = (index == 0 || lines[index - 1].trimmingCharacters(in: .whitespacesAndNewlines).isEmpty)
+                        && (index + 1 == lines.count || lines[index + 1].trimmingCharacters(in: .whitespacesAndNewlines).isEmpty)
                     lines[index] = quote + (alone && !caption.isEmpty ? "**" + escapedInline(caption) + "**" : "")
                     continue
                 }
@@ -263,20 +265,30 @@ enum Shortcodes {
     }
 
     /// A fence's opening line (up to three spaces, then three or more backticks or tildes).
+    /// On bytes: every line of a note with a shortcode passes here.
     private static func fenceOpening(_ line: String) -> (character: Character, length: Int)? {
-        let indent = line.prefix { $0 == " " }
-        guard indent.count <= 3, let mark = line.dropFirst(indent.count).first, mark == "`" || mark == "~" else { return nil }
-        let run = line.dropFirst(indent.count).prefix { $0 == mark }
-        guard run.count >= 3 else { return nil }
-        if mark == "`", line.dropFirst(indent.count + run.count).contains("`") { return nil }
-        return (mark, run.count)
+        let bytes = line.utf8
+        var i = bytes.startIndex, indent = 0
+        while i != bytes.endIndex, bytes[i] == UInt8(ascii: " ") { indent += 1; i = bytes.index(after: i) }
+        guard indent <= 3, i != bytes.endIndex, bytes[i] == UInt8(ascii: "`") || bytes[i] == UInt8(ascii: "~") else { return nil }
+        let mark = bytes[i]
+        var run = 0
+        while i != bytes.endIndex, bytes[i] == mark { run += 1; i = bytes.index(after: i) }
+        guard run >= 3 else { return nil }
+        if mark == UInt8(ascii: "`"), bytes[i...].contains(UInt8(ascii: "`")) { return nil }
+        return (Character(Unicode.Scalar(mark)), run)
     }
 
     private static func isFence(_ line: String, closing fence: (character: Character, length: Int)) -> Bool {
-        let body = line.drop { $0 == " " }
-        guard line.count - body.count <= 3 else { return false }
-        let run = body.prefix { $0 == fence.character }
-        return run.count >= fence.length && body.dropFirst(run.count).allSatisfy { $0 == " " || $0 == "\t" }
+        guard let mark = fence.character.asciiValue else { return false }
+        let bytes = line.utf8
+        var i = bytes.startIndex, indent = 0
+        while i != bytes.endIndex, bytes[i] == UInt8(ascii: " ") { indent += 1; i = bytes.index(after: i) }
+        guard indent <= 3 else { return false }
+        var run = 0
+        while i != bytes.endIndex, bytes[i] == mark { run += 1; i = bytes.index(after: i) }
+        return run >= fence.length
+            && bytes[i...].allSatisfy { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") || $0 == UInt8(ascii: "\r") }
     }
 
     /// 1-based character column of `index` in `line`.

@@ -99,4 +99,10 @@ import Testing
         #expect(out.codeBlocks.first?.code == "{{< callout note \"注意\" >}}\n内容\n{{< /callout >}}\n![图](a.png){width=10}\n")
         #expect(!out.html.contains("alert"))
     }
+
+    @Test func windowsLineEndingsToo() {
+        let out = render("{{< callout warning >}}\r\n先备份。\r\n{{< /callout >}}\r\n")
+        #expect(out.html.contains(#"<div class="alert alert-warning""#))
+        #expect(!out.html.contains("{{"))
+    }
 }
