@@ -9,25 +9,18 @@ With --all, every code block's button is clicked, in page order. --no-clipboard 
 Clipboard API (as on plain HTTP over a LAN address) and records what execCommand("copy")
 copied; --nothing-copies makes execCommand fail too, and prints what ended up selected.
 """
-import functools, http.server, json, sys, threading
-from selenium import webdriver
+import json, sys
+from browser_site import chromium, serve
 from selenium.webdriver.common.by import By
 
 site, path = sys.argv[1], sys.argv[2]
 every = "--all" in sys.argv[3:]
 no_clipboard = "--no-clipboard" in sys.argv[3:] or "--nothing-copies" in sys.argv[3:]
 nothing_copies = "--nothing-copies" in sys.argv[3:]
-class Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=site))
-threading.Thread(target=server.serve_forever, daemon=True).start()
-options = webdriver.ChromeOptions()
-for flag in ["--headless=new", "--no-sandbox", "--disable-gpu"]:
-    options.add_argument(flag)
-driver = webdriver.Chrome(options=options)
+server, base = serve(site)
+driver = chromium()
 try:
-    driver.get(f"http://127.0.0.1:{server.server_address[1]}{path}")
+    driver.get(base + path)
     if no_clipboard:
         driver.execute_script("""
             window.__copied = []; window.__selected = [];

@@ -6,26 +6,19 @@ drawer opens on the button and closes on Escape.
 
 usage: bench/nav-browser.py SITE_DIR PATH WIDTH    (Debian chromium, chromium-driver, python3-selenium)
 """
-import functools, http.server, json, sys, threading, time
-from selenium import webdriver
+import json, sys, time
+from browser_site import chromium, serve
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 
 site, path, width = sys.argv[1], sys.argv[2], int(sys.argv[3])
-class Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=site))
-threading.Thread(target=server.serve_forever, daemon=True).start()
-options = webdriver.ChromeOptions()
-for flag in ["--headless=new", "--no-sandbox", "--disable-gpu"]:
-    options.add_argument(flag)
-driver = webdriver.Chrome(options=options)
+server, base = serve(site)
+driver = chromium()
 ON_SCREEN = """var r = document.getElementById('site-tree').getBoundingClientRect();
                return r.width > 0 && r.right > 10 && r.left > -10;"""
 try:
     driver.set_window_size(width, 900)
-    driver.get(f"http://127.0.0.1:{server.server_address[1]}{path}")
+    driver.get(base + path)
     for _ in range(50):
         if driver.execute_script("return document.body.classList.contains('has-tree')"): break
         time.sleep(0.1)

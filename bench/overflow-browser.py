@@ -4,20 +4,13 @@ the pages that scroll sideways (the document wider than the window) with the wid
 
 usage: bench/overflow-browser.py SITE_DIR [WIDTH]    (default 390; Debian chromium, chromium-driver, python3-selenium)
 """
-import functools, http.server, json, os, sys, threading
-from selenium import webdriver
+import json, os, sys
+from browser_site import chromium, serve
 
 site = sys.argv[1]
 width = int(sys.argv[2]) if len(sys.argv) > 2 else 390
-class Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=site))
-threading.Thread(target=server.serve_forever, daemon=True).start()
-options = webdriver.ChromeOptions()
-for flag in ["--headless=new", "--no-sandbox", "--disable-gpu", "--blink-settings=imagesEnabled=false"]:
-    options.add_argument(flag)
-driver = webdriver.Chrome(options=options)
+server, base = serve(site)
+driver = chromium("--blink-settings=imagesEnabled=false")
 WIDEST = """
 var limit = document.documentElement.clientWidth, worst = null, widest = 0;
 if (document.documentElement.scrollWidth <= limit + 1) return null;
@@ -41,7 +34,7 @@ try:
     wide = []
     for page in pages:
         path = "/" + page[: -len("index.html")]
-        driver.get(f"http://127.0.0.1:{server.server_address[1]}{path}")
+        driver.get(base + path)
         found = driver.execute_script(WIDEST)
         if found: wide.append({"page": path, "scrollWidth": found[0], "widest": found[1]})
     print(json.dumps({"pages": len(pages), "width": width, "wide": wide}, ensure_ascii=False))

@@ -4,6 +4,8 @@
 // site's `language`, or a note's own `lang` front matter: English for `en…` (and any language
 // the table lacks), Chinese for `zh…`.
 
+import Foundation
+
 public struct UIStrings: Sendable, Equatable {
     public enum Language: String, Sendable, Equatable { case en, zh }
 
@@ -34,8 +36,10 @@ public struct UIStrings: Sendable, Equatable {
 
     /// The labels the theme's scripts use, as JSON (keys sorted).
     public var scriptJSON: String {
-        let pairs = Self.scriptKeys.sorted().map { "\(Self.jsonString($0)):\(Self.jsonString(self[$0]))" }
-        return "{" + pairs.joined(separator: ",") + "}"
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        let labels = Dictionary(uniqueKeysWithValues: Self.scriptKeys.map { ($0, self[$0]) })
+        return (try? encoder.encode(labels)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
     }
 
     /// `js/strings.js`: the scripts' labels in both languages, one file every page shares (the
@@ -62,25 +66,6 @@ public struct UIStrings: Sendable, Equatable {
         "navToggle", "moreSections", "resultCount", "noResults", "showMore", "themeLight", "themeDark", "toLight",
         "toDark", "copy", "copyLabel", "copied", "copyFailed", "buildFailed", "hide",
     ]
-
-    private static func jsonString(_ s: String) -> String {
-        var out = "\""
-        for scalar in s.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            default:
-                if scalar.value < 0x20 { out += "\\u" + String(format4(scalar.value)) } else { out.unicodeScalars.append(scalar) }
-            }
-        }
-        return out + "\""
-    }
-
-    private static func format4(_ value: UInt32) -> String {
-        let hex = String(value, radix: 16)
-        return String(repeating: "0", count: max(0, 4 - hex.count)) + hex
-    }
 
     /// key → (English, Chinese).
     static let table: [String: (en: String, zh: String)] = [

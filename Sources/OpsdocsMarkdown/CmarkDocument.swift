@@ -24,8 +24,7 @@ enum CmarkDocument {
     {
         _ = extensionsRegistered
         // Hugo shortcodes and image sizes, rewritten line for line (Shortcodes).
-        let hasShortcodes = Shortcodes.mayHoldAny(markdown)
-        let (markdown, shortcodeNotices) = hasShortcodes ? Shortcodes.rewrite(markdown) : (markdown, [])
+        let (markdown, shortcodeNotices, sectionTOCPlaceholders) = Shortcodes.rewrite(markdown)
         // Raw HTML is always let through cmark so our own inserted HTML survives;
         // the author's raw HTML is blanked below unless `unsafeHTML`.
         var cmarkOptions = CMARK_OPT_DEFAULT | CMARK_OPT_UNSAFE
@@ -55,7 +54,7 @@ enum CmarkDocument {
         }
         guard let document = parsed else { return empty }
         defer { cmark_node_free(document) }
-        let hasSectionTOC = hasShortcodes && markSectionTOCs(document)
+        let hasSectionTOC = sectionTOCPlaceholders && markSectionTOCs(document)
 
         var walk = DocumentWalk(lineOffset: lineOffset, wideTableLines: Set(wideTableLines))
         walk.run(document)

@@ -16,12 +16,17 @@ enum FenceCheck {
     /// character as opened it, nothing but blanks after (container markers `>` before).
     static func isClosed(_ fence: Fence, lines: [String]) -> Bool {
         guard fence.endLine > fence.startLine, lines.indices.contains(fence.endLine - 1) else { return false }
-        var bytes = Substring(lines[fence.endLine - 1]).utf8.drop { $0 == 0x20 || $0 == 0x09 || $0 == UInt8(ascii: ">") }
+        return closes(lines[fence.endLine - 1], character: fence.character, length: fence.length)
+    }
+
+    /// `line` closes a fence of `length` × `character` (the Shortcodes pass asks too).
+    static func closes(_ line: some StringProtocol, character: UInt8, length: Int) -> Bool {
+        var bytes = Substring(line).utf8.drop { $0 == 0x20 || $0 == 0x09 || $0 == UInt8(ascii: ">") }
         var run = 0
-        while let first = bytes.first, first == fence.character {
+        while let first = bytes.first, first == character {
             run += 1
             bytes = bytes.dropFirst()
         }
-        return run >= fence.length && bytes.allSatisfy { $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }
+        return run >= length && bytes.allSatisfy { $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }
     }
 }

@@ -16,9 +16,13 @@ enum Shortcodes {
     /// it into `sectionTOCMarker`).
     static let sectionTOCPlaceholder = "opsdocs-section-toc-7d1f"
 
-    /// The rewritten note and a warning per shortcode opsdocs does not know (1-based lines of `markdown`).
-    static func rewrite(_ markdown: String) -> (text: String, notices: [(line: Int, column: Int, message: String)]) {
-        guard mayHoldAny(markdown) else { return (markdown, []) }
+    /// The rewritten note, a warning per shortcode opsdocs does not know (1-based lines of
+    /// `markdown`), and whether it holds a `section-toc` placeholder.
+    static func rewrite(_ markdown: String)
+        -> (text: String, notices: [(line: Int, column: Int, message: String)], sectionTOC: Bool)
+    {
+        guard mayHoldAny(markdown) else { return (markdown, [], false) }
+        var sectionTOC = false
         // (on bytes: a Character split would keep `\r\n` lines together)
         var lines = markdown.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
             .map { String(decoding: $0, as: UTF8.self) }
@@ -31,7 +35,9 @@ enum Shortcodes {
             let line = lines[index]
             let quote = String(repeating: "> ", count: open.filter(\.quotes).count)
             if let current = fence {
-                if isFence(line, closing: current) { fence = nil }
+                if let mark = current.character.asciiValue, FenceCheck.closes(line, character: mark, length: current.length) {
+                    fence = nil
+                }
                 lines[index] = quote.isEmpty ? line : quote + line
                 continue
             }
@@ -71,6 +77,7 @@ enum Shortcodes {
                 }
                 if code.name == "section-toc" {
                     lines[index] = quote + sectionTOCPlaceholder
+                    sectionTOC = true
                     continue
                 }
                 if closers.contains(code.name) {
@@ -112,7 +119,7 @@ enum Shortcodes {
             let cleaned = withoutImageSizes(rewritten)
             lines[index] = quote.isEmpty ? cleaned : (cleaned.isEmpty ? ">" : quote + cleaned)
         }
-        return (lines.joined(separator: "\n"), notices)
+        return (lines.joined(separator: "\n"), notices, sectionTOC)
     }
 
     /// `{{<`, `{{%`, `{width=` or `{height=` somewhere: one byte scan (most notes have none,
@@ -277,18 +284,6 @@ enum Shortcodes {
         guard run >= 3 else { return nil }
         if mark == UInt8(ascii: "`"), bytes[i...].contains(UInt8(ascii: "`")) { return nil }
         return (Character(Unicode.Scalar(mark)), run)
-    }
-
-    private static func isFence(_ line: String, closing fence: (character: Character, length: Int)) -> Bool {
-        guard let mark = fence.character.asciiValue else { return false }
-        let bytes = line.utf8
-        var i = bytes.startIndex, indent = 0
-        while i != bytes.endIndex, bytes[i] == UInt8(ascii: " ") { indent += 1; i = bytes.index(after: i) }
-        guard indent <= 3 else { return false }
-        var run = 0
-        while i != bytes.endIndex, bytes[i] == mark { run += 1; i = bytes.index(after: i) }
-        return run >= fence.length
-            && bytes[i...].allSatisfy { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") || $0 == UInt8(ascii: "\r") }
     }
 
     /// 1-based character column of `index` in `line`.

@@ -86,14 +86,14 @@ struct TemplateContext: @unchecked Sendable {
     func page(_ index: Int) -> [String: Any] {
         let built = model.pages[index]
         let page = built.page
+        let minutes = max(1, (built.rendered.wordCount + 299) / 300)
         var context: [String: Any] = [
             "title": built.title, "heading": built.heading, "url": href(page.url), "permalink": model.config.origin + href(page.url),
             "content": withSectionTOC(built.rendered, folder: model.sectionFolder(of: index), except: index),
             "summary": built.summary, "description": page.description,
             "sourcePath": page.sourcePath, "wordCount": built.rendered.wordCount,
-            "readingMinutes": max(1, (built.rendered.wordCount + 299) / 300),
-            "readingTime": UIStrings(language: page.language(site: model.config))
-                .format("readingTime", ["n": String(max(1, (built.rendered.wordCount + 299) / 300))]),
+            "readingMinutes": minutes,
+            "readingTime": UIStrings(language: page.language(site: model.config)).format("readingTime", ["n": String(minutes)]),
             "params": page.frontMatter.mapValues(\.templateValue),
         ]
         if !page.authors.isEmpty { context["authors"] = page.authors }

@@ -21,6 +21,12 @@ public struct Classification: Sendable, Equatable {
     /// `other` for want of anything better (a bare fence of nothing known, directives in a `bash`
     /// fence): what is around the block may still tell (`BlockContext`).
     package var isTentative = false
+
+    /// The block read as a session: the reading that decided the kind, else a transcript read
+    /// by its prompts or a script as written (the extractor and BlockContext read the same one).
+    package func session(of code: String) -> ShellSession {
+        session ?? (kind == .console ? ShellSession.read(code) : ShellSession.script(code))
+    }
 }
 
 public enum BlockClassifier {

@@ -45,9 +45,6 @@ enum BlockContext {
 
     /// The commands end in an editor: what follows is what was typed into it.
     private static func opensEditor(_ previous: (block: CodeBlock, classification: Classification)) -> Bool {
-        let session = previous.classification.session
-            ?? (previous.classification.kind == .console ? ShellSession.read(previous.block.code)
-                : ShellSession.script(previous.block.code))
-        return session.opensEditor
+        previous.classification.session(of: previous.block.code).opensEditor
     }
 }

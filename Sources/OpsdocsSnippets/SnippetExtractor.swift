@@ -78,9 +78,7 @@ public enum SnippetExtractor {
             // One reading of the block (ShellSession) gives the script, where each script line came
             // from, and the output; the highlighter and the copy button read the same session.
             if classification.kind == .console || classification.kind == .shell {
-                let session = classification.kind == .console
-                    ? classification.session ?? block.shellReading?.session ?? ShellSession.read(block.code)
-                    : classification.session ?? ShellSession.script(block.code)
+                let session = classification.session(of: block.code)
                 let kept = session.scriptLineIndices
                 snippet.script = session.script
                 snippet.scriptLines = kept.map { firstCodeLine + $0 }
