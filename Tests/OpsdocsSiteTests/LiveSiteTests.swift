@@ -49,17 +49,44 @@ import Testing
         #expect(mismatches(&live, fixture) == [])
     }
 
-    @Test func aTitleChangeRebuildsTheListsThatShowTheNoteAndTheTreeOnly() throws {
+    @Test func aTitleChangeRebuildsThePageFirstThenTheListsThatShowTheNoteAndTheTreeOnly() throws {
         let fixture = try SiteFixture(SiteFixture.opsNotes)
         defer { fixture.remove() }
         var live = LiveSite(fixture.options())
         let apiserver = SiteFixture.opsNotes["content/k8s/kube-apiserver.md"] ?? ""
         try fixture.write("content/k8s/kube-apiserver.md", apiserver.replacingOccurrences(of: "kube-apiserver 概览", with: "API 服务器"))
         let update = live.apply([note(fixture, "content/k8s/kube-apiserver.md")])
-        #expect(update.changedPaths.contains("nav.json"))
-        #expect(update.changedPaths.contains("k8s/index.html") && update.changedPaths.contains("tags/apiserver/index.html"))
-        #expect(!update.changedPaths.contains("linux/index.html") && !update.changedPaths.contains("install/index.html"),
+        // What the reader of the note sees is served first: its page, its neighbours' next/previous
+        // links and its folder's list; the lists sorted by title or date, the feed and the tree after.
+        #expect(update.changedPaths.contains("k8s/kube-apiserver/index.html") && update.changedPaths.contains("k8s/index.html"))
+        #expect(String(decoding: live.site.files["k8s/kube-apiserver/index.html"] ?? Data(), as: UTF8.self).contains("API 服务器"))
+        #expect(!update.changedPaths.contains("archive/index.html") && !update.changedPaths.contains("nav.json"))
+        let later = live.finishDeferred()
+        #expect(later.changedPaths.contains("nav.json") && later.changedPaths.contains("atom.xml"))
+        #expect(later.changedPaths.contains("archive/index.html") && later.changedPaths.contains("tags/apiserver/index.html"))
+        let all = update.changedPaths.union(later.changedPaths)
+        #expect(!all.contains("linux/index.html") && !all.contains("install/index.html"),
                 "a folder that does not show the note is left alone")
+        #expect(mismatches(&live, fixture) == [])
+    }
+
+    @Test func aTitleChangeThatReordersTheArchiveEndsAsACleanBuild() throws {
+        // Undated notes are listed by title: renaming one moves it in the archive and its tag's page.
+        let fixture = try SiteFixture([
+            "opsdocs.toml": "title = \"运维笔记\"\n",
+            "content/linux/a.md": "---\ntitle: Alpha\ntags: [linux]\n---\n正文 a\n",
+            "content/linux/b.md": "---\ntitle: Bravo\ntags: [linux]\n---\n正文 b\n",
+            "content/linux/c.md": "---\ntitle: Charlie\ntags: [linux]\n---\n正文 c\n",
+        ])
+        defer { fixture.remove() }
+        var live = LiveSite(fixture.options())
+        try fixture.write("content/linux/a.md", "---\ntitle: Zulu\ntags: [linux]\n---\n正文 a\n")
+        _ = live.apply([note(fixture, "content/linux/a.md")])
+        let later = live.finishDeferred()
+        #expect(later.changedPaths.contains("archive/index.html") && later.changedPaths.contains("tags/linux/index.html"))
+        let archive = String(decoding: live.site.files["archive/index.html"] ?? Data(), as: UTF8.self)
+        let zulu = archive.range(of: "Zulu"), bravo = archive.range(of: "Bravo")
+        #expect(zulu != nil && bravo != nil && (bravo?.lowerBound ?? archive.endIndex) < (zulu?.lowerBound ?? archive.startIndex))
         #expect(mismatches(&live, fixture) == [])
     }
 
