@@ -24,7 +24,8 @@ enum CmarkDocument {
     {
         _ = extensionsRegistered
         // Hugo shortcodes and image sizes, rewritten line for line (Shortcodes).
-        let (markdown, shortcodeNotices, sectionTOCPlaceholders) = Shortcodes.rewrite(markdown)
+        let rewrite = Shortcodes.rewrite(markdown, user: options.userShortcodes)
+        let (markdown, shortcodeNotices, sectionTOCPlaceholders) = (rewrite.text, rewrite.notices, rewrite.sectionTOC)
         // Raw HTML is always let through cmark so our own inserted HTML survives;
         // the author's raw HTML is blanked below unless `unsafeHTML`.
         var cmarkOptions = CMARK_OPT_DEFAULT | CMARK_OPT_UNSAFE
@@ -57,6 +58,10 @@ enum CmarkDocument {
         let hasSectionTOC = sectionTOCPlaceholders && markSectionTOCs(document)
 
         var walk = DocumentWalk(lineOffset: lineOffset, wideTableLines: Set(wideTableLines))
+        for (index, call) in rewrite.calls.enumerated() {
+            walk.shortcodeMarkers[call.line, default: []].append(index)
+            if let end = call.endLine { walk.shortcodeMarkers[end, default: []].append(index) }
+        }
         walk.run(document)
         // `**编解码（Codec）**将`: emphasis CommonMark left as text beside Chinese. First, while every
         // node the walk saw still exists (later steps free images, fences and alert markers).
@@ -169,6 +174,7 @@ enum CmarkDocument {
         result.notices = notices.sorted { ($0.line, $0.column) < ($1.line, $1.column) }
         result.summaryBeforeMore = walk.summaryBeforeMore
         result.hasSectionTOC = hasSectionTOC
+        result.shortcodeCalls = rewrite.calls
         result.sections = walk.sections.filter { $0.heading != nil || !$0.body.isEmpty || !$0.code.isEmpty }
         return result
     }

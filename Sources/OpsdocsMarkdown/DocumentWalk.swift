@@ -15,6 +15,10 @@ struct DocumentWalk {
     let lineOffset: Int
     /// Lines (in the parsed text) of table delimiter rows WideTableGuard escaped.
     let wideTableLines: Set<Int>
+    /// Line of the note → the theme shortcode calls whose markers the rewriter put on it.
+    var shortcodeMarkers: [Int: [Int]] = [:]
+    /// Each marker is taken once: a copy the author typed beside the call is raw HTML.
+    private var acceptedShortcodeMarkers: Set<String> = []
     /// Paragraphs holding such a row: they are replaced by the table's source text.
     var wideTables: [(node: OpaquePointer, startLine: Int, endLine: Int)] = []
     var fences: [FenceCheck.Fence] = []
@@ -106,6 +110,15 @@ struct DocumentWalk {
             case CMARK_NODE_HTML_BLOCK, CMARK_NODE_HTML_INLINE:
                 // (the site stage's own marker where a `section-toc` shortcode was)
                 if let literal = cmark_node_get_literal(node), String(cString: literal) == Shortcodes.sectionTOCMarker { continue }
+                // (a theme shortcode's marker, where the rewriter put it: the same comment
+                // anywhere else is the author's raw HTML)
+                if !shortcodeMarkers.isEmpty, let calls = shortcodeMarkers[Int(cmark_node_get_start_line(node))],
+                   let literal = cmark_node_get_literal(node) {
+                    let text = String(cString: literal).trimmingCharacters(in: .whitespacesAndNewlines)
+                    if calls.contains(where: {
+                        text == Shortcodes.marker($0) || text == Shortcodes.endMarker($0) || text == Shortcodes.inlineMarker($0)
+                    }), acceptedShortcodeMarkers.insert(text).inserted { continue }
+                }
                 if type == CMARK_NODE_HTML_INLINE, let literal = cmark_node_get_literal(node),
                    ProsePlaceholders.isPlaceholder(String(cString: literal)) {
                     placeholderTags.append(node)

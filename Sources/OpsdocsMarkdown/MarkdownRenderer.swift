@@ -10,6 +10,10 @@ public struct MarkdownOptions: Sendable, Equatable {
     /// Images on other hosts become links, so a page never loads anything from another host.
     public var remoteImagesAsLinks: Bool
 
+    /// The theme's shortcodes (`theme/shortcodes/NAME.mustache`): calls of these are left as
+    /// markers for the site stage (`RenderedMarkdown.shortcodeCalls`) instead of rewritten.
+    public var userShortcodes: Set<String> = []
+
     /// A level-1 heading that opens the note is taken out of the HTML and reported as
     /// `leadingTitle`, so a page template can show it as the page title (once).
     public var liftLeadingTitle: Bool
@@ -32,6 +36,12 @@ public enum MarkdownRenderer {
     public static let codeMarkerPrefix = "<!--opsdocs-code:"
     /// Where a note had Hugo's `{{< section-toc >}}`: the site stage puts the folder's pages there.
     public static let sectionTOCMarker = Shortcodes.sectionTOCMarker
+    /// Where the theme's shortcode call N was (RenderedMarkdown.shortcodeCalls): alone on its
+    /// line, or inside one.
+    public static func shortcodeMarker(_ index: Int) -> String { Shortcodes.marker(index) }
+    public static func inlineShortcodeMarker(_ index: Int) -> String { Shortcodes.inlineMarker(index) }
+    /// After the inner HTML of paired call N.
+    public static func shortcodeEndMarker(_ index: Int) -> String { Shortcodes.endMarker(index) }
 
     /// Renders one note body.
     /// - Parameters:

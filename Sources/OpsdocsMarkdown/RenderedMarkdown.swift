@@ -15,6 +15,9 @@ public struct RenderedMarkdown: Sendable {
     public var summaryBeforeMore: String? = nil
     /// Where the note had `{{< section-toc >}}`, the HTML holds `MarkdownRenderer.sectionTOCMarker`.
     public var hasSectionTOC = false
+    /// The theme's shortcodes the note calls: the HTML holds `MarkdownRenderer.shortcodeMarker(N)`
+    /// for call N (and `shortcodeEndMarker(N)` after a paired call's inner HTML).
+    public var shortcodeCalls: [ShortcodeCall] = []
     /// Word count where each CJK character counts as one word (for reading time).
     public var wordCount: Int
     /// The note's text cut at every heading from h2 down, for search. The first section
@@ -133,4 +136,27 @@ public struct LinkReference: Sendable, Equatable {
     public var line: Int
     public var column: Int
     public var resolution: LinkResolution
+}
+
+/// A call of one of the theme's shortcodes: `{{< youtube id="x" >}}`, `{{< kbd Ctrl C >}}`.
+public struct ShortcodeCall: Sendable, Equatable {
+    public var name: String
+    /// Arguments without a name, in order.
+    public var positional: [String]
+    /// `key="value"` arguments (keys lower-cased).
+    public var named: [String: String]
+    /// 1-based line of the call in the note's body.
+    public var line: Int
+    /// Closed by `{{< /name >}}`: the HTML between its markers is its body.
+    public var paired: Bool
+    /// 1-based line of the closing `{{< /name >}}` (a paired call's end marker).
+    public var endLine: Int?
+
+    init(_ code: Shortcodes.Shortcode, line: Int, paired: Bool) {
+        name = code.name
+        positional = code.positional
+        named = code.named
+        self.line = line
+        self.paired = paired
+    }
 }

@@ -4,8 +4,12 @@
 // line for line (every line keeps its number, so diagnostics and snippet lines stay true):
 // callouts become `> [!NOTE] title` quotes (Alerts), wrappers give up their inner Markdown,
 // `ref`/`relref` become the path they name, `figure` an image, `section-toc` a marker the
-// site stage fills with the folder's pages. An unknown shortcode is a warning at its line and
-// its inner content is rendered. Nothing inside code (fences or backticks) is touched.
+// site stage fills with the folder's pages. A shortcode the theme defines
+// (`theme/shortcodes/NAME.mustache`, listed in `MarkdownOptions.userShortcodes`) becomes an
+// HTML comment marker (`<!--opsdocs-shortcode:N-->`, and `…-end:N-->` after a paired one's
+// inner Markdown; inside a line `<opsdocs-shortcode-N/>`) that the site stage replaces with the template's output. An unknown
+// shortcode is a warning at its line and its inner content is rendered. Nothing inside code
+// (fences or backticks) is touched.
 
 import Foundation
 
@@ -16,20 +20,37 @@ enum Shortcodes {
     /// it into `sectionTOCMarker`).
     static let sectionTOCPlaceholder = "opsdocs-section-toc-7d1f"
 
-    /// The rewritten note, a warning per shortcode opsdocs does not know (1-based lines of
-    /// `markdown`), and whether it holds a `section-toc` placeholder.
-    static func rewrite(_ markdown: String)
-        -> (text: String, notices: [(line: Int, column: Int, message: String)], sectionTOC: Bool)
-    {
-        guard mayHoldAny(markdown) else { return (markdown, [], false) }
+    /// Where a theme's shortcode was called (N is the call's index in `RenderedMarkdown.shortcodeCalls`).
+    static func marker(_ index: Int) -> String { "<!--opsdocs-shortcode:\(index)-->" }
+    /// After a paired call's inner Markdown.
+    static func endMarker(_ index: Int) -> String { "<!--opsdocs-shortcode-end:\(index)-->" }
+    /// Where a theme's shortcode was called inside a line: a tag, not a comment, because a
+    /// line that starts with `<!--` would be an HTML block swallowing the rest of the line.
+    static func inlineMarker(_ index: Int) -> String { "<opsdocs-shortcode-\(index)/>" }
+
+    /// What `rewrite` made of a note.
+    struct Rewrite {
+        var text: String
+        /// A warning per shortcode opsdocs does not know (1-based lines of the note).
+        var notices: [(line: Int, column: Int, message: String)] = []
+        /// Whether it holds a `section-toc` placeholder.
         var sectionTOC = false
+        /// The theme's shortcodes called, in order; their markers are on the calls' lines.
+        var calls: [ShortcodeCall] = []
+    }
+
+    /// The note rewritten line for line; `user` names the theme's shortcodes.
+    static func rewrite(_ markdown: String, user: Set<String> = []) -> Rewrite {
+        guard mayHoldAny(markdown) else { return Rewrite(text: markdown) }
+        var sectionTOC = false
+        var calls: [ShortcodeCall] = []
         // (on bytes: a Character split would keep `\r\n` lines together)
         var lines = markdown.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
             .map { String(decoding: $0, as: UTF8.self) }
         var notices: [(line: Int, column: Int, message: String)] = []
         var fence: (character: Character, length: Int)?
-        // Open paired shortcodes: callouts quote the lines inside them.
-        var open: [(name: String, quotes: Bool)] = []
+        // Open paired shortcodes: callouts quote the lines inside them; a theme's is closed by its end marker.
+        var open: [(name: String, quotes: Bool, call: Int?)] = []
         let closers = Set(allClosingNames(lines))
         for index in lines.indices {
             let line = lines[index]
@@ -63,8 +84,20 @@ enum Shortcodes {
             if found.count == 1, let only = found.first, trimmed == String(line[only.range]) {
                 let code = only.code
                 if code.isClosing {
-                    if let at = open.lastIndex(where: { $0.name == code.name }) { open.removeSubrange(at...) }
-                    lines[index] = String(repeating: "> ", count: open.filter(\.quotes).count).trimmingCharacters(in: .whitespaces)
+                    let closed = open.lastIndex(where: { $0.name == code.name })
+                    let call = closed.flatMap { open[$0].call }
+                    if let closed { open.removeSubrange(closed...) }
+                    let outer = String(repeating: "> ", count: open.filter(\.quotes).count)
+                    if let call { calls[call].endLine = index + 1 }
+                    lines[index] = call.map { outer + endMarker($0) } ?? outer.trimmingCharacters(in: .whitespaces)
+                    continue
+                }
+                if user.contains(code.name) {
+                    // (an HTML comment alone on its line is an HTML block of its own: the inner
+                    // Markdown after it is rendered as blocks of its own)
+                    calls.append(ShortcodeCall(code, line: index + 1, paired: closers.contains(code.name)))
+                    if closers.contains(code.name) { open.append((code.name, false, calls.count - 1)) }
+                    lines[index] = quote + marker(calls.count - 1)
                     continue
                 }
                 if let kind = calloutKind(code) {
@@ -72,7 +105,7 @@ enum Shortcodes {
                     let typed = ["callout", "notice", "alert", "admonition", "hint"].contains(code.name)
                     let title = code.named["title"] ?? (typed ? code.positional.dropFirst().first : code.positional.first) ?? ""
                     lines[index] = quote + "> [!\(kind)]" + (title.isEmpty ? "" : " " + title)
-                    if closers.contains(code.name) { open.append((code.name, true)) }
+                    if closers.contains(code.name) { open.append((code.name, true, nil)) }
                     continue
                 }
                 if code.name == "section-toc" {
@@ -84,9 +117,10 @@ enum Shortcodes {
                     // `table`, `tabs`, `details` …: the inner Markdown; a title as its caption.
                     if !wrappers.contains(code.name) {
                         notices.append((index + 1, column(of: only.range.lowerBound, in: line),
-                                        "unknown shortcode `\(code.name)`: its content is shown without it"))
+                                        "unknown shortcode `\(code.name)`: its content is shown without it"
+                                            + " (theme/shortcodes/\(code.name).mustache would render it)"))
                     }
-                    open.append((code.name, false))
+                    open.append((code.name, false, nil))
                     let caption = code.named["title"] ?? code.named["summary"] ?? code.named["name"] ?? ""
                     let alone = (index == 0 || lines[index - 1].trimmingCharacters(in: .whitespacesAndNewlines).isEmpty)
                         && (index + 1 == lines.count || lines[index + 1].trimmingCharacters(in: .whitespacesAndNewlines).isEmpty)
@@ -94,11 +128,20 @@ enum Shortcodes {
                     continue
                 }
             }
-            // Inline forms, right to left so the ranges stay valid.
+            // Inline forms, right to left so the ranges stay valid (calls numbered left to right).
             var rewritten = line
+            let firstCall = calls.count
+            let userCalls = found.filter { user.contains($0.code.name) && !$0.code.isClosing }
+            calls += userCalls.map { ShortcodeCall($0.code, line: index + 1, paired: false) }
+            var userCallIndex = firstCall + userCalls.count
             for found in found.reversed() {
                 let replacement: String
                 let code = found.code
+                if user.contains(code.name) {
+                    if !code.isClosing { userCallIndex -= 1 }
+                    rewritten.replaceSubrange(found.range, with: code.isClosing ? "" : inlineMarker(userCallIndex))
+                    continue
+                }
                 switch code.name {
                 case "ref", "relref":
                     replacement = code.positional.first ?? code.named["path"] ?? ""
@@ -110,7 +153,7 @@ enum Shortcodes {
                 default:
                     if calloutKind(code) == nil, !wrappers.contains(code.name), code.name != "section-toc" {
                         notices.append((index + 1, column(of: found.range.lowerBound, in: line),
-                                        "unknown shortcode `\(code.name)`: left out"))
+                                        "unknown shortcode `\(code.name)`: left out (theme/shortcodes/\(code.name).mustache would render it)"))
                     }
                     replacement = ""
                 }
@@ -119,7 +162,7 @@ enum Shortcodes {
             let cleaned = withoutImageSizes(rewritten)
             lines[index] = quote.isEmpty ? cleaned : (cleaned.isEmpty ? ">" : quote + cleaned)
         }
-        return (lines.joined(separator: "\n"), notices, sectionTOC)
+        return Rewrite(text: lines.joined(separator: "\n"), notices: notices, sectionTOC: sectionTOC, calls: calls)
     }
 
     /// `{{<`, `{{%`, `{width=` or `{height=` somewhere: one byte scan (most notes have none,

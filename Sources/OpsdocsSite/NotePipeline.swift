@@ -28,12 +28,16 @@ struct NoteContext: Sendable {
     var config: SiteConfig
     var links: LinkResolver
     var sourceDisplay: String
+    /// The theme's shortcodes (`theme/shortcodes/NAME.mustache`).
+    var shortcodes: ShortcodeTemplates = .none
 
     /// A note is rendered in its own language (`lang` front matter) or the site's.
     func markdownOptions(for page: Page) -> MarkdownOptions {
-        MarkdownOptions(unsafeHTML: config.unsafeHTML, footnotes: config.footnotes,
-                        remoteImagesAsLinks: config.remoteImagesAsLinks, liftLeadingTitle: true,
-                        strings: UIStrings(language: page.language(site: config)))
+        var options = MarkdownOptions(unsafeHTML: config.unsafeHTML, footnotes: config.footnotes,
+                                      remoteImagesAsLinks: config.remoteImagesAsLinks, liftLeadingTitle: true,
+                                      strings: UIStrings(language: page.language(site: config)))
+        options.userShortcodes = shortcodes.names
+        return options
     }
 }
 
@@ -65,8 +69,9 @@ enum NotePipeline {
         let total = pages.count
         let counter = ProgressCounter()
         return pages.parallelMap { page in
-            let rendered = MarkdownRenderer.render(page.body, lineOffset: page.bodyLineOffset, sourcePath: page.sourcePath,
+            var rendered = MarkdownRenderer.render(page.body, lineOffset: page.bodyLineOffset, sourcePath: page.sourcePath,
                                                    links: context.links, options: context.markdownOptions(for: page))
+            rendered.html = context.shortcodes.expand(rendered.html, calls: rendered.shortcodeCalls)
             if let progress { progress(counter.increment(), total) }
             return BuiltPage(page: page, rendered: rendered,
                              displayPath: ContentLoader.display(context.sourceDisplay, page.sourcePath))

@@ -94,10 +94,15 @@ public enum SiteCompiler {
     }
 
     /// How every note is rendered in a build of `pages`: `.md` links resolve among them.
-    static func noteContext(_ options: BuildOptions, config: SiteConfig, pages: [Page]) -> NoteContext {
+    /// The theme's shortcode templates are loaded here; their syntax errors go to `diagnostics`.
+    static func noteContext(_ options: BuildOptions, config: SiteConfig, pages: [Page],
+                            diagnostics: inout [Diagnostic]) -> NoteContext
+    {
         let urls = Dictionary(pages.map { ($0.sourcePath, $0.url) }, uniquingKeysWith: { a, _ in a })
+        let (shortcodes, found) = ShortcodeTemplates.load(from: options.paths.theme, displayFolder: "theme")
+        diagnostics += found
         return NoteContext(config: config, links: LinkResolver(pageURLs: urls, basePath: config.basePath),
-                           sourceDisplay: options.sourceDisplay)
+                           sourceDisplay: options.sourceDisplay, shortcodes: shortcodes)
     }
 
     static func displayPath(_ url: URL, relativeTo root: URL) -> String {

@@ -39,7 +39,7 @@ extension SiteState {
         let config = SiteCompiler.loadConfig(options, diagnostics: &found)
         SnippetID.transliterations = stored.transliterations
         let pages = stored.pages.map { BuiltPage(page: $0.page.page, rendered: $0.rendering.rendered, displayPath: $0.displayPath) }
-        let context = SiteCompiler.noteContext(options, config: config, pages: pages.map(\.page))
+        let context = SiteCompiler.noteContext(options, config: config, pages: pages.map(\.page), diagnostics: &found)
         let model = SiteModel.assemble(config: config, pages: pages)
         let (theme, _) = Theme.load(overrides: options.paths.theme, displayFolder: "theme")
         let root = options.output.standardizedFileURL.path

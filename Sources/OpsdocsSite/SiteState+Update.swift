@@ -47,6 +47,8 @@ extension SiteState {
         }
         if let rel = relative(to: paths.theme) {
             if rel.hasPrefix("templates/") { return .templates }
+            // (a shortcode template changes how notes render: like the config, a full build)
+            if rel.hasPrefix("shortcodes/") { return .config }
             return rel.hasPrefix("static/") ? .themeStatic : nil
         }
         if let rel = relative(to: paths.staticFiles) { return .staticFile(rel) }

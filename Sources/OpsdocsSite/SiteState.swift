@@ -68,7 +68,7 @@ struct SiteState: Sendable {
         timer.lap("load content")
 
         // 2. Each note: Markdown → snippets → decorated page → search documents.
-        let context = SiteCompiler.noteContext(options, config: config, pages: pages)
+        let context = SiteCompiler.noteContext(options, config: config, pages: pages, diagnostics: &diagnostics)
         var (notes, snippetCache) = NotePipeline.run(pages, in: context, cache: options.snippetCache, timer: &timer,
                                                      progress: progress)
         for note in notes { diagnostics += note.diagnostics }

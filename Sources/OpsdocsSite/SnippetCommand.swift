@@ -40,7 +40,8 @@ public enum SnippetCommand {
         var found: [Diagnostic] = []
         let config = SiteCompiler.loadConfig(options, diagnostics: &found)
         let (_, pages) = SiteCompiler.loadContent(options, config: config, diagnostics: &found)
-        let built = NotePipeline.markdown(pages, in: SiteCompiler.noteContext(options, config: config, pages: pages))
+        let built = NotePipeline.markdown(pages, in: SiteCompiler.noteContext(options, config: config, pages: pages,
+                                                                              diagnostics: &found))
         for page in built { found += page.markdownDiagnostics }
         var (previous, cacheDiagnostics) = (VerificationCache(), [Diagnostic]())
         if let folder = options.cacheFolder { (previous, cacheDiagnostics) = SnippetCacheStore.load(from: folder) }

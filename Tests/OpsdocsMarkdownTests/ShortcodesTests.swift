@@ -81,7 +81,7 @@ import Testing
         #expect(out.html.contains("graph LR"))
         #expect(out.html.contains("<p>看视频 。</p>"))
         #expect(out.notices.map { "\($0.line):\($0.column) \($0.kind)" } == ["7:1 shortcode", "10:5 shortcode"])
-        #expect(out.notices.first?.message == "unknown shortcode `mermaid-diagram`: its content is shown without it")
+        #expect(out.notices.first?.message == "unknown shortcode `mermaid-diagram`: its content is shown without it (theme/shortcodes/mermaid-diagram.mustache would render it)")
     }
 
     @Test func shortcodesInCodeAreLeftAsWritten() {
@@ -104,5 +104,63 @@ import Testing
         let out = render("{{< callout warning >}}\r\n先备份。\r\n{{< /callout >}}\r\n")
         #expect(out.html.contains(#"<div class="alert alert-warning""#))
         #expect(!out.html.contains("{{"))
+    }
+
+    // MARK: The theme's own shortcodes
+
+    private func render(_ markdown: String, user: Set<String>) -> RenderedMarkdown {
+        var options = MarkdownOptions()
+        options.userShortcodes = user
+        return MarkdownRenderer.render(markdown, options: options)
+    }
+
+    @Test func aThemeShortcodeLeavesAMarkerPerCallWithItsArguments() {
+        let out = render("""
+        按 {{< kbd Ctrl C >}} 停止。
+
+        {{< youtube id="abc" >}}
+        """, user: ["kbd", "youtube"])
+        #expect(out.shortcodeCalls.map(\.name) == ["kbd", "youtube"])
+        #expect(out.shortcodeCalls.first?.positional == ["Ctrl", "C"])
+        #expect(out.shortcodeCalls.last?.named == ["id": "abc"])
+        #expect(out.shortcodeCalls.map(\.line) == [1, 3])
+        #expect(out.html.contains("按 " + MarkdownRenderer.inlineShortcodeMarker(0) + " 停止"))
+        #expect(out.html.contains(MarkdownRenderer.shortcodeMarker(1)))
+        #expect(out.notices.isEmpty, "a shortcode the theme defines is not unknown")
+    }
+
+    @Test func aPairedThemeShortcodeKeepsItsInnerMarkdownBetweenTwoMarkers() {
+        let out = render("""
+        {{< panel title="注意" >}}
+        面板里的 **文字**。
+        ```bash
+        kubectl get pods
+        ```
+        {{< /panel >}}
+        """, user: ["panel"])
+        let call = out.shortcodeCalls.first
+        #expect(call?.paired == true && call?.endLine == 6)
+        let start = out.html.range(of: MarkdownRenderer.shortcodeMarker(0))
+        let end = out.html.range(of: MarkdownRenderer.shortcodeEndMarker(0))
+        let strong = out.html.range(of: "<strong>文字</strong>")
+        #expect(start != nil && end != nil && strong != nil)
+        if let start, let end, let strong { #expect(start.upperBound <= strong.lowerBound && strong.upperBound <= end.lowerBound) }
+        #expect(out.codeBlocks.map(\.line) == [3], "the block inside is a snippet at its own line")
+    }
+
+    @Test func aMarkerTheAuthorTypedIsRawHTMLAndOmitted() {
+        let out = render("""
+        <!--opsdocs-shortcode:0-->
+
+        文字 <opsdocs-shortcode-0/> {{< kbd A >}}
+        """, user: ["kbd"])
+        #expect(!out.html.contains(MarkdownRenderer.shortcodeMarker(0)))
+        #expect(out.html.components(separatedBy: MarkdownRenderer.inlineShortcodeMarker(0)).count == 2,
+                "one marker for the one call")
+    }
+
+    @Test func theUnknownShortcodeWarningSaysHowToRenderIt() {
+        let out = render("{{< asciinema 123 >}}\n", user: [])
+        #expect(out.notices.first?.message.contains("theme/shortcodes/asciinema.mustache") == true)
     }
 }

@@ -24,6 +24,60 @@ import Testing
         #expect(!html.contains("section-toc show_summary"))
     }
 
+    @Test func theThemesShortcodeTemplatesRenderTheirCallsWithArgumentsEscaped() throws {
+        let site = try SiteFixture([
+            "theme/shortcodes/kbd.mustache": "<kbd>{{#args}}<span>{{.}}</span>{{/args}}</kbd>\n",
+            "theme/shortcodes/panel.mustache": "<section class=\"panel\"><h4>{{title}}</h4>\n{{{body}}}\n</section>\n",
+            "theme/shortcodes/callout.mustache": "<aside class=\"mine\">{{{body}}}</aside>\n",
+            "content/k8s/etcd.md": """
+                ---
+                title: etcd 备份
+                ---
+                按 {{< kbd Ctrl "<C>" >}} 停止 etcdctl。
+
+                {{< panel title="注意 <b>快照</b>" >}}
+                快照前先 **停写**。
+
+                ```bash
+                ETCDCTL_API=3 etcdctl snapshot save /backup/etcd.db
+                ```
+                {{< /panel >}}
+
+                {{< callout note >}}
+                主题的 callout 优先。
+                {{< /callout >}}
+                """,
+        ])
+        defer { site.remove() }
+        let report = try site.build()
+        #expect(report.diagnostics.filter { $0.kind == "shortcode" }.isEmpty)
+        let html = try #require(site.read("public/k8s/etcd/index.html"))
+        #expect(html.contains("按 <kbd><span>Ctrl</span><span>&lt;C&gt;</span></kbd> 停止"))
+        #expect(html.contains("<h4>注意 &lt;b&gt;快照&lt;/b&gt;</h4>"), "arguments from the note are escaped")
+        let panel = try #require(html.range(of: #"<section class="panel">"#).map { html[$0.lowerBound...] })
+        let body = panel[..<(panel.range(of: "</section>")?.lowerBound ?? panel.endIndex)]
+        #expect(body.contains("<strong>停写</strong>") && body.contains("etcdctl snapshot save"))
+        #expect(body.contains(#"class="code-meta""#), "the block inside still carries its snippet badge")
+        #expect(html.contains(#"<aside class="mine"><p>主题的 callout 优先。</p></aside>"#))
+        #expect(!html.contains("{{<") && !html.contains("opsdocs-shortcode"))
+        let script = try #require(site.read("public/snippets/k8s/etcd/all.sh"))
+        #expect(script.contains("etcdctl snapshot save"))
+    }
+
+    @Test func aShortcodeTemplateWithASyntaxErrorIsAnErrorInTheTemplate() throws {
+        let site = try SiteFixture([
+            "theme/shortcodes/kbd.mustache": "<kbd>\n{{#args}}{{.}}\n</kbd>\n",
+            "content/a.md": "按 {{< kbd A >}}\n",
+        ])
+        defer { site.remove() }
+        let report = try site.build()
+        let error = report.diagnostics.first { $0.kind == "template" }
+        #expect(error?.file == "theme/shortcodes/kbd.mustache" && error?.severity == .error)
+        #expect(!report.published, "an error keeps the last good output, as any template error does")
+        #expect(report.diagnostics.contains { $0.kind == "shortcode" && $0.file == "content/a.md" },
+                "the call falls back to the default handling: an unknown shortcode")
+    }
+
     /// What a reader sees as text: the page without its code.
     static func prose(_ html: String) -> String {
         var text = html

@@ -90,6 +90,18 @@ import Testing
         #expect(mismatches(&live, fixture) == [])
     }
 
+    @Test func aShortcodeTemplateSavedInServeRendersEveryCall() throws {
+        let fixture = try SiteFixture(["content/a.md": "按 {{< kbd A >}} 键\n"])
+        defer { fixture.remove() }
+        var live = LiveSite(fixture.options())
+        #expect(live.site.diagnostics.contains { $0.kind == "shortcode" })
+        try fixture.write("theme/shortcodes/kbd.mustache", "<kbd>{{#args}}{{.}}{{/args}}</kbd>\n")
+        let update = live.apply([note(fixture, "theme/shortcodes/kbd.mustache")])
+        #expect(update.scope == ["full build"])
+        #expect(String(decoding: live.site.files["a/index.html"] ?? Data(), as: UTF8.self).contains("按 <kbd>A</kbd> 键"))
+        #expect(!live.site.diagnostics.contains { $0.kind == "shortcode" })
+    }
+
     @Test func newRemovedAndBrokenNotes() throws {
         let fixture = try SiteFixture(SiteFixture.opsNotes)
         defer { fixture.remove() }
