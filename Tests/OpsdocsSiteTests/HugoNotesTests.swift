@@ -4,6 +4,7 @@
 import Foundation
 import Testing
 @testable import OpsdocsSite
+import OpsdocsSnippets
 
 @Suite struct HugoNotesTests {
     @Test func sectionTOCListsTheFoldersSubFoldersAndNotes() throws {
@@ -76,6 +77,53 @@ import Testing
         #expect(!report.published, "an error keeps the last good output, as any template error does")
         #expect(report.diagnostics.contains { $0.kind == "shortcode" && $0.file == "content/a.md" },
                 "the call falls back to the default handling: an unknown shortcode")
+    }
+
+    @Test(.enabled(if: SearchBrowserTests.available, "chromium-driver and python3-selenium are not installed"))
+    func inABrowserShortcodesShowAsCalloutsListsAndTheThemesMarkupNeverAsText() throws {
+        let site = try SiteFixture([
+            "theme/shortcodes/kbd.mustache": "<kbd>{{#args}}{{.}}{{/args}}</kbd>\n",
+            "content/k8s/_index.md": "---\ntitle: Kubernetes\n---\n本章：\n\n{{< section-toc >}}\n",
+            "content/k8s/etcd.md": """
+                ---
+                title: etcd 备份
+                ---
+                {{< callout warning "先停写" >}}
+                快照前按 {{< kbd Ctrl >}} 退出写入程序。
+                {{< /callout >}}
+
+                {{< table title="命令对比" >}}
+                | 命令 | 作用 |
+                | --- | --- |
+                | `etcdctl snapshot save` | 快照 |
+                {{< /table >}}
+
+                ![拓扑](topology.png){width=1920 height=566}
+
+                {{% notice tip %}}
+                恢复前检查 `member list`。
+                {{% /notice %}}
+
+                {{< asciinema 1234 >}}
+                """,
+            "content/k8s/kubeadm.md": "---\ntitle: kubeadm 安装\n---\n正文\n",
+        ])
+        defer { site.remove() }
+        _ = try site.build()
+        let script = SearchBrowserTests.repository.appendingPathComponent("bench/shortcodes-browser.py").path
+        let output = site.root.appendingPathComponent("public").path
+        let run = try #require(ProcessRunner.run("/usr/bin/python3", [script, output, "kbd", "/k8s/etcd/", "/k8s/"], timeout: 120))
+        #expect(run.status == 0, "\(run.stderrText)")
+        let seen = try #require(try JSONSerialization.jsonObject(with: Data(run.stdoutText.utf8)) as? [String: [String: Any]])
+        let note = try #require(seen["/k8s/etcd/"])
+        #expect(note["raw"] as? [String] == [], "no shortcode or image size shows as text")
+        let callouts = note["callouts"] as? [[String: Any]] ?? []
+        #expect(callouts.map { $0["title"] as? String } == ["先停写", "提示"])
+        #expect(callouts.allSatisfy { $0["boxed"] as? Bool == true })
+        #expect(note["themeElements"] as? [String] == ["Ctrl"], "the theme's shortcode inside a callout")
+        let list = try #require(seen["/k8s/"])
+        #expect(list["sectionTOC"] as? [String] == ["etcd 备份", "kubeadm 安装"])
+        #expect(list["raw"] as? [String] == [])
     }
 
     /// What a reader sees as text: the page without its code.
