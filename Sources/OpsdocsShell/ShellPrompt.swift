@@ -192,6 +192,13 @@ package enum ShellPrompt: Equatable, Sendable {
                 return withSpace(word.count)
             }
         }
+        // Any other program's `name> ` or `/path> ` prompt (`supervisor> `, targetcli's
+        // `/backstores/block> `): a word ending in `>` that is a name or a path, then what was typed.
+        if word.hasSuffix(">"), word.count >= 2, s.count > word.count + 1, let first = word.first, first.isLetter || first == "/",
+           word.dropLast().allSatisfy({ $0.isLetter || $0.isNumber || "_-./:@".contains($0) }),
+           !word.dropLast().hasSuffix("-"), !word.dropLast().hasSuffix("=") {
+            return withSpace(word.count)
+        }
         if s.hasPrefix("MariaDB ["), let gt = s.prefix(80).range(of: "]> ") {
             return s.distance(from: s.startIndex, to: gt.upperBound)
         }

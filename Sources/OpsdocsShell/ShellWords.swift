@@ -53,6 +53,45 @@ package enum ShellWords {
         return words.contains("cat") || word == "crontab" && words.contains("-l")
     }
 
+    /// A command that reports state on the terminal: it prints a file (`printsAFile`), is a
+    /// reporting tool (`ls`, `df`, `ip addr`, `ausearch`, `curl`), or asks a tool to show, list,
+    /// get or describe something (`kubectl get`, `systemctl status`, `docker inspect`, `git log`).
+    /// What a block right under such a command holds is what it printed.
+    package static func reportsState(_ line: Substring) -> Bool {
+        if printsAFile(line) { return true }
+        var command = line.drop { $0 == " " || $0 == "\t" }
+        // (the last stage of a pipeline is what reaches the terminal; `… | grep x` still reports)
+        if let bar = command.lastIndex(of: "|"), bar != command.startIndex, command[command.index(before: bar)] != "|" {
+            let last = command[command.index(after: bar)...]
+            if let word = commandWord(last), !["grep", "egrep", "awk", "sort", "head", "tail", "column", "jq", "less", "wc", "uniq", "cut"]
+                .contains(String(word)) {
+                return false
+            }
+            command = command[..<bar]
+        }
+        guard let word = commandWord(command), !unquoted(command).contains(">") else { return false }
+        if reporters.contains(String(word)) { return true }
+        let words = command.split(whereSeparator: { $0 == " " || $0 == "\t" }).prefix(4)
+        return words.dropFirst().contains { queries.contains(String($0)) }
+    }
+
+    /// Tools that print what they look at (and nothing else).
+    private static let reporters: Set<String> = [
+        "ls", "ll", "ps", "df", "du", "free", "uptime", "uname", "id", "whoami", "hostname", "hostnamectl", "env", "printenv",
+        "lsblk", "blkid", "lscpu", "lsmod", "lspci", "lsusb", "lsof", "findmnt", "ss", "netstat", "ip", "ifconfig", "route",
+        "arp", "dig", "nslookup", "host", "ping", "traceroute", "mtr", "curl", "wget", "iostat", "vmstat", "mpstat", "pidstat",
+        "sar", "top", "htop", "dmesg", "journalctl", "ausearch", "aureport", "getenforce", "sestatus", "getsebool", "stat",
+        "file", "which", "whereis", "date", "timedatectl", "nproc", "pvs", "vgs", "lvs", "pvdisplay", "vgdisplay", "lvdisplay",
+        "showmount", "exportfs", "getfacl", "ulimit", "sysctl", "nvidia-smi", "openssl", "echo", "printf", "last", "who", "w",
+        "iptables-save", "nft", "ipvsadm", "tcpdump", "getent", "groups", "chage", "crictl", "ctr", "etcdctl",
+    ]
+    /// Subcommands and flags that ask a tool to show something.
+    private static let queries: Set<String> = [
+        "get", "describe", "show", "list", "ls", "status", "info", "inspect", "version", "--version", "top", "logs", "cat",
+        "history", "explain", "log", "diff", "search", "query", "ps", "images", "check", "stats", "health", "--list",
+        "cluster-info", "--detail", "--query",
+    ]
+
     /// A command that prints nothing a reader would paste after it: one that is silent when it
     /// works (`cd`, `source`, `export`, `mkdir`, `cp`, `chmod`, …), a package install (its
     /// progress is never shown as a line or two), or one whose output goes into a file.

@@ -12,7 +12,7 @@ enum BlockContext {
     /// in a `bash` fence under commands are often the file those commands edit.
     static func refine(_ classification: Classification, of block: CodeBlock,
                        after previous: (block: CodeBlock, classification: Classification)?) -> Classification {
-        guard classification.isTentative else { return classification }
+        guard classification.isTentative else { return printedData(classification, of: block, after: previous) }
         var refined = classification
         if introducesOutput(block.leadIn) {
             refined.kind = .output
@@ -23,6 +23,35 @@ enum BlockContext {
             refined.reason = "right under commands, nothing between"
         }
         return refined
+    }
+
+    /// A bare or `text` fence whose lines read as YAML, INI, TOML or JSON (`rchar: 1048`,
+    /// `type=PATH msg=…`) but which a program printed: the sentence before it introduces output,
+    /// or it sits right under a command that reports state (`cat /proc/…/io`, `ausearch -i`).
+    /// A file's content is introduced otherwise ("内容如下：") or follows its editor or heredoc.
+    private static func printedData(_ classification: Classification, of block: CodeBlock,
+                                    after previous: (block: CodeBlock, classification: Classification)?) -> Classification {
+        guard classification.declared == nil || classification.declared == .text,
+              [.yaml, .ini, .toml, .json, .sysctl].contains(classification.kind) else { return classification }
+        var refined = classification
+        // (a manifest or a JSON document under "输出如下：" is still one: the sentence can mean a
+        // file shown; `key=value` and log-like lines cannot be applied anywhere)
+        if introducesOutput(block.leadIn), classification.kind != .yaml, classification.kind != .json {
+            refined.kind = .output
+            refined.reason = "the sentence before it introduces output"
+        } else if block.followsFence, let previous, previous.classification.kind.isShell, !opensEditor(previous),
+                  lastCommandReportsState(previous) {
+            refined.kind = .output
+            refined.reason = "right under a command that prints it"
+        }
+        return refined
+    }
+
+    /// The last command of the block above reports state (ShellWords.reportsState).
+    private static func lastCommandReportsState(_ previous: (block: CodeBlock, classification: Classification)) -> Bool {
+        let session = previous.classification.session(of: previous.block.code)
+        guard let last = session.lines.indices.last(where: { session.lines[$0].role == .command }) else { return false }
+        return ShellWords.reportsState(session.text[last].dropFirst(session.lines[last].promptLength))
     }
 
     /// A sentence ending in a colon that speaks of output, results or what one sees, and not of

@@ -128,6 +128,11 @@ import Testing
         #expect(kind("", "$ mysql -uroot -p\nmysql> show databases;\nmysql> exit\n$ systemctl restart mysqld\n").kind == .console)
         // Output alone after the command is what it printed, not a REPL.
         #expect(kind("", "$ telnet 10.0.5.21 11211\nTrying 10.0.5.21...\nConnected to 10.0.5.21.\n").kind == .console)
+        // Any program's `name> ` or `/path> ` prompt, not only the REPLs opsdocs knows by name.
+        #expect(kind("", "$ supervisorctl\nweb  RUNNING  pid 2187\nsupervisor> stop web\nweb: stopped\n").kind == .other)
+        #expect(kind("", "[root@stor01 ~]# targetcli\n/> cd /backstores/block\n/backstores/block> create d1 /dev/sdb\n").kind == .other)
+        // (not a line of output that happens to hold `->` or a redirection)
+        #expect(kind("", "$ ls -l /etc/alternatives/java\nlrwxrwxrwx 1 root root 46 java -> /usr/lib/jvm/bin/java\n").kind == .console)
     }
     // Unlabelled fences as install notes paste them (synthetic-a/ showed each of these missing).
 

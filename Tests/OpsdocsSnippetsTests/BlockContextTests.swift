@@ -117,4 +117,53 @@ import Testing
         """)
         #expect(found.map(\.0) == [.yaml, .yaml])
     }
+
+    @Test func dataShapedLinesThatACommandPrintedAreOutputNotAFile() {
+        let found = kinds("""
+        ```
+        cat /proc/18842/io
+        ```
+
+        ```text
+        rchar: 10485932
+        wchar: 3662810112
+        read_bytes: 0
+        ```
+
+        Example output (`-i` turns uids into names):
+
+        ```
+        ----
+        type=PROCTITLE msg=audit(05/21/2024 10:41:07.231:2241) : proctitle=passwd deploy
+        type=PATH msg=audit(05/21/2024 10:41:07.231:2241) : item=0 name=/etc/shadow inode=33554562 mode=file,000
+        type=SYSCALL msg=audit(05/21/2024 10:41:07.231:2241) : arch=x86_64 syscall=rename success=yes exit=0
+        ```
+        """)
+        #expect(found.map(\.0) == [.shell, .output, .output])
+        #expect(found[1].1 == "right under a command that prints it")
+        #expect(found[2].1 == "the sentence before it introduces output")
+    }
+
+    @Test func aFileUnderTheCommandThatWritesItOrLabelledAsDataStaysAFile() {
+        let found = kinds("""
+        ```bash
+        mkdir -p /etc/app
+        ```
+
+        ```
+        listen: 0.0.0.0:8080
+        workers: 4
+        ```
+
+        ```bash
+        kubectl get cm app -o yaml
+        ```
+
+        ```yaml
+        apiVersion: v1
+        kind: ConfigMap
+        ```
+        """)
+        #expect(found.map(\.0) == [.shell, .yaml, .shell, .yaml], "mkdir prints nothing; a `yaml` label is the author's word")
+    }
 }
