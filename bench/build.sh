@@ -8,6 +8,11 @@
 # with nothing changed (rebuilding over its own output), and after a one-note edit (a line
 # appended to one note, then rebuilding). Deleting old output and making the edit are
 # hyperfine's --prepare, never timed as build. opsdocs builds a copy of the corpus.
+# Old output is moved into a trash folder, deleted after the size's runs, not deleted before a
+# run: ext4 makes a file created within a minute of a mass deletion scan past the deleted
+# inodes (find_inode_bit → recently_deleted), which cost opsdocs 3 to 10 s of a 10,000-note
+# build and Hugo less (it writes fewer files); a docs repo's CI builds on a fresh disk.
+# DELETE=1 deletes before each run instead (the figures with that after-effect).
 #
 # usage: bench/build.sh [SIZE...]   (default: 358 1000 10000; run `make release` first)
 #   358 is ../shared/corpus itself; other sizes are copies of it with unique titles made by
@@ -51,11 +56,17 @@ bench_one() {  # SIZE CORPUS
   local cmds=("xargs -0 -a $work/files cmark-gfm $ext > /dev/null" "$build --output $work/cold" "$build --output $work/warm"
               "$build --output $work/edit")
   local names=("cmark-gfm CLI (render only)" "opsdocs build, cold" "opsdocs build, nothing changed" "opsdocs build, one note edited")
-  local prepares=("true" "rm -rf $work/cold $work/.cold.opsdocs-prev" "true" "echo 'edited line' >> $edited")
+  mkdir -p "$work/trash"
+  # (`retire X`, as a prepare command: X moved into the trash, or deleted with DELETE=1)
+  retire() {
+    if [ -n "${DELETE:-}" ]; then echo "rm -rf $*"; else
+      local cmd="true"; for p in "$@"; do cmd+="; [ ! -e $p ] || mv $p $work/trash/\$(date +%s%N)"; done; echo "$cmd"; fi
+  }
+  local prepares=("true" "$(retire "$work/cold" "$work/.cold.opsdocs-prev")" "true" "echo 'edited line' >> $edited")
   if [ -n "$hugo_cmd" ]; then
-    cmds+=("$hugo_cmd"); names+=("hugo"); prepares+=("rm -rf $work/hugo-out")
+    cmds+=("$hugo_cmd"); names+=("hugo"); prepares+=("$(retire "$work/hugo-out")")
     if [ -n "$pagefind" ]; then
-      cmds+=("$hugo_cmd && $pagefind --site $work/hugo-out --quiet"); names+=("hugo + pagefind"); prepares+=("rm -rf $work/hugo-out")
+      cmds+=("$hugo_cmd && $pagefind --site $work/hugo-out --quiet"); names+=("hugo + pagefind"); prepares+=("$(retire "$work/hugo-out")")
     fi
   fi
   for out in warm edit; do (eval "$build --output $work/$out" >/dev/null) || true; done
@@ -71,7 +82,7 @@ bench_one() {  # SIZE CORPUS
     local outs=()
     while [ "$1" != "--" ]; do outs+=("$1"); shift; done
     shift
-    rm -rf "${outs[0]}"
+    eval "$(retire "${outs[0]}")"
     /usr/bin/time -o "$work/rss" -f "%M" bash -c "$*" >/dev/null 2>&1 || true
     local rss out_bytes=0 out_files=0
     rss=$(tail -1 "$work/rss")

@@ -84,6 +84,8 @@ public enum SearchIndexUpdater {
         guard SearchIndexBuilder.shardCount(forBytes: postingBytes) == index.shardCount,
               PrefixIndex.fileCount(forBytes: prefixBytes) == index.prefixShardCount
         else { return nil }
+        // The page's rows, in the file it shares with its neighbours (their rows kept as they are).
+        guard let rowsFile = rowsFile(page: page, new: new, in: index) else { return nil }
         index.lengthSums = sums
         index.postingBytes = postingBytes
         index.prefixBytes = prefixBytes
@@ -99,19 +101,9 @@ public enum SearchIndexUpdater {
         }
         // Words new to the site, or gone from it, in the prefix files.
         changed += PrefixIndex.update(appeared: appeared, vanished: vanished, in: &index)
-        // The page's rows: every chunk its old or new sections fall in (chunks hold one page's rows only).
-        var rows: [Int: [String: [String]]] = [:]
-        for section in 0..<max(old.count, new.count) { rows[id(section) >> SearchIndexBuilder.chunkBits] = [:] }
-        for (section, doc) in new.enumerated() {
-            rows[id(section) >> SearchIndexBuilder.chunkBits, default: [:]][String(id(section))] = SearchIndexBuilder.metadataRow(doc)
-        }
-        for (chunk, chunkRows) in rows.sorted(by: { $0.key < $1.key }) {
-            let path = SearchIndexBuilder.rowsPath(chunk)
-            let data = Gzip.compress(SearchIndexBuilder.json(chunkRows))
-            if index.file(path) != data {
-                index.files[path] = data
-                changed.append(path)
-            }
+        if index.file(rowsFile.path) != rowsFile.data {
+            index.files[rowsFile.path] = rowsFile.data
+            changed.append(rowsFile.path)
         }
         if new.count != old.count {
             index.documentCount = documentCount
@@ -121,6 +113,21 @@ public enum SearchIndexUpdater {
             changed.append("index.json")
         }
         return changed.sorted()
+    }
+
+    /// The rows file of `page`'s chunk with the page's rows replaced by `new`'s: the other
+    /// pages' rows as read from the file, the whole encoded as a full build encodes it (sorted
+    /// keys). nil when the file cannot be read.
+    static func rowsFile(page: Int, new: [SearchDocument], in index: SearchIndexFiles) -> (path: String, data: Data)? {
+        let sectionBits = SearchIndexBuilder.sectionBits
+        let path = SearchIndexBuilder.rowsPath((page << sectionBits) >> SearchIndexBuilder.chunkBits)
+        guard let stored = index.file(path).flatMap(Gzip.decompress),
+              var rows = try? JSONDecoder().decode([String: [String]].self, from: stored) else { return nil }
+        rows = rows.filter { Int($0.key).map { $0 >> sectionBits != page } ?? true }
+        for (section, doc) in new.enumerated() {
+            rows[String(page << sectionBits | section)] = SearchIndexBuilder.metadataRow(doc)
+        }
+        return (path, Gzip.compress(SearchIndexBuilder.json(rows)))
     }
 
     /// One shard's new bytes and what changed in it.

@@ -12,7 +12,9 @@ import OpsdocsMarkdown
 import OpsdocsSearch
 
 struct StoredBuild: Sendable {
-    static let version = 1
+    /// The state's own format, and the search index layout it restores (an index of another
+    /// layout cannot be updated in place).
+    static let version = 1000 + SearchIndexBuilder.version
 
     var version = Self.version
     /// What the build was computed from, file by file.
