@@ -398,9 +398,10 @@ package enum OutputLine {
             || isProgramMessage(line) { return true }
         // (with a number in it, whatever comes before: a `* ` line of prose has none)
         if isVerboseTrace(line), line.contains(where: \.isNumber) { return true }
-        // `/etc/sudoers.d/dev: parsed OK`: a path, then what a program found in it.
+        // `/etc/sudoers.d/dev: parsed OK`: a path, then what a program found in it; `/dev/md0:`
+        // alone heads what `mdadm -D` found (no program's path ends in a colon).
         if first == "/", let word = line.split(separator: " ").first, word.hasSuffix(":"), word.count > 2,
-           line.split(separator: " ").count >= 2 { return true }
+           line.split(separator: " ").count >= 2 || word.dropFirst().contains("/") { return true }
         if isLogLine(line) { return true }
         if first.isNumber {
             // `64 bytes from …`, `2018/07/03 08:40`, `1.2MB` — not `10.0.0.1 host` (hosts file),

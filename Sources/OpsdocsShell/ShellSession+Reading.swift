@@ -190,6 +190,9 @@ extension ShellSession {
         var lastIsQuiet = false
         /// First words of the lines read as commands: `frobctl status` after `frobctl -q` is one too.
         var programs: Set<Substring> = []
+        /// The last command opened an editor (`vim /etc/…`): the lines under it were typed into it,
+        /// up to a line that reads as a command again or the author's comment (`# 执行 ./prepare`).
+        var inEditor = false, hasEditorText = false
         /// A line the commands above printed; blank lines before the first one belong to it.
         func printed(_ index: Int) {
             b.drop(index, .output, clearsBlanks: !inOutput)
@@ -205,6 +208,7 @@ extension ShellSession {
                word.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "._+-".contains($0)) }) { programs.insert(word) }
             printsAFile = ShellWords.printsAFile(text[index])
             lastIsQuiet = ShellWords.isQuiet(text[index])
+            inEditor = depth == 0 && ShellWords.commandWord(text[index]).map { ShellWords.editors.contains(String($0)) } == true
             depth = max(0, depth + ShellWords.nesting(text[index]))
             hasCommand = true
             lastWasCommand = true
@@ -228,6 +232,14 @@ extension ShellSession {
             if OutputLine.isElision(line) || OutputLine.isElisionComment(line) {
                 b.drop(index, .elision, clearsBlanks: false)
                 continue
+            }
+            if inEditor {
+                if !OutputLine.isAuthorComment(line), !ShellWords.looksLikeCommand(line) || OutputLine.isStrongEvidence(line) {
+                    b.drop(index, .editorText)
+                    hasEditorText = true
+                    continue
+                }
+                inEditor = false
             }
             if case .foreign(let length) = ShellPrompt.classify(line) {
                 b.drop(index, .foreignInput)  // `(parted) mklabel gpt`: typed into the program just started
@@ -300,7 +312,7 @@ extension ShellSession {
             }
             command(index)
         }
-        guard b.session.hasOutput || hasCaption, hasCommand else { return nil }
+        guard b.session.hasOutput || hasCaption || hasEditorText, hasCommand else { return nil }
         b.dropCaptions()
         return b.session
     }

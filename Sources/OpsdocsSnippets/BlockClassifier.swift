@@ -292,6 +292,7 @@ public enum BlockClassifier {
             // `HTTP/1.1 200 OK` and its headers, `ERROR: …` lines: `Key: value` that a program printed
             // (YAML keys are rarely capitalised words).
             if statements.allSatisfy({ OutputLine.isOutputLine($0) }) { return Detection(.output, "every line reads as output") }
+            if isRightAlignedReport(lines) { return Detection(.output, "labels aligned on their colons, as a report prints them") }
             if isYAML(lines, loose: false) { return Detection(.yaml, "key: value lines") }
             if isINI(lines) { return Detection(.ini, "[section] headers and key=value lines") }
             if isKeyValueFile(statements) { return Detection(.ini, "key=value settings, no command") }

@@ -302,6 +302,30 @@ extension BlockClassifier {
             && (after == t.endIndex || t[after] == " ")
     }
 
+    /// `         type: range` / `          key: idx_uid` / `         rows: 142`: labels padded on
+    /// the left so their colons line up, as `mysql … \G`, `redis-cli info` dumps and other reports
+    /// print them. Three or more labelled values, one colon column, two or more indents: never
+    /// YAML (siblings share an indent, and a deeper key's parent holds no value of its own).
+    static func isRightAlignedReport(_ lines: [Substring]) -> Bool {
+        var column: Int?, indents = Set<Int>(), labels = 0
+        for line in lines where !line.trimmedBlanks.isEmpty {
+            // (`*************************** 1. row ***************************` between records)
+            if line.trimmedBlanks.hasPrefix("****") { continue }
+            guard let colon = line.firstIndex(of: ":") else { return false }
+            let indent = line.prefix { $0 == " " }.count
+            let label = line[line.index(line.startIndex, offsetBy: indent)..<colon]
+            let value = line[line.index(after: colon)...]
+            guard !label.isEmpty, label.allSatisfy({ $0.isLetter || $0.isNumber || "_-".contains($0) }),
+                  value.first == " ", !value.trimmedBlanks.isEmpty else { return false }
+            let at = line.distance(from: line.startIndex, to: colon)
+            if let column, column != at { return false }
+            column = at
+            indents.insert(indent)
+            labels += 1
+        }
+        return labels >= 3 && indents.count >= 2
+    }
+
     /// Most lines are `key: value`, `- item` or comments, and at least two are keys
     /// (`loose`: one key is enough, but then every line must be YAML and it must start as YAML).
     static func isYAML(_ lines: [Substring], loose: Bool) -> Bool {

@@ -87,6 +87,25 @@ import Testing
         #expect(transcript.opensEditor)
     }
 
+    @Test func withoutPromptsWhatFollowsAnEditorIsTheFileTypedIntoIt() {
+        // The file's lines are typed into vim, up to the author's comment or a command again.
+        let code = "vim /etc/apt/sources.list.d/ubuntu.sources\n\nTypes: deb\nURIs: https://mirrors.tuna.tsinghua.edu.cn/ubuntu/\n"
+            + "Suites: noble noble-updates\n# 更新索引\napt update\n"
+        let session = ShellSession.read(code)
+        #expect(session.script == "vim /etc/apt/sources.list.d/ubuntu.sources\n# 更新索引\napt update\n")
+        #expect(!session.hasOutput)
+        #expect(session.lines[2].role == .editorText)
+        // Commands after a save and quit are commands (`./prepare` too, though no lexicon knows it).
+        let harbor = "# 修改配置\n vim harbor.yml\n# 执行 ./prepare\n ./prepare\n docker-compose up -d\n"
+        #expect(ShellSession.read(harbor).script == harbor)
+    }
+
+    @Test func aPathAloneWithAColonHeadsWhatACommandFound() {
+        // `mdadm -D` prints `/dev/md0:` and then its report: no program's path ends in a colon.
+        let code = "mdadm -D /dev/md0\n/dev/md0:\n           Version : 1.2\n     Creation Time : Mon Mar  4 10:12:01 2024\n"
+        #expect(ShellSession.read(code).script == "mdadm -D /dev/md0\n")
+    }
+
     @Test func sourceLinesMapScriptLinesBackToTheBlock() {
         let transcript = ShellSession.readPrompted("$ a \\\n  b\noutput\n$ c\n")
         #expect(transcript.scriptLineIndices == [0, 1, 3])

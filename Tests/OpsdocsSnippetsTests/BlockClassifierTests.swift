@@ -147,6 +147,16 @@ import Testing
         #expect(kind("", "2024-03-14T03:02:10.482911Z 12 [ERROR] [MY-010584] [Repl] Replica I/O error\n").kind == .output)
     }
 
+    @Test func labelsPaddedToLineUpTheirColonsAreAReportNotYAML() {
+        // `EXPLAIN … \G` and other reports right-align their labels; YAML siblings share an indent.
+        let explain = "           id: 1\n         type: range\n          key: idx_uid_status_ctime\n         rows: 142\n"
+        #expect(kind("", explain).kind == .output)
+        #expect(kind("", "*************************** 1. row ***************************\n  Name: t_order\nEngine: InnoDB\n  Rows: 1200\n").kind == .output)
+        // A manifest with nested keys is still YAML, though a parent's colon may fall in a child's column.
+        #expect(kind("", "spec:\n  ab: 1\n  cd: 2\nmeta: x\n").kind == .yaml)
+        #expect(kind("", "name: web\nimage: nginx\nport: 80\n").kind == .yaml)
+    }
+
     @Test func aCommandThenWhatItPrintedIsATranscriptEvenWithoutAPrompt() {
         // A line bash could not run (an unquoted ` (`), though it starts with the program's name.
         let version = kind("", "mysql -V\nmysql  Ver 8.0.36 for Linux on x86_64 (MySQL Community Server - GPL)\n")
