@@ -134,7 +134,7 @@ public enum SearchIndexBuilder {
         // hashed once per occurrence, into the run's own vocabulary, and nothing per section is
         // a dictionary).
         let runCount = min(pageRanges.count, 64)
-        let runs: [CountedRun] = Array(0..<runCount).parallelMap { run in
+        var runs: [CountedRun] = Array(0..<runCount).parallelMap { run in
             let first = pageRanges.count * run / runCount, last = pageRanges.count * (run + 1) / runCount
             return CountedRun.count(documents, pages: pageRanges[first..<last])
         }
@@ -144,45 +144,8 @@ public enum SearchIndexBuilder {
 
         // Postings, built on all cores: tokens go to 8 buckets by hash, each bucket gives its
         // tokens ids of its own and collects their postings from every run in document order.
-        let bucketCount = 8
-        let fieldAverages = averages, docIDs = ids  // immutable copies for the workers
-        // Per bucket: its tokens and their published postings (the best ones when capped), flat.
-        let buckets: [BucketPostings] = Array(0..<bucketCount).parallelMap { bucket in
-            var table = TokenTable()
-            var hashes: [UInt32] = []
-            var postings: [[(Int, Int)]] = []
-            var remap: [Int32] = []
-            for run in runs {
-                remap.removeAll(keepingCapacity: true)
-                for (local, token) in run.vocabulary.enumerated() {
-                    guard Int(run.hashes[local] % UInt32(bucketCount)) == bucket else { remap.append(-1); continue }
-                    let (id, isNew) = table.id(token)
-                    if isNew {
-                        postings.append([])
-                        hashes.append(run.hashes[local])
-                    }
-                    remap.append(id)
-                }
-                for doc in 0..<run.entryStarts.count - 1 {
-                    let docID = docIDs[run.firstDocument + doc]
-                    let lengths = run.lengths[doc * 5..<doc * 5 + 5]
-                    for entry in Int(run.entryStarts[doc])..<Int(run.entryStarts[doc + 1]) {
-                        let id = remap[Int(run.entries[entry])]
-                        guard id >= 0 else { continue }
-                        let weight = weight({ run.frequency(entry, $0) }, lengths: lengths, averages: fieldAverages)
-                        postings[Int(id)].append((docID, weight))
-                    }
-                }
-            }
-            var out = BucketPostings(tokens: table.tokens, hashes: hashes)
-            for id in postings.indices {
-                let all = postings[id]
-                postings[id] = []  // released as it is flattened
-                let (list, spare) = capped(all)
-                out.add(token: id, df: all.count, list, reserve: spare)
-            }
-            return out
-        }
+        let buckets = collectPostings(runs, ids: ids, averages: averages)
+        runs = []  // (the counts are in the buckets now)
         let totalBytes = buckets.reduce(0) { $0 + $1.bytes }
         let shardCount = shardCount(forBytes: totalBytes)
         var members = [[(bucket: Int, token: Int)]](repeating: [], count: shardCount)
@@ -198,7 +161,7 @@ public enum SearchIndexBuilder {
         }
         for (i, data) in encoded.enumerated() { files[shardPath(i)] = data }
         // Rows, a chunk at a time on all cores (ids ascend, so a chunk's documents are consecutive):
-        // at 10,000 pages there are ~37,000 of these files, and all rows at once are 100 MB.
+        // at 10,000 pages there are 2,500 of these files, and all rows at once are 100 MB.
         var chunkStarts: [Int] = []
         for index in ids.indices where index == 0 || ids[index] >> chunkBits != ids[index - 1] >> chunkBits {
             chunkStarts.append(index)
@@ -223,6 +186,51 @@ public enum SearchIndexBuilder {
                                 fieldAverages: averages, lengthSums: lengthSums, postingBytes: totalBytes,
                                 prefixBytes: prefixes.bytes, reserve: reserve, pageNumbers: pageNumbers,
                                 prefixShardCount: prefixes.count)
+    }
+
+    /// Per bucket (tokens by hash, 8 buckets on all cores): its tokens, with ids of its own, and
+    /// their published postings (the best ones when capped), collected from every run in
+    /// document order.
+    static func collectPostings(_ runs: [CountedRun], ids: [Int], averages: [Double]) -> [BucketPostings] {
+        let bucketCount = 8
+        // Per bucket: its tokens and their published postings (the best ones when capped), flat.
+        return Array(0..<bucketCount).parallelMap { bucket in
+            var table = TokenTable()
+            var hashes: [UInt32] = []
+            // (doc, weight) as 32-bit pairs: half the memory of a site's postings while they are collected
+            var postings: [[(Int32, Int32)]] = []
+            var remap: [Int32] = []
+            for run in runs {
+                remap.removeAll(keepingCapacity: true)
+                for (local, token) in run.vocabulary.enumerated() {
+                    guard Int(run.hashes[local] % UInt32(bucketCount)) == bucket else { remap.append(-1); continue }
+                    let (id, isNew) = table.id(token)
+                    if isNew {
+                        postings.append([])
+                        hashes.append(run.hashes[local])
+                    }
+                    remap.append(id)
+                }
+                for doc in 0..<run.entryStarts.count - 1 {
+                    let docID = ids[run.firstDocument + doc]
+                    let lengths = run.lengths[doc * 5..<doc * 5 + 5]
+                    for entry in Int(run.entryStarts[doc])..<Int(run.entryStarts[doc + 1]) {
+                        let id = remap[Int(run.entries[entry])]
+                        guard id >= 0 else { continue }
+                        let weight = weight({ run.frequency(entry, $0) }, lengths: lengths, averages: averages)
+                        postings[Int(id)].append((Int32(docID), Int32(weight)))
+                    }
+                }
+            }
+            var out = BucketPostings(tokens: table.tokens, hashes: hashes)
+            for id in postings.indices {
+                let all = postings[id].map { (Int($0.0), Int($0.1)) }
+                postings[id] = []  // released as it is flattened
+                let (list, spare) = capped(all)
+                out.add(token: id, df: all.count, list, reserve: spare)
+            }
+            return out
+        }
     }
 
     /// Shards needed for `bytes` of postings.

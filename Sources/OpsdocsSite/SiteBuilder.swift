@@ -58,7 +58,10 @@ public enum SiteBuilder {
             case .notApplicable: break
             }
         }
-        let built = state ?? SiteState.build(options, progress: progress, releasingPageHTML: true)
+        // The staging folder exists from here: a full build writes each stage's files into it as
+        // they are made, so the pages are not all held in memory (OutputFolder.writeEarly).
+        let output = try OutputFolder(final: options.output)
+        let built = state ?? SiteState.build(options, progress: progress, releasingPageHTML: true, staging: output)
         var site = built.site
         site.timings = timer.stages + site.timings
         if options.cacheFolder != nil, options.writesCache {
@@ -71,6 +74,7 @@ public enum SiteBuilder {
         site.diagnostics = (site.diagnostics + cacheDiagnostics).sorted()
         let failing = site.diagnostics.errorCount > 0 || (options.strict && site.diagnostics.warningCount > 0)
         guard !failing else {
+            output.discard()
             return BuildReport(diagnostics: site.diagnostics, pageCount: site.pageCount, fileCount: 0, published: false,
                                seconds: seconds(), timings: site.timings, snippetCache: site.snippetCache)
         }
@@ -90,9 +94,8 @@ public enum SiteBuilder {
         timer.lap("store state")
         // Published files: the build state and the generation number are not the site.
         let fileCount = site.files.keys.filter { !$0.hasPrefix(SnippetCacheStore.folderInOutput + "/") && $0 != OutputGenerations.generationFile }.count
-            + site.copies.count
+            + site.written.count + site.copies.count
         let written = clock.now
-        let output = try OutputFolder(final: options.output)
         do {
             try output.writeAll(site.files, executables: site.executables)
             for path in site.copies.keys.sorted() {

@@ -53,18 +53,21 @@ struct SiteState: Sendable {
 
     /// The build, step by step. Each step is a function of the values before it; the per-note
     /// steps (Markdown, snippets, search documents) are NotePipeline, shared with the preview.
-    /// `releasingPageHTML`: once the pages are rendered into files, their Markdown HTML is let go
-    /// (`opsdocs build` needs no more of it; at 10,000 notes it is a quarter of a gigabyte), and
-    /// the pages are skeletal, as a restored state's are.
+    /// `releasingPageHTML`: once the pages are rendered into files, their Markdown and its HTML
+    /// are let go (`opsdocs build` needs no more of them; at 10,000 notes they are a third of a
+    /// gigabyte), and the pages are skeletal, as a restored state's are.
+    /// `staging`: a full `opsdocs build`'s staging folder, which each stage's files go into as
+    /// soon as they are made (OutputFolder.writeEarly); they are then in `site.written`, not
+    /// `site.files`. Without one (serve, tests), every file stays in memory.
     static func build(_ options: BuildOptions, progress: SiteCompiler.Progress? = nil,
-                      releasingPageHTML: Bool = false) -> SiteState
+                      releasingPageHTML: Bool = false, staging: OutputFolder? = nil) -> SiteState
     {
         var timer = StageTimer()
         var diagnostics: [Diagnostic] = []
 
         // 1. Inputs: the config, then every note parsed (front matter, URL).
         let config = SiteCompiler.loadConfig(options, diagnostics: &diagnostics)
-        let (tree, pages) = SiteCompiler.loadContent(options, config: config, diagnostics: &diagnostics)
+        var (tree, pages) = SiteCompiler.loadContent(options, config: config, diagnostics: &diagnostics)
         timer.lap("load content")
 
         // 2. Each note: Markdown → snippets → decorated page → search documents.
@@ -73,12 +76,16 @@ struct SiteState: Sendable {
                                                      progress: progress)
         for note in notes { diagnostics += note.diagnostics }
         var built = notes.map(\.page)
+        // (the notes carry their pages from here; a build that lets go of page bodies lets go of these too)
+        if releasingPageHTML { pages = []; tree.pages = [] }
 
         // 3. The site: sections, taxonomies, orders; the theme.
         var model = SiteModel.assemble(config: config, pages: built)
         let (theme, themeDiagnostics) = Theme.load(overrides: options.paths.theme, displayFolder: "theme")
         diagnostics += themeDiagnostics
         let copies = Self.copies(options: options, tree: tree)
+        let copyPaths = Set(copies.keys)
+        var written: Set<String> = []
         timer.lap("model + theme")
 
         // 4. Pages, lists, feeds; theme files.
@@ -87,28 +94,44 @@ struct SiteState: Sendable {
         diagnostics += model.termSpellingDiagnostics
         for (path, data) in theme.staticFiles where files[path] == nil { files[path] = data }
         if releasingPageHTML {
-            for i in notes.indices { notes[i].page.rendered.html = "" }
-            for i in built.indices { built[i].rendered.html = "" }
-            for i in model.pages.indices { model.pages[i].rendered.html = "" }
+            // Every page is rendered: its Markdown and HTML are read again only when it changes.
+            for i in notes.indices { notes[i].page.rendered.html = ""; notes[i].page.page.body = "" }
+            for i in built.indices { built[i].rendered.html = ""; built[i].page.body = "" }
+            for i in model.pages.indices { model.pages[i].rendered.html = ""; model.pages[i].page.body = "" }
         }
+        staging?.writeEarly(&files, executables: [], known: copyPaths, written: &written)
+        if releasingPageHTML { FreedMemory.giveBack() }
         timer.lap("templates")
 
         // 5. Snippet files and their manifest.
         let snippets = notes.flatMap(\.snippets)
-        let snippetFiles = SnippetOutput.files(snippets)
-        for (path, data) in snippetFiles.files where files[path] == nil { files[path] = data }
+        var snippetFiles = SnippetOutput.files(snippets)
+        for (path, data) in snippetFiles.files where files[path] == nil && !written.contains(path) { files[path] = data }
+        if let staging {
+            snippetFiles.files = [:]
+            staging.writeEarly(&files, executables: snippetFiles.executables, known: copyPaths, written: &written)
+        }
+        if releasingPageHTML { FreedMemory.giveBack() }
         timer.lap("snippet files")
 
         // 6. The search index.
-        let search = SearchIndexBuilder.build(notes.flatMap(\.searchDocuments))
-        for (path, data) in search.files where files["search/" + path] == nil { files["search/" + path] = data }
+        var search = SearchIndexBuilder.build(notes.flatMap(\.searchDocuments))
+        for (path, data) in search.files where files["search/" + path] == nil && !written.contains("search/" + path) {
+            files["search/" + path] = data
+        }
+        if let staging {
+            search.files = [:]  // (what an update reads, and a build that writes early never updates)
+            staging.writeEarly(&files, executables: snippetFiles.executables, known: copyPaths, written: &written)
+        }
+        if releasingPageHTML { FreedMemory.giveBack() }
         timer.lap("search index")
 
         // 7. What is published: generated files win over copies; clashes and broken links reported.
         var site = CompiledSite(files: files, copies: copies, executables: snippetFiles.executables,
                                 diagnostics: [], pageCount: built.count, snippetCache: snippetCache,
                                 snippets: snippets, timings: [])
-        diagnostics += site.resolveClashes(options: options, pages: built)
+        site.written = written
+        diagnostics += site.resolveClashes(options: options, pages: built, staging: staging)
         diagnostics += LinkChecker.check(pages: built, publishedFiles: site.publishedPaths)
         timer.lap("link check")
         site.diagnostics = diagnostics.sorted()
@@ -155,21 +178,23 @@ struct SiteState: Sendable {
 extension CompiledSite {
     /// Generated files win over copies of the same path (a warning says which copy lost), and
     /// a file where another needs a folder is dropped. Returns what was reported.
-    mutating func resolveClashes(options: BuildOptions, pages: [BuiltPage]) -> [Diagnostic] {
+    mutating func resolveClashes(options: BuildOptions, pages: [BuiltPage], staging: OutputFolder? = nil) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
-        for path in copies.keys.sorted() where files[path] != nil {
+        for path in copies.keys.sorted() where files[path] != nil || written.contains(path) {
             let source = copies[path].map { SiteCompiler.displayPath($0, relativeTo: options.projectRoot) } ?? path
             diagnostics.append(.warning(source, kind: "duplicate-url",
                                         "not published: opsdocs writes /\(path) itself (a generated page, feed or alias)"))
         }
         for path in files.keys { copies[path] = nil }
+        for path in written { copies[path] = nil }
         let clashes = URLConflicts.fileFolderClashes(publishedPaths, origins: URLConflicts.origins(of: pages))
         for path in clashes.drop {
             files[path] = nil
             copies[path] = nil
+            if written.remove(path) != nil { staging?.removeWritten(path) }
         }
         return diagnostics + clashes.diagnostics
     }
 
-    var publishedPaths: Set<String> { Set(files.keys).union(copies.keys) }
+    var publishedPaths: Set<String> { Set(files.keys).union(written).union(copies.keys) }
 }
