@@ -82,6 +82,8 @@ extension BlockClassifier {
     /// blank-separated sub-commands; none of it a command to run.
     static func isUsageText(_ statements: [Substring]) -> Bool {
         guard let first = statements.first?.trimmedBlanks else { return false }
+        // An option reference alone (`--backup               备份`, `-p, --port N   listen on N`).
+        if statements.count >= 2, statements.allSatisfy(isOptionLine) { return true }
         // (a command's name first: `[Unit]` opens a unit file)
         let opens = first.lowercased().hasPrefix("usage:")
             || first.first?.isLetter == true && Synopsis.isSynopsis(first) && !OutputLine.isOutputLine(first)
@@ -93,6 +95,18 @@ extension BlockClassifier {
                 || line.lowercased().hasPrefix("usage:")
         }.count
         return help * 4 >= statements.count * 3
+    }
+
+    /// `--target-dir=DIR       备份存放目录`, `-a, --all    display all`: an option, a gap of two or more
+    /// blanks, and words describing it (not a continued command's flags, which end in `\`, nor
+    /// an `ls -l` row, `-rw-r--r--  1 root …`).
+    static func isOptionLine(_ raw: Substring) -> Bool {
+        let line = raw.trimmedBlanks
+        guard line.hasPrefix("-"), let second = line.dropFirst().first, second.isLetter || second == "-",
+              !line.hasSuffix("\\"), !OutputLine.isOutputLine(line), let gap = line.range(of: "  ") else { return false }
+        let description = line[gap.upperBound...].trimmedBlanks
+        return description.contains(where: { $0.isLetter }) && !description.hasPrefix("-") && !description.contains("|")
+            && !description.contains("$")
     }
 
     /// `mailq` / `postqueue -f` / `postsuper -d ALL deferred`: programs no lexicon knows, written as

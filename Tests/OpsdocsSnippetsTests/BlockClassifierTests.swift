@@ -147,6 +147,16 @@ import Testing
         #expect(kind("", "2024-03-14T03:02:10.482911Z 12 [ERROR] [MY-010584] [Repl] Replica I/O error\n").kind == .output)
     }
 
+    @Test func anOptionReferenceWithDescriptionsIsNotACommand() {
+        // Options and what they do, aligned: a reference table, nothing to run.
+        let reference = "--backup               备份\n--prepare              准备（应用 redo）\n--target-dir=DIR       备份存放目录\n"
+        #expect(kind("", reference).kind == .other)
+        // An `ls -l` listing starts with `-` too: it is what ls printed.
+        #expect(kind("", "-rw-r--r-- 1 root root     0 Jun  3 06:51 a.log\n-rw-r--r-- 1 root adm  18231 Jun  3 06:52 b.log\n").kind == .output)
+        // Flags alone under a program's comment stay a fragment of its command line.
+        #expect(kind("bash", "--feature-gates=RotateKubeletServerCertificate=true\n--v=2\n").kind == .shell)
+    }
+
     @Test func labelsPaddedToLineUpTheirColonsAreAReportNotYAML() {
         // `EXPLAIN … \G` and other reports right-align their labels; YAML siblings share an indent.
         let explain = "           id: 1\n         type: range\n          key: idx_uid_status_ctime\n         rows: 142\n"
