@@ -70,7 +70,7 @@ enum PrefixIndex {
         var changed: [String] = []
         for (number, change) in byShard.sorted(by: { $0.key < $1.key }) {
             let path = path(number)
-            var shard = index.file(path).flatMap(Gzip.decompress).flatMap { try? JSONDecoder().decode([String: [String]].self, from: $0) } ?? [:]
+            var shard: [String: [String]] = SearchIndexBuilder.decodedJSON(index.file(path)) ?? [:]
             for token in change.add where !(shard[key(token)] ?? []).contains(token) { shard[key(token), default: []].append(token) }
             for token in change.remove { shard[key(token)]?.removeAll { $0 == token } }
             for (k, words) in shard { shard[k] = words.isEmpty ? nil : words.sorted() }

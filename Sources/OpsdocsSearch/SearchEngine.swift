@@ -40,7 +40,7 @@ public struct SearchEngine: Sendable {
 
     /// A file of the index, read and decoded; nil when missing or malformed.
     private static func decoded<T: Decodable>(_ path: String, _ load: Loader) -> T? {
-        load(path).flatMap(Gzip.decompress).flatMap { try? JSONDecoder().decode(T.self, from: $0) }
+        SearchIndexBuilder.decodedJSON(load(path))
     }
 
     /// The shard files a query needs (what the browser downloads before ranking).

@@ -272,6 +272,12 @@ public enum SearchIndexBuilder {
         return (try? encoder.encode(value)) ?? Data("{}".utf8)
     }
 
+    /// An index file (prefix file, rows) read back: inflated and decoded; nil when it is missing
+    /// or unreadable.
+    static func decodedJSON<T: Decodable>(_ stored: Data?) -> T? {
+        stored.flatMap(Gzip.decompress).flatMap { try? JSONDecoder().decode(T.self, from: $0) }
+    }
+
     /// The file holding the metadata rows of chunk `id >> chunkBits` (gzip-compressed JSON, as
     /// every index file but `index.json`).
     static func rowsPath(_ chunk: Int) -> String { "docs/\(chunk).json.gz" }

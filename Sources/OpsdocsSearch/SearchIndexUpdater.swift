@@ -121,8 +121,7 @@ public enum SearchIndexUpdater {
     static func rowsFile(page: Int, new: [SearchDocument], in index: SearchIndexFiles) -> (path: String, data: Data)? {
         let sectionBits = SearchIndexBuilder.sectionBits
         let path = SearchIndexBuilder.rowsPath((page << sectionBits) >> SearchIndexBuilder.chunkBits)
-        guard let stored = index.file(path).flatMap(Gzip.decompress),
-              var rows = try? JSONDecoder().decode([String: [String]].self, from: stored) else { return nil }
+        guard var rows: [String: [String]] = SearchIndexBuilder.decodedJSON(index.file(path)) else { return nil }
         rows = rows.filter { Int($0.key).map { $0 >> sectionBits != page } ?? true }
         for (section, doc) in new.enumerated() {
             rows[String(page << sectionBits | section)] = SearchIndexBuilder.metadataRow(doc)

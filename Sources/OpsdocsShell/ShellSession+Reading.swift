@@ -92,7 +92,7 @@ extension ShellSession {
             let typed = text[index].dropFirst(promptLength)
             printingFile = ShellWords.printsAFile(typed)
             afterOutput = false
-            inEditor = ShellWords.commandWord(typed).map { ShellWords.editors.contains(String($0)) } ?? false
+            inEditor = ShellWords.opensEditor(typed)
             if inEditor { b.session.opensEditor = true }
             b.keep(index, .command, promptLength: promptLength)
         }
@@ -208,7 +208,7 @@ extension ShellSession {
                word.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "._+-".contains($0)) }) { programs.insert(word) }
             printsAFile = ShellWords.printsAFile(text[index])
             lastIsQuiet = ShellWords.isQuiet(text[index])
-            inEditor = depth == 0 && ShellWords.commandWord(text[index]).map { ShellWords.editors.contains(String($0)) } == true
+            inEditor = depth == 0 && ShellWords.opensEditor(text[index])
             depth = max(0, depth + ShellWords.nesting(text[index]))
             hasCommand = true
             lastWasCommand = true

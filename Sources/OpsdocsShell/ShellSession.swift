@@ -166,7 +166,7 @@ package struct ShellSession: Sendable, Equatable {
                 role = line.trimmedBlanks.hasPrefix("#") ? .comment : .command
                 quote = ShellWords.openQuote(after: line, startingIn: nil)
                 continuing = ShellWords.continues(line)
-                if let word = ShellWords.commandWord(line), ShellWords.editors.contains(String(word)) { session.opensEditor = true }
+                if ShellWords.opensEditor(line) { session.opensEditor = true }
             }
             if role == .command || role == .continued, quote == nil, !continuing, let found = ShellWords.heredocDelimiter(in: line) { heredoc = found }
             session.lines.append(Line(role: role, promptLength: 0))

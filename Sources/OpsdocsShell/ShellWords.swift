@@ -8,7 +8,12 @@ package enum ShellWords {
     /// bash builtins, ops tools).
     package static let commands = CommandLexicon.words
 
-    package static let editors: Set<String> = ["vi", "vim", "nano", "emacs", "nvim", "gedit"]
+    private static let editors: Set<String> = ["vi", "vim", "nano", "emacs", "nvim", "gedit"]
+
+    /// `vim /etc/…`, `nano file`: the command opens an editor, and what follows it was typed into it.
+    package static func opensEditor(_ line: Substring) -> Bool {
+        commandWord(line).map { editors.contains(String($0)) } ?? false
+    }
 
     /// Command words that are also everyday English (`# if set 'false', …`, `# install the CLI`):
     /// not enough on their own to read a `# …` line as a root prompt.

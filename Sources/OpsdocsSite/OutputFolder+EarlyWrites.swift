@@ -17,15 +17,7 @@ extension OutputFolder {
     func writeEarly(_ files: inout [String: Data], executables: Set<String>, known: Set<String>, written: inout Set<String>) {
         var all = known.union(written)
         all.formUnion(files.keys)
-        // Every folder some path needs (`a` and `a/b` for `a/b/index.html`).
-        var folders = Set<Substring>()
-        for path in all {
-            var slash = path.startIndex
-            while let next = path[slash...].firstIndex(of: "/") {
-                folders.insert(path[..<next])
-                slash = path.index(after: next)
-            }
-        }
+        let folders = Self.folders(of: Array(all))
         func canClash(_ path: String) -> Bool {
             if folders.contains(Substring(path)) { return true }
             var slash = path.startIndex

@@ -101,29 +101,9 @@ struct OutputGenerations {
     /// a previous generation inside `tree` is not part of it.
     static func link(tree: String, into: String) throws {
         let files = FileTree.files(tree, includeHidden: true).filter { !$0.path.hasPrefix(previousPath + "/") }
-        var folders: Set<Substring> = []
-        for file in files {
-            guard var slash = file.path.lastIndex(of: "/") else { continue }
-            // (every folder on the way: each level is made before the one below it)
-            while folders.insert(file.path[..<slash]).inserted, let up = file.path[..<slash].lastIndex(of: "/") { slash = up }
-        }
         try FileManager.default.createDirectory(atPath: into, withIntermediateDirectories: true)
-        // Plain mkdir, a level at a time, the folders of a level on all cores (tens of thousands
-        // at 10,000 notes: FileManager's checks of every parent cost more than the folders).
-        let levels = Dictionary(grouping: folders) { $0.reduce(0) { $1 == "/" ? $0 + 1 : $0 } }
+        try OutputFolder.makeFolders(OutputFolder.folders(of: files.map(\.path)), under: into)
         let failed = Mutex<String?>(nil)
-        for depth in levels.keys.sorted() {
-            let level = levels[depth] ?? []
-            DispatchQueue.concurrentPerform(iterations: 8) { part in
-                var i = part
-                while i < level.count {
-                    let path = into + "/" + level[i]
-                    if mkdir(path, 0o755) != 0 && errno != EEXIST { failed.withLock { $0 = $0 ?? path } }
-                    i += 8
-                }
-            }
-        }
-        if let path = failed.withLock({ $0 }) { throw OutputFolderError(description: "cannot create \(path)") }
         DispatchQueue.concurrentPerform(iterations: 8) { part in
             var i = part
             while i < files.count {

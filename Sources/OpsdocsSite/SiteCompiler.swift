@@ -16,7 +16,7 @@ public struct CompiledSite: Sendable {
     public var copies: [String: URL]
     /// Generated files already in the staging folder (a full `opsdocs build` writes each stage's
     /// files as soon as they are made: OutputFolder.writeEarly); `files` holds the rest.
-    public var written: Set<String> = []
+    var written: Set<String> = []
     /// Generated files that get the executable bit (shell snippets).
     public var executables: Set<String> = []
     public var diagnostics: [Diagnostic]

@@ -84,50 +84,55 @@ struct SiteState: Sendable {
         let (theme, themeDiagnostics) = Theme.load(overrides: options.paths.theme, displayFolder: "theme")
         diagnostics += themeDiagnostics
         let copies = Self.copies(options: options, tree: tree)
-        let copyPaths = Set(copies.keys)
-        var written: Set<String> = []
         timer.lap("model + theme")
 
         // 4. Pages, lists, feeds; theme files.
         var files = SiteRendering(model: model, theme: theme).renderAll()
+        var written: Set<String> = [], executables: Set<String> = []
+        let copyPaths = Set(copies.keys)
+        /// A stage's files join the site's (the first at a path wins).
+        func add(_ stageFiles: [String: Data], under prefix: String = "") {
+            for (path, data) in stageFiles where files[prefix + path] == nil && !written.contains(prefix + path) {
+                files[prefix + path] = data
+            }
+        }
+        /// The end of a stage: a full build writes what it can into staging and hands back the
+        /// memory the stage freed.
+        func settle() {
+            staging?.writeEarly(&files, executables: executables, known: copyPaths, written: &written)
+            if releasingPageHTML { FreedMemory.giveBack() }
+        }
         diagnostics += URLConflicts.check(model: model, pages: built)
         diagnostics += model.termSpellingDiagnostics
-        for (path, data) in theme.staticFiles where files[path] == nil { files[path] = data }
+        add(theme.staticFiles)
         if releasingPageHTML {
             // Every page is rendered: its Markdown and HTML are read again only when it changes.
             for i in notes.indices { notes[i].page.rendered.html = ""; notes[i].page.page.body = "" }
             for i in built.indices { built[i].rendered.html = ""; built[i].page.body = "" }
             for i in model.pages.indices { model.pages[i].rendered.html = ""; model.pages[i].page.body = "" }
         }
-        staging?.writeEarly(&files, executables: [], known: copyPaths, written: &written)
-        if releasingPageHTML { FreedMemory.giveBack() }
+        settle()
         timer.lap("templates")
 
         // 5. Snippet files and their manifest.
         let snippets = notes.flatMap(\.snippets)
         var snippetFiles = SnippetOutput.files(snippets)
-        for (path, data) in snippetFiles.files where files[path] == nil && !written.contains(path) { files[path] = data }
-        if let staging {
-            snippetFiles.files = [:]
-            staging.writeEarly(&files, executables: snippetFiles.executables, known: copyPaths, written: &written)
-        }
-        if releasingPageHTML { FreedMemory.giveBack() }
+        add(snippetFiles.files)
+        snippetFiles.files = [:]  // (the site's files hold them now)
+        executables = snippetFiles.executables
+        settle()
         timer.lap("snippet files")
 
         // 6. The search index.
         var search = SearchIndexBuilder.build(notes.flatMap(\.searchDocuments))
-        for (path, data) in search.files where files["search/" + path] == nil && !written.contains("search/" + path) {
-            files["search/" + path] = data
-        }
-        if let staging {
-            search.files = [:]  // (what an update reads, and a build that writes early never updates)
-            staging.writeEarly(&files, executables: snippetFiles.executables, known: copyPaths, written: &written)
-        }
-        if releasingPageHTML { FreedMemory.giveBack() }
+        add(search.files, under: "search/")
+        // (what an update reads; a build that writes early never updates)
+        if staging != nil { search.files = [:] }
+        settle()
         timer.lap("search index")
 
         // 7. What is published: generated files win over copies; clashes and broken links reported.
-        var site = CompiledSite(files: files, copies: copies, executables: snippetFiles.executables,
+        var site = CompiledSite(files: files, copies: copies, executables: executables,
                                 diagnostics: [], pageCount: built.count, snippetCache: snippetCache,
                                 snippets: snippets, timings: [])
         site.written = written
