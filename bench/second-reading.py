@@ -27,7 +27,9 @@ def key(b):
     return (b.get("corpus", "corpus"), b["source"], b["index"])
 
 def block_text(corpus, source, line):
-    return fences.block_text(os.path.join(shared, corpus, source), line)[1]
+    # The synthetic-* notes are the project's own fixtures; the other corpora are ../shared's.
+    folder = fixtures if corpus.startswith("synthetic-") else shared
+    return fences.block_text(os.path.join(folder, corpus, source), line)[1]
 
 def load(path):
     return json.load(open(path, encoding="utf-8"))
