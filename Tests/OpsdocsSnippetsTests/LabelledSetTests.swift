@@ -102,6 +102,12 @@ import Testing
         // j: written while h was being studied, its writer's own topics (AWS CLI, Velero, buildx,
         // kubeadm certificates, ulimit, GitLab CI, journald, VictoriaMetrics, GlusterFS, Terraform).
         LabelledSet(file: "heldout-synthetic-fourth.json", minimumCount: 180, kindTarget: 0.80, scriptTarget: 0.85, heldOut: true),
+        // l: written after the held-out sets' second readings, its writer's own topics (MySQL slow log
+        // digests, httpd vhosts, OOM killer, iptables NAT, swap, smartctl, pg_dump, ipmitool, strace, kdump).
+        LabelledSet(file: "tuning-synthetic-seventh.json", minimumCount: 140, kindTarget: 0.80, scriptTarget: 0.85),
+        // k: written with l, Kubernetes day-2 topics its writer chose (cert-manager, drain, HPA, MetalLB,
+        // IPVS, Longhorn, NetworkPolicy, k3s air-gapped, kustomize, Trivy).
+        LabelledSet(file: "tuning-synthetic-eighth.json", minimumCount: 140, kindTarget: 0.80, scriptTarget: 0.85),
     ]
 
     @Test(arguments: sets) func accuracyOnTheLabelledSet(_ set: LabelledSet) throws {
