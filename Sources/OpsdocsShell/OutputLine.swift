@@ -11,7 +11,12 @@ package enum OutputLine {
         let line = raw.trimmedBlanks
         guard let first = line.first else { return false }
         if line.hasPrefix("#") || ShellWords.looksLikeCommand(line) { return false }
-        if afterCommand, isPlainText(line) || isReportLine(line) { return true }
+        if afterCommand, isPlainText(line) || isReportLine(line) || isFieldRecord(line) { return true }
+        // `notBefore=Nov 22 01:31:50 2023 GMT`: a name and a value of words, no program after it
+        // (it does not look like a command): `openssl x509 -dates` and `key=value` reports print them.
+        if afterCommand, let eq = line.firstIndex(of: "="), eq != line.startIndex, line[eq...].contains(" "),
+           line[..<eq].allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_" || $0 == ".") }),
+           !hasShellOperators(line) { return true }
         if isVerboseTrace(line) { return true }
         let operators = hasShellOperators(line)
         // A sentence a program printed: `Calico process is running.`, `Forwarding from 127.0.0.1:8080 -> 80`.
@@ -41,12 +46,41 @@ package enum OutputLine {
         let operators = hasShellOperators(Substring(unarrowed))
         // `>>> 172.27.138.251`: what a loop's `echo ">>> ${node_ip}"` printed (ShellPrompt: not Python).
         if line.hasPrefix(">>> "), case .none = ShellPrompt.classify(line[...]) { return true }
+        if isPipeTableRow(line) { return true }
         // `a1Bc9xQz<TAB>API Latency`: tab-separated fields (`jq -r … | @tsv`, `cut`), not indentation.
         // (`192.168.1.1<TAB>hello.test.com` is a line of /etc/hosts)
         if line.contains("\t"), !operators, let field = line.split(separator: "\t").first, field.count < line.count,
            field.split(separator: ".").count != 4 || !field.split(separator: ".").allSatisfy({ Int($0) != nil }) { return true }
-        // Columns: three or more fields apart by runs of spaces (`web-0   1/1   Running   0   3m`).
-        return !operators && columnGaps(Substring(unarrowed)) >= 2
+        // Columns: three or more fields apart by runs of spaces (`web-0   1/1   Running   0   3m`),
+        // or two when one is a timestamp (`certificates.cert-manager.io   2023-11-22T01:20:33Z`).
+        if operators { return false }
+        let gaps = columnGaps(Substring(unarrowed))
+        return gaps >= 2 || gaps == 1 && line.split(separator: " ").dropFirst().contains(where: isTimestamp)
+    }
+
+    /// The first line of what some programs print, though its first word is a command's name:
+    /// a dmesg stamp (`[ 1722.301254] sysrq: …`), an uptime line (`top - 09:12:44 up 44 days, …
+    /// load average: …`), a diff's headers (`diff --git a/x b/x`, `@@ -20,4 +20,4 @@`,
+    /// `index 3f2a1c4..8b9d0e7 100644`).
+    package static func isHeadOfOutput(_ raw: Substring) -> Bool {
+        let line = raw.trimmedBlanks
+        guard let first = line.first else { return false }
+        switch first {
+        case "[":
+            guard line.hasPrefix("[ "), let close = line.firstIndex(of: "]") else { return false }
+            let stamp = line[line.index(after: line.startIndex)..<close].trimmedBlanks
+            return stamp.contains(".") && stamp.allSatisfy { $0.isNumber || $0 == "." }
+        case "d":
+            return line.hasPrefix("diff --git a/")
+        case "@":
+            return line.hasPrefix("@@ -") && line.dropFirst(4).contains("@@")
+        case "i":
+            let words = line.split(separator: " ")
+            return words.count == 3 && words[0] == "index" && words[1].contains("..")
+                && words[1].split(separator: ".", omittingEmptySubsequences: true).allSatisfy { $0.allSatisfy(\.isHexDigit) }
+        default:
+            return line.contains(" load average: ")
+        }
     }
 
     /// A pipe, list, redirection or substitution: what a command line has and printed text rarely does.
@@ -154,7 +188,12 @@ package enum OutputLine {
 
     /// `git version 2.41.0`, `Docker version 24.0.7, build afdd53b`, `go version go1.21.5 linux/amd64`:
     /// what `--version` printed (`kubectl version --client` has an option where the number would be).
+    /// So is a banner: a name, its release and the date it was built (`smartctl 7.0 2018-12-30 r4883 […]`).
     package static func isVersionLine(_ line: Substring) -> Bool {
+        if let space = line.firstIndex(of: " "), line[line.index(after: space)...].first?.isNumber == true {
+            let words = line.split(separator: " ", maxSplits: 3, omittingEmptySubsequences: true)
+            if words.count >= 3, words[1].contains("."), words[1].allSatisfy({ $0.isNumber || $0 == "." }), isTimestamp(words[2]) { return true }
+        }
         guard line.contains(" version ") || line.contains(" Version ") || line.contains(" Ver ") || line.contains(" v") else { return false }
         // (short: `kernel version 3.10.0-862 has a nat related bug …` is a sentence)
         let words = line.split(separator: " ", omittingEmptySubsequences: true)
@@ -229,6 +268,19 @@ package enum OutputLine {
         return fields.count >= 2 && fields.dropFirst().contains { !$0.isEmpty && $0.allSatisfy(\.isNumber) }
     }
 
+    /// `Inlet Temp       | 04h | ok  |  7.1 | 23 degrees C` (ipmitool, `mysql -e` without borders):
+    /// three or more cells between ` | `, one a number, none the start of a command (a pipeline's
+    /// stages are commands).
+    static func isPipeTableRow(_ line: Substring) -> Bool {
+        guard line.contains(" | ") else { return false }
+        let cells = line.split(separator: "|", omittingEmptySubsequences: false).map { $0.trimmedBlanks }
+        guard cells.count >= 3, !cells.contains(where: \.isEmpty) else { return false }
+        let numeric = cells.contains { cell in cell.first?.isNumber == true && cell.prefix { $0 != " " }.allSatisfy { $0.isNumber || $0 == "." } }
+        return numeric && !cells.dropFirst().contains { cell in
+            ShellWords.commandWord(cell).map { ShellWords.commands.contains(String($0)) } ?? false
+        }
+    }
+
     /// `mdadm: Defaulting to version 1.2 metadata`: a program's name, a colon, what it says
     /// (not a YAML key that happens to be a command: `command: [...]`, `run: make test`).
     static func isProgramMessage(_ line: Substring) -> Bool {
@@ -257,10 +309,13 @@ package enum OutputLine {
         // (the phrases without their first letter, found without lower-casing every line)
         guard line.contains(" ") else { return false }
         guard ["rror", "atal", "enied", "ailed", "annot ", "an't ", "ot found", "o such file", "efused", "***", "arning",
-               "nvalid ", "nable to", "ould not", "imed out", "RROR", "ATAL", "ENIED", "AILED"].contains(where: { line.contains($0) })
+               "nvalid", "nable to", "ould not", "imed out", "orbidden", "RROR", "ATAL", "ENIED", "AILED"].contains(where: { line.contains($0) })
         else { return false }
         let lower = line.lowercased()
         guard errorPhrases.contains(where: { lower.contains($0) }) else { return false }
+        // `The StatefulSet "mysql" is invalid: spec: Forbidden: …`: an error and its causes, chained by colons.
+        if line.components(separatedBy: ": ").count >= 3, !hasShellOperators(ShellWords.unquoted(line)[...]),
+           line.first?.isLetter == true { return true }
         let word = line.prefix { $0 != " " && $0 != "\t" }
         if word.hasSuffix(":"), word.count > 1, line.split(separator: " ").count >= 4,
            word.dropLast().allSatisfy({ $0.isLetter || $0.isNumber || "._-[]:/".contains($0) }) { return true }
@@ -271,8 +326,22 @@ package enum OutputLine {
 
     private static let errorPhrases = [
         "error", "fatal", "denied", "failed", "cannot ", "can't ", "not found", "no such file", "refused", "***", "warning",
-        "invalid ", "unable to", "could not", "timed out",
+        "invalid ", "invalid:", "unable to", "could not", "timed out", "forbidden",
     ]
+
+    /// `tcp  6 431998 ESTABLISHED src=198.51.100.23 dst=… sport=52144 …`: a record of a connection,
+    /// a packet or an event, plain fields among `key=value` ones (an inventory host line has only
+    /// `key=value` after its name; a command's own `key=value` arguments follow options).
+    static func isFieldRecord(_ line: Substring) -> Bool {
+        let words = line.split(whereSeparator: { $0 == " " || $0 == "\t" })
+        guard words.count >= 5, let first = words.first, !first.contains("="), !ShellWords.commands.contains(String(first)),
+              !words.contains(where: { $0.hasPrefix("-") }) else { return false }
+        let fields = words.dropFirst().filter { word in
+            guard let eq = word.firstIndex(of: "="), eq != word.startIndex else { return false }
+            return word[..<eq].allSatisfy { $0.isASCII && ($0.isLowercase || $0.isNumber || $0 == "_") }
+        }.count
+        return fields >= 3 && fields < words.count - 1
+    }
 
     /// What a command reports right after it runs: `/dev/mapper/vg-data: UUID="…" TYPE="xfs"` (a
     /// path and what is known of it), `1) "192.168.1.21"` (numbered replies), `node_load1 0.21` or
@@ -395,7 +464,7 @@ package enum OutputLine {
             return true
         }
         if isVersionLine(line) || isLevelled(line) || isStackFrame(line) || isApplyResult(line) || isDelimitedRow(line)
-            || isProgramMessage(line) { return true }
+            || isProgramMessage(line) || isHeadOfOutput(line) { return true }
         // (with a number in it, whatever comes before: a `* ` line of prose has none)
         if isVerboseTrace(line), line.contains(where: \.isNumber) { return true }
         // `/etc/sudoers.d/dev: parsed OK`: a path, then what a program found in it; `/dev/md0:`

@@ -105,7 +105,7 @@ package struct ShellSession: Sendable, Equatable {
                 if index + 1 < lines.count, !OutputLine.isElision(lines[index + 1]),
                    OutputLine.isEvidence(lines[index + 1], afterCommand: true) { hashCommandsWithOutput += 1 }
             case .none:
-                if ShellWords.looksLikeCommand(line) { bareCommands += 1 }
+                if ShellWords.looksLikeCommand(line), !OutputLine.isVersionLine(line.trimmedBlanks) { bareCommands += 1 }
             }
         }
         let transcript = hashCommands > 0 && (bareCommands == 0 || hashCommandsWithOutput > 0 && hashCommands >= bareCommands)

@@ -8,11 +8,19 @@ package enum ShellWords {
     /// bash builtins, ops tools).
     package static let commands = CommandLexicon.words
 
-    private static let editors: Set<String> = ["vi", "vim", "nano", "emacs", "nvim", "gedit"]
+    private static let editors: Set<String> = ["vi", "vim", "nano", "emacs", "nvim", "gedit", "visudo", "vipw", "vigr", "sudoedit"]
 
-    /// `vim /etc/…`, `nano file`: the command opens an editor, and what follows it was typed into it.
+    /// `vim /etc/…`, `nano file`, `kubectl edit cm x`, `systemctl edit nginx`, `crontab -e`: the
+    /// command opens an editor, and what follows it was typed into it.
     package static func opensEditor(_ line: Substring) -> Bool {
-        commandWord(line).map { editors.contains(String($0)) } ?? false
+        guard let word = commandWord(line) else { return false }
+        if editors.contains(String(word)) { return true }
+        // An `edit` sub-command (kubectl, oc, systemctl, virsh, `git config --edit` aside), among
+        // the first words, not piped: the tool hands the object to $EDITOR.
+        let words = line.split(whereSeparator: { $0 == " " || $0 == "\t" }).prefix(5)
+        if words.contains("|") || line.contains(" | ") { return false }
+        if words.dropFirst().contains("edit") { return true }
+        return word == "crontab" && words.contains("-e")
     }
 
     /// Command words that are also everyday English (`# if set 'false', …`, `# install the CLI`):
@@ -31,7 +39,14 @@ package enum ShellWords {
             let word = rest.prefix { $0 != " " && $0 != "\t" && $0 != ";" }
             guard !word.isEmpty else { return nil }
             if word == "sudo" || (word.contains("=") && !word.hasPrefix("=") && word.first?.isLetter == true) {
-                rest = rest.dropFirst(word.count).drop { $0 == " " || $0 == "\t" }
+                rest = rest.dropFirst(word.count)
+                // (`GRUB_CMDLINE_LINUX="crashkernel=512M rhgb quiet"`: the quoted value is one word)
+                if let eq = word.firstIndex(of: "="), let quote = word[word.index(after: eq)...].first, quote == "\"" || quote == "'",
+                   word[word.index(after: eq)...].dropFirst().contains(quote) == false {
+                    guard let close = rest.firstIndex(of: quote) else { return nil }
+                    rest = rest[rest.index(after: close)...].drop { $0 != " " && $0 != "\t" }
+                }
+                rest = rest.drop { $0 == " " || $0 == "\t" }
                 continue
             }
             return word
@@ -72,6 +87,8 @@ package enum ShellWords {
                 .contains(String(word)) {
                 return false
             }
+            // (`smartctl -j -H /dev/sda | jq .smart_status`: what jq picked out is printed)
+            if commandWord(last) == "jq", !unquoted(last).contains(">") { return true }
             command = command[..<bar]
         }
         guard let word = commandWord(command), !unquoted(command).contains(">") else { return false }
@@ -102,7 +119,7 @@ package enum ShellWords {
     /// progress is never shown as a line or two), or one whose output goes into a file.
     /// A plain line after it (`nvm install 20` after `source ~/.bashrc`) is the next command.
     package static func isQuiet(_ line: Substring) -> Bool {
-        guard let word = commandWord(line) else { return isShellAssignment(line) }
+        guard let word = commandWord(line) else { return isShellAssignment(line) || isQuotedAssignment(line) }
         let silent: Set<Substring> = ["cd", "source", ".", "export", "unset", "alias", "umask", "ulimit", "mkdir", "cp",
                                       "mv", "rm", "ln", "chmod", "chown", "chgrp", "touch", "install"]
         let words = line.split(whereSeparator: { $0 == " " || $0 == "\t" })
@@ -170,6 +187,8 @@ package enum ShellWords {
     /// pattern `Linux) echo …`, a `;;` arm end. Only for telling a script from output.
     package static func looksLikeShellSyntax(_ line: Substring) -> Bool {
         guard let word = commandWord(line) else { return false }
+        // (`[ 1722.301254] sysrq: …` is dmesg's stamp: a test closes with ` ]`)
+        if word == "[" || word == "[[" { return isTest(line.trimmedBlanks) }
         if keywords.contains(word) || closers.contains(word) || openers.contains(word) { return true }
         let trimmed = line.trimmedBlanks
         if trimmed.hasSuffix(";;") || trimmed.hasSuffix("() {") || trimmed.hasSuffix("(){") || trimmed.hasSuffix("()") { return true }
@@ -178,9 +197,16 @@ package enum ShellWords {
         return false
     }
 
+    /// `[ -f x ]`, `[[ $a == b ]] && …`: a test, closed by a `]` apart from what it tests.
+    private static func isTest(_ line: Substring) -> Bool {
+        line.hasPrefix("[[ ") ? line.contains(" ]]") : line.hasPrefix("[ ") && (line.contains(" ]") || line.hasSuffix("\\"))
+    }
+
     /// A line whose first word is a known command, a path to a program, or shell syntax.
     package static func looksLikeCommand(_ line: Substring) -> Bool {
-        guard let word = commandWord(line) else { return isShellAssignment(line) }
+        guard let word = commandWord(line) else { return isShellAssignment(line) || isQuotedAssignment(line) }
+        // (`top - 09:12:44 up 44 days, …`, `diff --git a/x b/x`: a program's own first line)
+        if OutputLine.isHeadOfOutput(line) { return false }
         if commands.contains(String(word)) { return true }
         let start = line.trimmedBlanks
         // A test (`[ ! -d temp ] && exit 1`, `[[ -d $dir ]] && cd $dir`), a group or a subshell
@@ -203,6 +229,9 @@ package enum ShellWords {
         {
             return true
         }
+        // `kdumpctl propagate`, `crmadm status`, `grafana-cli plugins ls`: named as tools are.
+        if word.count >= 5, ["ctl", "adm", "-cli"].contains(where: { word.hasSuffix($0) }),
+           word.allSatisfy({ $0.isASCII && ($0.isLowercase || $0.isNumber || "_-".contains($0)) }), !line.contains("  ") { return true }
         // `showmount -e 10.0.0.1`, `tuned-adm --list`: a program the lexicon lacks, known by an
         // option right after its name or its sub-command (a `ps` row's options come far later).
         if word.count >= 2, word.first.map({ $0.isASCII && $0.isLowercase }) == true, optionFollows(word, in: line),
@@ -215,8 +244,12 @@ package enum ShellWords {
         if let eq = trimmed.firstIndex(of: "=") {
             var name = trimmed[..<eq]
             if name.hasSuffix("]"), let open = name.firstIndex(of: "[") { name = name[..<open] }
+            // (what follows the assignments is a program's name or a comment: `notBefore=Nov 22
+            // 01:31:50 2023 GMT` is what `openssl x509 -dates` printed; `names=(a [5]=b c)` is an array)
             if name.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_") }), trimmed.first?.isLetter == true,
-               !name.isEmpty { return true }
+               !name.isEmpty,
+               ["(", "$(", "`"].contains(where: trimmed[trimmed.index(after: eq)...].hasPrefix)
+                || word.first.map({ $0.isASCII && ($0.isLowercase || "./~$\"'#".contains($0)) }) == true { return true }
         }
         return false
     }
@@ -231,6 +264,8 @@ package enum ShellWords {
             let next = rest.prefix { $0 != " " && $0 != "\t" }
             if next.count >= 2, next.first == "-",
                next.dropFirst(next.hasPrefix("--") ? 2 : 1).first.map({ $0.isASCII && $0.isLetter }) == true { return true }
+            // (`core_collector makedumpfile -l …`: a directive naming the program it runs)
+            if commands.contains(String(next)) { return false }
             rest = rest.dropFirst(next.count)
         }
         return false
@@ -246,6 +281,21 @@ package enum ShellWords {
     /// `LOG=/tmp/log.$$`) that only a shell would write: a value that expands (`$`, a backquote),
     /// an array, a subscript, or a variable bash itself reads. A plain `NAME=value` or
     /// `NAME="value"` is as much a line of an env file or of `cat /etc/os-release`'s output.
+    /// `myvar="hello world"`, `JAVA_OPTS="-XX:+UseG1GC \`: a name given words made one value,
+    /// or a quoted value that goes on over the next lines. A line of a script, though an env
+    /// file may hold it too (so not evidence against one: see `isShellAssignment`).
+    private static func isQuotedAssignment(_ line: Substring) -> Bool {
+        let trimmed = line.trimmedBlanks
+        guard let eq = trimmed.firstIndex(of: "="), trimmed.first.map({ $0.isASCII && ($0.isLetter || $0 == "_") }) == true,
+              trimmed[..<eq].allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_") }) else { return false }
+        let value = trimmed[trimmed.index(after: eq)...]
+        guard let quote = value.first, quote == "\"" || quote == "'" else { return false }
+        let rest = value.dropFirst()
+        guard let close = rest.firstIndex(of: quote) else { return true }
+        let after = rest[rest.index(after: close)...].trimmedBlanks
+        return rest[..<close].contains(" ") && (after.isEmpty || after.hasPrefix("#"))
+    }
+
     package static func isShellAssignment(_ line: Substring) -> Bool {
         let trimmed = line.trimmedBlanks
         guard let eq = trimmed.firstIndex(of: "="), trimmed.first.map({ $0.isASCII && ($0.isLetter || $0 == "_") }) == true

@@ -137,6 +137,9 @@ public enum BlockClassifier {
             }
             if declared == nil || declared == .text { return Detection(.shell, "a #! line naming \(interpreter)") }
         }
+        // `# Attribute    total   min   max` over `# ====   =====`: a report that marks every line
+        // with `#` (pt-query-digest, mysqltuner): columns and rulers, not the author's notes.
+        if statements.isEmpty, !structured, isCommentedReport(lines) { return Detection(.output, "a report printed with `#` on every line") }
         // Only comments (`#!/bin/bash`, notes): nothing in them reads as output.
         if statements.isEmpty { return nil }
         // How many statements are commands: counted when a rule asks (a manifest is decided before).

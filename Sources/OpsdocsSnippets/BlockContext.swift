@@ -19,16 +19,19 @@ enum BlockContext {
                        after previous: (block: CodeBlock, classification: Classification)?) -> Classification {
         let bare = classification.declared == nil || classification.declared == .text
         let tentative = classification.isTentative
-        guard tentative || bare && [.yaml, .ini, .toml, .json, .sysctl].contains(classification.kind) else { return classification }
+        // JSON is as often a response shown as a file to write, whatever its label (RULES.md: a
+        // JSON response shown is output).
+        let json = classification.kind == .json
+        guard tentative || json || bare && [.yaml, .ini, .toml, .sysctl].contains(classification.kind) else { return classification }
         var refined = classification
-        // (a manifest or a JSON document under "输出如下：" is still one: the sentence can mean a
-        // file shown; `key=value` and log-like lines cannot be applied anywhere)
-        if introducesOutput(block.leadIn), tentative || classification.kind != .yaml && classification.kind != .json {
+        // (a manifest under "输出如下：" is still one: the sentence can mean a file shown;
+        // `key=value` and log-like lines cannot be applied anywhere, nor a JSON response)
+        if introducesOutput(block.leadIn), tentative || classification.kind != .yaml {
             refined.kind = .output
             refined.reason = "the sentence before it introduces output"
-        } else if bare, block.followsFence, let previous, previous.classification.kind.isShell {
+        } else if bare || json, block.followsFence, let previous, previous.classification.kind.isShell {
             let above = previous.classification.session(of: previous.block.code)
-            guard !above.opensEditor, tentative || lastCommandReportsState(above) else { return refined }
+            guard !above.opensEditor, tentative && bare || lastCommandReportsState(above) else { return refined }
             refined.kind = .output
             refined.reason = tentative ? "right under commands, nothing between" : "right under a command that prints it"
         }
@@ -44,8 +47,10 @@ enum BlockContext {
     /// A sentence ending in a colon that speaks of output, results or what one sees, and not of
     /// a file's content or settings.
     static func introducesOutput(_ leadIn: String) -> Bool {
-        guard let last = leadIn.last, last == ":" || last == "：" else { return false }
         let text = leadIn.lowercased()
+        // (`prints`, `返回`: a lead-in of a word or two needs no colon)
+        if text.split(separator: " ").count <= 2, shortOutputWords.contains(where: { text.hasPrefix($0) }) { return true }
+        guard let last = leadIn.last, last == ":" || last == "：" else { return false }
         if contentWords.contains(where: { text.contains($0) }) { return false }
         return outputWords.contains { text.contains($0) }
     }
@@ -55,6 +60,7 @@ enum BlockContext {
         "output", "print", "shows", "show:", "looks like", "you should see", "you'll see", "you will see",
         "returns", "result", "reports", "error", "says",
     ]
+    private static let shortOutputWords = ["prints", "returns", "outputs", "gives", "shows", "输出", "返回", "显示"]
     private static let contentWords = [
         "内容", "写入", "添加", "加入", "配置", "改成", "修改", "content", "add ", "add:", "write", "append", "config",
     ]

@@ -31,8 +31,10 @@ extension BlockClassifier {
         let directives = logicalStatements(code).filter { !$0.trimmedBlanks.hasPrefix("...") }
         guard directives.count >= 3 else { return false }
         // A line with options (`faas-cli new fn --lang go`) is a command of a tool the lexicon lacks.
+        // (`core_collector makedumpfile -l …`: the options are those of the program a directive names)
         let commands = directives.filter { line in
-            ShellWords.looksLikeCommand(line) || ShellWords.looksLikeShellSyntax(line) || line.contains(" -")
+            ShellWords.looksLikeCommand(line) || ShellWords.looksLikeShellSyntax(line)
+                || line.contains(" -") && !namesAProgram(line)
         }.count
         guard commands * 3 < directives.count else { return false }
         // YAML keys (`aliases:`, `  dp: deployments`) are settings of another kind, not directives.
@@ -40,6 +42,15 @@ extension BlockClassifier {
         guard yamlKeys * 2 < directives.count else { return false }
         let laidOut = directives.contains { $0.hasSuffix("{") } || directives.filter { $0.first == " " || $0.first == "\t" }.count * 3 >= directives.count
         return laidOut || commands == 0
+    }
+
+    /// `core_collector makedumpfile -l`, `ExecStart /usr/bin/x -a`: a directive whose value is a
+    /// command line (its second word a program the lexicon knows).
+    static func namesAProgram(_ line: Substring) -> Bool {
+        let words = line.split(whereSeparator: { $0 == " " || $0 == "\t" })
+        guard words.count >= 2, !ShellWords.commands.contains(String(words[0])),
+              let program = words[1].split(separator: "/").last else { return false }
+        return ShellWords.commands.contains(String(program))
     }
 
     /// `UUID=… /data xfs defaults 0 0` (fstab), `/data/share 192.168.1.0/24(rw,sync)` (exports):
@@ -93,6 +104,7 @@ extension BlockClassifier {
             return Synopsis.isSynopsis(line) || raw.first == " " || raw.first == "\t" || line.hasPrefix("[")
                 || line.hasPrefix("-") && line.contains("  ") || line.hasSuffix(":") && !line.contains(" ")
                 || line.lowercased().hasPrefix("usage:")
+                || line.hasPrefix("Use \"")  // `Use "kubectl options" for a list of global command-line options`
         }.count
         return help * 4 >= statements.count * 3
     }
@@ -307,10 +319,30 @@ extension BlockClassifier {
         return lines.contains { $0.hasPrefix("apiVersion:") } && lines.contains { $0.hasPrefix("kind:") }
     }
 
+    /// Every line a `#` comment, and half of them, the mark taken off, columns or rulers.
+    static func isCommentedReport(_ lines: [Substring]) -> Bool {
+        guard lines.count >= 4 else { return false }
+        let tabular = lines.filter { raw in
+            let line = raw.trimmedBlanks.drop { $0 == "#" }.trimmedBlanks
+            let ruler = line.count >= 5 && line.allSatisfy { "=-_ ".contains($0) }
+            return ruler || OutputLine.isTableRow(line)
+        }.count
+        return tabular * 2 >= lines.count
+    }
+
+    /// Where a YAML key's colon is: the first, or the one after a quoted key's closing quote
+    /// (`"registry.lab.local:5000":`).
+    static func keyColon(_ t: Substring) -> Substring.Index? {
+        guard let quote = t.first, quote == "\"" || quote == "'" else { return t.firstIndex(of: ":") }
+        guard let close = t.dropFirst().firstIndex(of: quote), t.index(after: close) < t.endIndex,
+              t[t.index(after: close)] == ":" else { return t.firstIndex(of: ":") }
+        return t.index(after: close)
+    }
+
     static func startsLikeYAML(_ line: Substring) -> Bool {
         let t = line.drop { $0 == " " }
         if t.hasPrefix("- ") { return true }
-        guard let colon = t.firstIndex(of: ":"), colon != t.startIndex else { return false }
+        guard let colon = keyColon(t), colon != t.startIndex else { return false }
         let after = t.index(after: colon)
         return t[..<colon].allSatisfy { $0.isLetter || $0.isNumber || "_-./\"'".contains($0) }
             && (after == t.endIndex || t[after] == " ")
@@ -321,6 +353,7 @@ extension BlockClassifier {
     /// print them. Three or more labelled values, one colon column, two or more indents: never
     /// YAML (siblings share an indent, and a deeper key's parent holds no value of its own).
     static func isRightAlignedReport(_ lines: [Substring]) -> Bool {
+        if isRightAlignedNumbers(lines) { return true }
         var column: Int?, indents = Set<Int>(), labels = 0
         for line in lines where !line.trimmedBlanks.isEmpty {
             // (`*************************** 1. row ***************************` between records)
@@ -338,6 +371,27 @@ extension BlockClassifier {
             labels += 1
         }
         return labels >= 3 && indents.count >= 2
+    }
+
+    /// `MemTotal:       32779804 kB` over `MemFree:          524112 kB`: numbers padded on the left
+    /// so they end in one column, as `/proc/meminfo`, `vmstat -s` and counters print them (a
+    /// YAML author does not pad values, least of all to the right).
+    static func isRightAlignedNumbers(_ lines: [Substring]) -> Bool {
+        var ends = Set<Int>(), rows = 0, padded = 0
+        for line in lines where !line.trimmedBlanks.isEmpty && !OutputLine.isElision(line) {
+            guard let colon = line.firstIndex(of: ":") else { return false }
+            let label = line[..<colon].trimmedBlanks
+            guard !label.isEmpty, label.allSatisfy({ $0.isLetter || $0.isNumber || "_-()".contains($0) }) else { return false }
+            let value = line[line.index(after: colon)...]
+            let padding = value.prefix { $0 == " " }.count
+            let words = value.split(separator: " ")
+            guard padding >= 1, let number = words.first, number.allSatisfy({ $0.isNumber || $0 == "." }), number.first?.isNumber == true,
+                  words.count <= 2 else { return false }
+            if padding >= 2 { padded += 1 }
+            ends.insert(line.distance(from: line.startIndex, to: number.endIndex))
+            rows += 1
+        }
+        return rows >= 3 && ends.count == 1 && padded * 2 >= rows
     }
 
     /// Most lines are `key: value`, `- item` or comments, and at least two are keys
@@ -361,8 +415,8 @@ extension BlockClassifier {
             let t = line.drop { $0 == " " }
             if t.hasSuffix(": |") || t.hasSuffix(": >") || t.hasSuffix(": |-") || t.hasSuffix(": >-") { blockScalarIndent = indent }
             if t.hasPrefix("#") || t == "---" || t.hasPrefix("- ") || t == "-" { continue }
-            if let colon = t.firstIndex(of: ":"), colon != t.startIndex,
-               t[..<colon].allSatisfy({ $0.isLetter || $0.isNumber || "_-./\"'".contains($0) }),
+            if let colon = keyColon(t), colon != t.startIndex,
+               t[..<colon].allSatisfy({ $0.isLetter || $0.isNumber || "_-./\"':".contains($0) }),
                t.index(after: colon) == t.endIndex || t[t.index(after: colon)] == " "
             {
                 keys += 1
@@ -407,7 +461,23 @@ extension BlockClassifier {
         }
         let header = words.count >= 2 && words.allSatisfy(headerWord)
             && first.contains("  ")
-        return header || isVerticalRecord(lines)
+        return header || isTitledHeader(first, over: lines.dropFirst()) || isVerticalRecord(lines)
+    }
+
+    /// `Limit        Soft Limit   Hard Limit   Units`, `Filesystem   Size  Used Avail Use% Mounted on`:
+    /// three or more column names in capitalised words, apart by runs of blanks, over rows
+    /// that have the columns too (a heading in prose has neither the gaps nor the rows).
+    static func isTitledHeader(_ first: Substring, over rows: ArraySlice<Substring>) -> Bool {
+        let cells = first.trimmedBlanks.components(separatedBy: "  ").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        guard cells.count >= 3, !rows.isEmpty else { return false }
+        let joiners: Set<Substring> = ["on", "of", "in", "at", "per", "by", "to", "and"]
+        let words = cells.flatMap { $0.split(separator: " ") }
+        guard words.allSatisfy({ word in
+            word.first.map { $0.isUppercase && $0.isASCII } == true && word.allSatisfy { $0.isLetter || $0.isNumber || "%()/_-.".contains($0) }
+                || joiners.contains(word)
+        }) else { return false }
+        let columned = rows.filter { row in row.trimmedBlanks.components(separatedBy: "  ").filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty }.count >= 2 }
+        return columned.count * 2 >= rows.count
     }
 
     /// `         type: range` over `          key: idx_uid`: names right-aligned on their colons

@@ -345,6 +345,18 @@ enum Placeholders {
                 out.append(word)
                 continue
             }
+            // `PASSWORD='...'`: a value left out. `/dev/sdX`, `ethN`, `-d megaraid,N`: a device or
+            // an index whose last letter stands for the one to pick.
+            if let eq = bare.firstIndex(of: "="), ["...", "…"].contains(String(bare[bare.index(after: eq)...].filter { $0 != "'" && $0 != "\"" })) {
+                out.append(word)
+                continue
+            }
+            if position > 0, !bare.hasPrefix("-"), bare.split(whereSeparator: { "/,=:".contains($0) }).enumerated().contains(where: { part, segment in
+                guard let last = segment.last, last == "X" || last == "N" else { return false }
+                let stem = segment.dropLast()
+                return stem.isEmpty ? part > 0 && bare.contains(",")
+                    : stem.count >= 2 && stem.count <= 6 && stem.allSatisfy { $0.isASCII && $0.isLowercase }
+            }) { out.append(word); continue }
             // A value cut short: `eyJhbGciOiJSUzI1NiIs...`, `sha256:4c2a…`.
             if (bare.hasSuffix("...") || bare.hasSuffix("…")),
                bare.dropLast(bare.hasSuffix("…") ? 1 : 3).suffix(4).allSatisfy({ $0.isLetter || $0.isNumber }),

@@ -81,6 +81,41 @@ enum ShellVerifier {
             findings.append(Finding(line: index + 1, .error, tool: "continuations",
                                     "a comment after `\\` ends the command here: the next line runs as a command of its own"))
         }
+        findings += cutShortContinuations(lines)
+        return findings
+    }
+
+    /// `kubectl label ns prod \` / `  environment=production` / `  team=payments`: the command's
+    /// last `\` is missing, so the line under it, indented as its arguments are, runs on its own;
+    /// or the script ends in `\` (a list of flags cut from a longer command).
+    static func cutShortContinuations(_ lines: [Substring]) -> [Finding] {
+        var findings: [Finding] = []
+        var heredoc: String?
+        var commandIndent = 0, argumentIndent: Int?
+        var previousContinues = false
+        for (index, line) in lines.enumerated() {
+            if let delimiter = heredoc { if line.trimmedBlanks == delimiter { heredoc = nil }; continue }
+            let trimmed = line.trimmedBlanks
+            if trimmed.isEmpty || trimmed.hasPrefix("#") { if trimmed.isEmpty { argumentIndent = nil }; continue }
+            let indent = line.prefix { $0 == " " || $0 == "\t" }.count
+            let continues = ShellWords.continues(line)
+            if previousContinues {
+                argumentIndent = indent > commandIndent ? indent : nil
+            } else {
+                if let argumentIndent, indent == argumentIndent, !ShellWords.looksLikeShellSyntax(line) {
+                    findings.append(Finding(line: index + 1, .error, tool: "continuations",
+                                            "indented as the arguments above, but the line before has no `\\`: this runs as a command of its own"))
+                }
+                argumentIndent = nil
+                commandIndent = indent
+            }
+            if !continues, let (delimiter, _) = ShellWords.heredocDelimiter(in: line) { heredoc = delimiter }
+            previousContinues = continues
+        }
+        if previousContinues, heredoc == nil, let last = lines.lastIndex(where: { !$0.trimmedBlanks.isEmpty }) {
+            findings.append(Finding(line: last + 1, .error, tool: "continuations",
+                                    "the script ends in `\\`: the rest of the command is missing"))
+        }
         return findings
     }
 
