@@ -81,7 +81,8 @@ enum ShellVerifier {
             findings.append(Finding(line: index + 1, .error, tool: "continuations",
                                     "a comment after `\\` ends the command here: the next line runs as a command of its own"))
         }
-        findings += cutShortContinuations(lines)
+        // (one finding per break: a comment after `\` already explains the indented line under it)
+        if findings.isEmpty { findings = cutShortContinuations(lines) }
         return findings
     }
 
