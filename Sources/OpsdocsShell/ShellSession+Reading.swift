@@ -320,7 +320,7 @@ extension ShellSession {
     /// `FLANNEL_MTU=1450`: one assignment and nothing after it.
     private static func isLoneAssignment(_ line: Substring) -> Bool {
         guard let eq = line.firstIndex(of: "="), let first = line.first, first.isLetter || first == "_" else { return false }
-        return line[..<eq].allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_") }
+        return ShellWords.isVariableName(line[..<eq])
             && !line[eq...].contains(" ") && !line.contains("$(") && !line.contains("`")
     }
 

@@ -246,7 +246,7 @@ package enum ShellWords {
             if name.hasSuffix("]"), let open = name.firstIndex(of: "[") { name = name[..<open] }
             // (what follows the assignments is a program's name or a comment: `notBefore=Nov 22
             // 01:31:50 2023 GMT` is what `openssl x509 -dates` printed; `names=(a [5]=b c)` is an array)
-            if name.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_") }), trimmed.first?.isLetter == true,
+            if isVariableName(name), trimmed.first?.isLetter == true,
                !name.isEmpty,
                ["(", "$(", "`"].contains(where: trimmed[trimmed.index(after: eq)...].hasPrefix)
                 || word.first.map({ $0.isASCII && ($0.isLowercase || "./~$\"'#".contains($0)) }) == true { return true }
@@ -277,17 +277,19 @@ package enum ShellWords {
         "HISTTIMEFORMAT", "HISTIGNORE", "TMOUT", "CDPATH", "OLDPWD", "BASH_ENV", "SHELLOPTS",
     ]
 
-    /// A line of assignments only (`OLD_IFS="$IFS"`, `colors["red"]="#ff0000"`, `ARR=(a b)`,
-    /// `LOG=/tmp/log.$$`) that only a shell would write: a value that expands (`$`, a backquote),
-    /// an array, a subscript, or a variable bash itself reads. A plain `NAME=value` or
-    /// `NAME="value"` is as much a line of an env file or of `cat /etc/os-release`'s output.
+    /// Letters, digits and `_` only (ASCII): what a shell variable's name may hold. (An empty
+    /// name passes; callers that need one say so.)
+    package static func isVariableName(_ name: Substring) -> Bool {
+        name.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_") }
+    }
+
     /// `myvar="hello world"`, `JAVA_OPTS="-XX:+UseG1GC \`: a name given words made one value,
     /// or a quoted value that goes on over the next lines. A line of a script, though an env
     /// file may hold it too (so not evidence against one: see `isShellAssignment`).
     private static func isQuotedAssignment(_ line: Substring) -> Bool {
         let trimmed = line.trimmedBlanks
         guard let eq = trimmed.firstIndex(of: "="), trimmed.first.map({ $0.isASCII && ($0.isLetter || $0 == "_") }) == true,
-              trimmed[..<eq].allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_") }) else { return false }
+              isVariableName(trimmed[..<eq]) else { return false }
         let value = trimmed[trimmed.index(after: eq)...]
         guard let quote = value.first, quote == "\"" || quote == "'" else { return false }
         let rest = value.dropFirst()
@@ -296,6 +298,10 @@ package enum ShellWords {
         return rest[..<close].contains(" ") && (after.isEmpty || after.hasPrefix("#"))
     }
 
+    /// A line of assignments only (`OLD_IFS="$IFS"`, `colors["red"]="#ff0000"`, `ARR=(a b)`,
+    /// `LOG=/tmp/log.$$`) that only a shell would write: a value that expands (`$`, a backquote),
+    /// an array, a subscript, or a variable bash itself reads. A plain `NAME=value` or
+    /// `NAME="value"` is as much a line of an env file or of `cat /etc/os-release`'s output.
     package static func isShellAssignment(_ line: Substring) -> Bool {
         let trimmed = line.trimmedBlanks
         guard let eq = trimmed.firstIndex(of: "="), trimmed.first.map({ $0.isASCII && ($0.isLetter || $0 == "_") }) == true
@@ -304,7 +310,7 @@ package enum ShellWords {
         var subscripted = false
         if name.hasSuffix("+") { name = name.dropLast() }  // `PATH+=:/opt/bin`
         if name.hasSuffix("]"), let open = name.firstIndex(of: "[") { name = name[..<open]; subscripted = true }
-        guard !name.isEmpty, name.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_") }) else { return false }
+        guard !name.isEmpty, isVariableName(name) else { return false }
         let value = trimmed[trimmed.index(after: eq)...]
         if value.contains(" "), !value.hasPrefix("\""), !value.hasPrefix("'"), !value.hasPrefix("(") { return false }  // `a=b c`: prose or flags
         return subscripted || shellVariables.contains(name) || value.hasPrefix("(") || value.contains("$") || value.contains("`")

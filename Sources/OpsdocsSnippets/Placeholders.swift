@@ -226,7 +226,7 @@ enum Placeholders {
         var names: Set<String> = []
         func isName(_ w: Substring) -> Bool {
             guard let f = w.first, f.isLetter || f == "_" else { return false }
-            return w.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_") }
+            return ShellWords.isVariableName(w)
         }
         for line in code.split(separator: "\n") {
             // Most lines set nothing: look closer only at an `=` or a word that sets or sources

@@ -88,8 +88,10 @@ enum ShellVerifier {
 
     /// `kubectl label ns prod \` / `  environment=production` / `  team=payments`: the command's
     /// last `\` is missing, so the line under it, indented as its arguments are, runs on its own;
-    /// or the script ends in `\` (a list of flags cut from a longer command).
-    static func cutShortContinuations(_ lines: [Substring]) -> [Finding] {
+    /// or the script ends in `\` (a list of flags cut from a longer command). A walk of its own
+    /// beside brokenContinuations': it reads indentation and skips comment lines, which are
+    /// what that one looks for.
+    private static func cutShortContinuations(_ lines: [Substring]) -> [Finding] {
         var findings: [Finding] = []
         var heredoc: String?
         var commandIndent = 0, argumentIndent: Int?

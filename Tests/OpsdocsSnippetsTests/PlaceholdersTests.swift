@@ -124,19 +124,6 @@ import Testing
         #expect(Placeholders.find(in: "echo \"Done. Now open https://your.domain.com/admin in a browser\"\n").isEmpty)
     }
 
-    @Test func aBackslashAndAHashInsideQuotesBreakNothing() {
-        #expect(ShellVerifier.brokenContinuations("sed -i 's/^\\ #//' /etc/foo.conf\n").isEmpty)
-        #expect(ShellVerifier.brokenContinuations("echo \"a\\ # b\"\n").isEmpty)
-        #expect(ShellVerifier.brokenContinuations("./configure \\\n  --with-pcre \\\t# 注释\n  --with-stream\n").map(\.line) == [2])
-    }
-
-    @Test func aCommentLineOfItsOwnAfterABackslashBreaksTheCommand() {
-        let code = "mqadmin resetOffsetByTime -g cg_order \\\n  # 时间戳毫秒\n  -s \"2024-06-03\"\n"
-        #expect(ShellVerifier.brokenContinuations(code).map(\.line) == [2])
-        // (a comment after the last line of a command breaks nothing)
-        #expect(ShellVerifier.brokenContinuations("docker ps \\\n  -a\n# done\n").isEmpty)
-    }
-
     @Test func anOptionInAVariablesQuotedValueIsNoFillIn() {
         let opts = "JAVA_OPTS=\"-XX:+UseG1GC \\\n  -XX:MaxRAMPercentage=70.0 \\\n  -Xlog:gc*:file=/app/logs/gc-%t.log\"\n"
         #expect(Placeholders.find(in: opts).isEmpty)

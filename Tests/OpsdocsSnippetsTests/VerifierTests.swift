@@ -52,4 +52,17 @@ import Testing
             #expect(results[2].contains { $0.tool == "shellcheck" && $0.message.hasPrefix("SC2115") && $0.line == 2 })
         }
     }
+
+    @Test func aBackslashAndAHashInsideQuotesBreakNothing() {
+        #expect(ShellVerifier.brokenContinuations("sed -i 's/^\\ #//' /etc/foo.conf\n").isEmpty)
+        #expect(ShellVerifier.brokenContinuations("echo \"a\\ # b\"\n").isEmpty)
+        #expect(ShellVerifier.brokenContinuations("./configure \\\n  --with-pcre \\\t# 注释\n  --with-stream\n").map(\.line) == [2])
+    }
+
+    @Test func aCommentLineOfItsOwnAfterABackslashBreaksTheCommand() {
+        let code = "mqadmin resetOffsetByTime -g cg_order \\\n  # 时间戳毫秒\n  -s \"2024-06-03\"\n"
+        #expect(ShellVerifier.brokenContinuations(code).map(\.line) == [2])
+        // (a comment after the last line of a command breaks nothing)
+        #expect(ShellVerifier.brokenContinuations("docker ps \\\n  -a\n# done\n").isEmpty)
+    }
 }
