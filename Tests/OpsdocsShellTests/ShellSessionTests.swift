@@ -255,4 +255,125 @@ import Testing
         let audit = "ausearch -k identity -i\ntype=PROCTITLE msg=audit(05/21/2024 10:41:07.231:2241) : proctitle=passwd deploy\n"
         #expect(ShellSession.read(audit).script == "ausearch -k identity -i\n")
     }
+
+    // A command, then what it printed, no prompt: the script keeps the command only.
+    /// What a shell block without prompts publishes: commands, their output dropped.
+    private func unprompted(_ code: String) -> String {
+        (ShellSession.readUnprompted(code) ?? ShellSession.script(code)).script
+    }
+
+
+    @Test func aProgramsOwnFirstLineIsOutputThoughItStartsWithACommandsName() {
+        // dmesg stamps, `top`'s uptime line, a diff's headers: their first word is a program too.
+        #expect(unprompted("""
+        dmesg | tail -2
+        [ 1722.301254] sysrq: Show Blocked State
+        [ 1722.301301] task:kworker/0:1     state:D stack:0
+        """) == "dmesg | tail -2\n")
+        #expect(unprompted("""
+        top -bn1 | head -1
+        top - 09:12:44 up 44 days,  3:02,  1 user,  load average: 0.15, 0.10, 0.09
+        """) == "top -bn1 | head -1\n")
+        #expect(unprompted("""
+        git diff HEAD~1 -- values.yaml
+        diff --git a/values.yaml b/values.yaml
+        index 3f2a1c4..8b9d0e7 100644
+        @@ -20,4 +20,4 @@ replicaCount
+        """) == "git diff HEAD~1 -- values.yaml\n")
+    }
+
+    @Test func aTestIsACommandOnlyWhenItClosesWithABracket() {
+        let code = "[ -f /etc/kubernetes/admin.conf ] && echo ok\n[[ -d /var/lib/etcd ]] || mkdir -p /var/lib/etcd\n"
+        #expect(unprompted(code) == code)
+    }
+
+    @Test func aNameAndAValueOfWordsIsWhatAProgramPrinted() {
+        // `openssl x509 -dates` prints `notBefore=…`: an assignment would need a program after it.
+        #expect(unprompted("""
+        openssl x509 -in /etc/kubernetes/pki/ca.crt -noout -dates
+        notBefore=Nov 22 01:31:50 2023 GMT
+        notAfter=Nov 19 01:31:50 2033 GMT
+        """) == "openssl x509 -in /etc/kubernetes/pki/ca.crt -noout -dates\n")
+        let prefixed = "KUBECONFIG=/etc/kubernetes/admin.conf kubectl get nodes\nLANG=C date\n"
+        #expect(unprompted(prefixed) == prefixed)
+    }
+
+    @Test func aQuotedValueWithSpacesIsAShellAssignment() {
+        let code = """
+        myvar="hello world"
+        echo "$myvar"
+        JAVA_OPTS="-Xms2g -Xmx2g \\
+          -XX:+UseG1GC"
+        export JAVA_OPTS
+
+        """
+        #expect(unprompted(code) == code)
+    }
+
+    @Test func toolsNamedForWhatTheyControlAreCommands() {
+        // `*ctl`, `*adm`, `*-cli`: the lexicon need not know every one.
+        #expect(unprompted("""
+        karmadactl get clusters
+        NAME      VERSION   MODE   READY   AGE
+        member1   v1.27.3   Push   True    12d
+        """) == "karmadactl get clusters\n")
+    }
+
+    @Test func textTypedIntoAnEditSubCommandIsDropped() {
+        #expect(unprompted("""
+        kubectl -n kube-system edit cm coredns
+            forward . 223.5.5.5 {
+               max_concurrent 1000
+            }
+        kubectl -n kube-system rollout restart deploy coredns
+        """) == "kubectl -n kube-system edit cm coredns\nkubectl -n kube-system rollout restart deploy coredns\n")
+        #expect(unprompted("crontab -e\n0 2 * * * /opt/backup/etcd-backup.sh\n") == "crontab -e\n")
+    }
+
+    @Test func whatJqPrintsIsOutput() {
+        #expect(unprompted("""
+        kubectl get node node-01 -o json | jq '.status.capacity'
+        {
+          "cpu": "8",
+          "memory": "32779804Ki"
+        }
+        """) == "kubectl get node node-01 -o json | jq '.status.capacity'\n")
+    }
+
+    @Test func rowsTablesAndRecordsThatProgramsPrint() {
+        // ipmitool's cells between ` | `, conntrack's records, smartctl's banner, a two-column
+        // listing whose second column is a time, an error chained by colons.
+        #expect(unprompted("""
+        ipmitool sdr type Temperature
+        Inlet Temp       | 04h | ok  |  7.1 | 23 degrees C
+        Exhaust Temp     | 01h | ok  |  7.1 | 38 degrees C
+        """) == "ipmitool sdr type Temperature\n")
+        #expect(unprompted("""
+        conntrack -L | head -1
+        tcp      6 431998 ESTABLISHED src=198.51.100.23 dst=10.0.0.5 sport=52144 dport=443 mark=0 use=1
+        """) == "conntrack -L | head -1\n")
+        #expect(unprompted("""
+        smartctl -a /dev/sda
+        smartctl 7.0 2018-12-30 r4883 [x86_64-linux-3.10.0-1160.el7.x86_64] (local build)
+        """) == "smartctl -a /dev/sda\n")
+        #expect(unprompted("""
+        kubectl get crd | grep cert-manager
+        certificates.cert-manager.io   2023-11-22T01:20:33Z
+        issuers.cert-manager.io        2023-11-22T01:20:33Z
+        """) == "kubectl get crd | grep cert-manager\n")
+        #expect(unprompted("""
+        kubectl apply -f mysql-sts.yaml
+        The StatefulSet "mysql" is invalid: spec: Forbidden: updates to statefulset spec for fields other than 'replicas' are forbidden
+        """) == "kubectl apply -f mysql-sts.yaml\n")
+    }
+
+    @Test func aVersionLineDoesNotMakeAHashTranscriptAScript() {
+        // `# docker --version` over its answer: a root prompt, since the line under it is printed.
+        #expect(ShellSession.read("""
+        # docker --version
+        Docker version 24.0.7, build afdd53b
+        # containerd --version
+        containerd containerd.io 1.6.26 3dd1e886e55dd695541fdcd67420c2888645a495
+        """).script == "docker --version\ncontainerd --version\n")
+    }
 }

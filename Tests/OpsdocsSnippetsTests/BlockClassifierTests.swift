@@ -300,4 +300,49 @@ import Testing
         #expect(es.kind == .console)
         #expect(es.session?.script == "curl -s http://localhost:9200\n")
     }
+
+    @Test func reportsThatLookLikeSettingsAreOutput() {
+        // `/proc/meminfo`: numbers padded to end in one column (YAML values are not padded).
+        #expect(kind("", "MemTotal:       32779804 kB\nMemFree:          524112 kB\nBuffers:            2104 kB\nCached:         18291200 kB\n").kind == .output)
+        // `ulimit`-style columns under a header of capitalised names.
+        #expect(kind("", """
+        Limit                     Soft Limit           Hard Limit           Units
+        Max open files            1024                 4096                 files
+        Max processes             127431               127431               processes
+        """).kind == .output)
+        // pt-query-digest marks every line with `#`: columns and rulers, not the author's notes.
+        #expect(kind("", """
+        # Attribute    total     min     max     avg
+        # ============ ======= ======= ======= =======
+        # Exec time      3500s     1ms     12s   200ms
+        # Lock time        2s       0    10ms    20us
+        # Rows sent      1.20M       0   9.77k   68.2
+        """).kind == .output)
+        // A CLI's help ends in `Use "… --help" for more information`.
+        #expect(kind("", """
+        Usage:
+          velero backup create NAME [flags]
+
+        Flags:
+              --include-namespaces stringArray   namespaces to include in the backup
+
+        Use "velero backup create --help" for more information about a command.
+        """).kind != .shell)
+    }
+
+    @Test func directivesThatNameAProgramAreConfigNotCommands() {
+        // kdump.conf: `core_collector makedumpfile -l …` is a setting whose value is a command line.
+        let kdump = kind("", "path /var/crash\ncore_collector makedumpfile -l --message-level 1 -d 31\nfailure_action reboot\ndefault reboot\n")
+        #expect(!kdump.kind.isShell)
+    }
+
+    @Test func aQuotedKeyWithAColonInItIsStillYAML() {
+        let registries = kind("", """
+        mirrors:
+          "registry.lab.local:5000":
+            endpoint:
+              - "http://registry.lab.local:5000"
+        """)
+        #expect(registries.kind == .yaml)
+    }
 }

@@ -166,4 +166,37 @@ import Testing
         """)
         #expect(found.map(\.0) == [.shell, .yaml, .shell, .yaml], "mkdir prints nothing; a `yaml` label is the author's word")
     }
+
+    @Test func aLeadInOfAWordOrTwoNeedsNoColon() {
+        let found = kinds("""
+        返回
+
+        ```
+        {"health": "true", "reason": ""}
+        ```
+        """)
+        #expect(found.map(\.0) == [.output])
+    }
+
+    @Test func jsonRightUnderACommandThatPrintsItIsOutputWhateverItsLabel() {
+        let found = kinds("""
+        ```bash
+        curl -s http://127.0.0.1:2379/health
+        ```
+        ```json
+        {"health": "true", "reason": ""}
+        ```
+        """)
+        #expect(found.map(\.0) == [.shell, .output])
+        // A JSON file written with an editor above it is the file's content.
+        let file = kinds("""
+        ```bash
+        vim /etc/docker/daemon.json
+        ```
+        ```json
+        {"registry-mirrors": ["https://mirror.lab.local"]}
+        ```
+        """)
+        #expect(file.map(\.0) == [.shell, .json])
+    }
 }

@@ -135,4 +135,13 @@ import Testing
         #expect(Placeholders.find(in: key) == ["AAAAC3NzaC1lZDI1NTE5AAAAIG..."])
         #expect(Placeholders.find(in: "echo \"Loading... please wait\"\n").isEmpty)
     }
+
+    @Test func aValueLeftOutOrADeviceLetterToPickIsAFillIn() {
+        #expect(Placeholders.find(in: "export MYSQL_ROOT_PASSWORD='...'\n") == ["MYSQL_ROOT_PASSWORD='...'"])
+        #expect(Placeholders.find(in: "mkfs.xfs /dev/sdX\n") == ["/dev/sdX"])
+        #expect(Placeholders.find(in: "ethtool -S ethN | grep drop\n") == ["ethN"])
+        #expect(Placeholders.find(in: "smartctl -a -d megaraid,N /dev/sda\n") == ["megaraid,N"])
+        // Real names: a device, an option, upper-case column names.
+        #expect(Placeholders.find(in: "mkfs.xfs /dev/sdb\nethtool -S eth0\nlsblk /dev/nvme0n1 -o NAME,SIZE\n").isEmpty)
+    }
 }

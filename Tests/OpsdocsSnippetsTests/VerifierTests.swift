@@ -65,4 +65,16 @@ import Testing
         // (a comment after the last line of a command breaks nothing)
         #expect(ShellVerifier.brokenContinuations("docker ps \\\n  -a\n# done\n").isEmpty)
     }
+
+    @Test func anArgumentLineUnderACommandWithoutItsBackslashIsABreak() {
+        let code = "kubectl label ns prod \\\n  environment=production\n  team=payments\n"
+        #expect(ShellVerifier.brokenContinuations(code).map(\.line) == [3])
+        // A script cut from a longer command: its last line ends in `\`.
+        #expect(ShellVerifier.brokenContinuations("  --etcd-servers=https://10.0.0.1:2379 \\\n  --service-cluster-ip-range=10.68.0.0/16 \\\n").map(\.line) == [2])
+        // Indented lines of an `if`, a heredoc body: nothing broken.
+        #expect(ShellVerifier.brokenContinuations("docker run -d \\\n  --name web nginx\nif true; then\n  echo ok\nfi\n").isEmpty)
+        #expect(ShellVerifier.brokenContinuations("cat > a.conf <<EOF\nx \\\n  y\nEOF\n").isEmpty)
+        // (one finding per break: a comment after `\` already explains the line under it)
+        #expect(ShellVerifier.brokenContinuations("./configure \\\n  --with-pcre \\  # 正则\n  --with-stream\n").count == 1)
+    }
 }
