@@ -45,7 +45,10 @@ public enum SnippetCommand {
         for page in built { found += page.markdownDiagnostics }
         var (previous, cacheDiagnostics) = (VerificationCache(), [Diagnostic]())
         if let folder = options.cacheFolder { (previous, cacheDiagnostics) = SnippetCacheStore.load(from: folder) }
-        let (all, cache) = NotePipeline.snippets(of: built, cache: previous)
+        if let known = previous.transliterations { SnippetID.transliterations = known }
+        let (all, verified) = NotePipeline.snippets(of: built, cache: previous)
+        var cache = verified
+        cache.transliterations = SnippetID.transliterations(of: built.flatMap { $0.rendered.codeBlocks.map(\.section) })
         // A cache inside the output folder is written with the snippet files (`publish`).
         if let folder = options.cacheFolder, options.writesCache, !options.cacheIsInOutput {
             cacheDiagnostics += SnippetCacheStore.save(cache, to: folder)

@@ -347,11 +347,12 @@ enum Placeholders {
             }
             // `PASSWORD='...'`: a value left out. `/dev/sdX`, `ethN`, `-d megaraid,N`: a device or
             // an index whose last letter stands for the one to pick.
-            if let eq = bare.firstIndex(of: "="), ["...", "…"].contains(String(bare[bare.index(after: eq)...].filter { $0 != "'" && $0 != "\"" })) {
+            if bare.hasSuffix(".") || bare.hasSuffix("…") || bare.hasSuffix("'") || bare.hasSuffix("\""),
+               let eq = bare.firstIndex(of: "="), ["...", "…"].contains(String(bare[bare.index(after: eq)...].filter { $0 != "'" && $0 != "\"" })) {
                 out.append(word)
                 continue
             }
-            if position > 0, !bare.hasPrefix("-"), bare.split(whereSeparator: { "/,=:".contains($0) }).enumerated().contains(where: { part, segment in
+            if position > 0, bare.contains("X") || bare.contains("N"), !bare.hasPrefix("-"), bare.split(whereSeparator: { "/,=:".contains($0) }).enumerated().contains(where: { part, segment in
                 guard let last = segment.last, last == "X" || last == "N" else { return false }
                 let stem = segment.dropLast()
                 return stem.isEmpty ? part > 0 && bare.contains(",")

@@ -10,6 +10,10 @@ public struct VerificationCache: Sendable, Codable, Equatable {
     }
 
     public var entries: [String: Entry]
+    /// Headings' runs of Chinese transliterated for snippet ids (SnippetID.transliterations), kept
+    /// by `opsdocs snippets`, which has no build state to keep them in: a warm run makes no ICU
+    /// call for headings it knew. (nil, and not written, in a build's cache: its state keeps them.)
+    public var transliterations: [String: String]?
 
     public init(entries: [String: Entry] = [:]) { self.entries = entries }
 

@@ -7,6 +7,7 @@ import Foundation
 import Glibc
 import Testing
 @testable import OpsdocsSite
+import OpsdocsSnippets
 
 private let hostile = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
     .appendingPathComponent("Fixtures/hostile")
@@ -153,6 +154,27 @@ private func fixture(_ name: String) throws -> String {
         #expect(try SiteBuilder.build(options).published)
         #expect(site.exists("ci-cache/verification.json"))
         #expect(!site.exists("public/.opsdocs"))
+    }
+
+    @Test func snippetsKeepsTheHeadingsTransliterationsInItsCache() throws {
+        // `opsdocs snippets` has no build state: its cache folder keeps what ICU made of the
+        // headings, so a warm run (a CI job) does not transliterate them again.
+        let site = try SiteFixture(SiteFixture.opsNotes)
+        defer { site.remove() }
+        var options = site.options()
+        options.cacheFolder = site.root.appendingPathComponent("ci-cache")
+        try site.write("content/k8s/upgrade.md", "# 升级\n\n## 滚动升级\n\n```bash\nkubectl drain node-01 --ignore-daemonsets\n```\n")
+        let cold = SnippetCommand.collect(options, query: SnippetQuery())
+        let saved = try #require(site.read("ci-cache/verification.json"))
+        let cache = try JSONDecoder().decode(VerificationCache.self, from: Data(saved.utf8))
+        #expect(cache.transliterations?.keys.contains { $0.contains("滚动升级") } == true)
+        let warm = SnippetCommand.collect(options, query: SnippetQuery())
+        #expect(warm.snippets.map(\.id) == cold.snippets.map(\.id))
+        #expect(warm.snippets.contains { $0.id.hasPrefix("gun-dong-sheng-ji") })
+        // A cache written before it kept them still loads, without a warning.
+        try site.write("ci-cache/verification.json",
+                       String(decoding: SnippetCacheStore.encode(VerificationCache(entries: cache.entries)), as: UTF8.self))
+        #expect(!SnippetCommand.collect(options, query: SnippetQuery()).diagnostics.contains { $0.kind == "cache" })
     }
 
     @Test func anUnreadableCacheIsAWarningNotSilence() throws {
