@@ -108,6 +108,14 @@ import Testing
         // k: written with l, Kubernetes day-2 topics its writer chose (cert-manager, drain, HPA, MetalLB,
         // IPVS, Longhorn, NetworkPolicy, k3s air-gapped, kustomize, Trivy).
         LabelledSet(file: "tuning-synthetic-eighth.json", minimumCount: 140, kindTarget: 0.80, scriptTarget: 0.85),
+        // m: a Chinese team's middleware wiki, two notes in English, topics given to its writer
+        // (Kafka groups, ES ILM, Redis memory, gh-ost, RabbitMQ policies, Nginx limits and awk,
+        // VACUUM, ZooKeeper four-letter words, Harbor GC, etcd defrag).
+        LabelledSet(file: "tuning-synthetic-ninth.json", minimumCount: 140, kindTarget: 0.80, scriptTarget: 0.85),
+        // n: terse English SRE runbooks, two in Chinese, topics given to its writer (ss/tcpdump/dig,
+        // Terraform state, Ansible runs, AWS CLI, sssd, quotas and inodes, Git server upkeep,
+        // HAProxy's runtime API, systemd timers, amtool).
+        LabelledSet(file: "tuning-synthetic-tenth.json", minimumCount: 140, kindTarget: 0.80, scriptTarget: 0.85),
     ]
 
     @Test(arguments: sets) func accuracyOnTheLabelledSet(_ set: LabelledSet) throws {
