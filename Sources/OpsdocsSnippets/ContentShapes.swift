@@ -434,10 +434,16 @@ extension BlockClassifier {
         return words.dropFirst().allSatisfy { $0.contains("=") && $0.first?.isLetter == true }
     }
 
-    /// `[Section]` headers with `key=value` lines (systemd units, ini files).
+    /// `[Section]` headers with `key=value` lines (systemd units, ini files). In an Ansible
+    /// inventory (a `[group:children]` or `[group:vars]` section, or a host line with variables)
+    /// a line of one name is an entry too: a host, or a group under `:children`.
     static func isINI(_ lines: [Substring]) -> Bool {
         var sections = 0, pairs = 0, other = 0
         var continued = false
+        let inventory = lines.contains { line in
+            let t = line.trimmedBlanks
+            return t.hasPrefix("[") && (t.hasSuffix(":children]") || t.hasSuffix(":vars]")) || isInventoryHost(t)
+        }
         for line in lines {
             let t = line.trimmedBlanks
             defer { continued = t.hasSuffix("\\") }
@@ -445,6 +451,8 @@ extension BlockClassifier {
             if t.hasPrefix("[") && t.hasSuffix("]") && !t.contains(" ") { sections += 1 }
             else if let eq = t.firstIndex(of: "="), eq != t.startIndex, !t[..<eq].contains(" ") || t[..<eq].hasSuffix(" ") { pairs += 1 }
             else if isInventoryHost(t) { pairs += 1 }
+            else if inventory, !t.isEmpty, sections > 0,
+                    t.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "._-:[]".contains($0)) }) { pairs += 1 }
             else { other += 1 }
         }
         return sections >= 1 && pairs >= 1 && other * 4 <= pairs

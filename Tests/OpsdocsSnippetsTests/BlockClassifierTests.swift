@@ -345,4 +345,22 @@ import Testing
         """)
         #expect(registries.kind == .yaml)
     }
+
+    @Test func anInventoryWithChildGroupsAndBareHostsIsINI() {
+        let inventory = kind("", """
+        [web]
+        web01.prod.lab ansible_host=10.30.1.11
+        web02.prod.lab
+
+        [db]
+        db01.prod.lab ansible_host=10.30.2.21 ansible_user=centos
+
+        [prod:children]
+        web
+        db
+        """)
+        #expect(inventory.kind == .ini)
+        // Words under a section, with no inventory in sight, are not made settings.
+        #expect(kind("", "[notes]\nremember to rotate\nthe etcd certs\n").kind != .ini)
+    }
 }
