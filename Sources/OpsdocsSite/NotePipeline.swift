@@ -85,10 +85,15 @@ enum NotePipeline {
                         tags: page.page.terms["tags"] ?? [], blocks: page.rendered.codeBlocks)
         }
         // One transliteration call for every heading of the site (ICU's set-up dominates per call).
-        SnippetID.prepare(sections: snippetPages.flatMap { $0.blocks.map(\.section) })
+        SnippetID.prepare(sections: snippetSections(of: pages))
         let extracted = snippetPages.parallelMap(SnippetExtractor.extract).flatMap { $0 }
         let verified = SnippetVerifier.verify(extracted, cache: cache)
         return (verified.snippets, verified.cache)
+    }
+
+    /// The heading each fenced block sits under, for every page: what snippet ids are made from.
+    static func snippetSections(of pages: [BuiltPage]) -> [String] {
+        pages.flatMap { $0.rendered.codeBlocks.map(\.section) }
     }
 
     /// Step 3: the page with its snippets' kind, badge and link placed above each block.

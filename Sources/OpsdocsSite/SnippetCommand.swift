@@ -48,7 +48,7 @@ public enum SnippetCommand {
         if let known = previous.transliterations { SnippetID.transliterations = known }
         let (all, verified) = NotePipeline.snippets(of: built, cache: previous)
         var cache = verified
-        cache.transliterations = SnippetID.transliterations(of: built.flatMap { $0.rendered.codeBlocks.map(\.section) })
+        cache.transliterations = SnippetID.transliterations(of: NotePipeline.snippetSections(of: built))
         // A cache inside the output folder is written with the snippet files (`publish`).
         if let folder = options.cacheFolder, options.writesCache, !options.cacheIsInOutput {
             cacheDiagnostics += SnippetCacheStore.save(cache, to: folder)
