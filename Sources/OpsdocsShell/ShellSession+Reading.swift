@@ -59,6 +59,28 @@ extension ShellSession {
             }
         }
 
+        /// In a transcript the author's comments lead to the command at the next prompt. A run of
+        /// `#` lines that leads to output instead was printed too: `# Scanning the entire keyspace…`
+        /// under `redis-cli --bigkeys`, terraform's `  # aws_route_table.x will be destroyed`.
+        /// (A comment in Chinese is the author's, whatever follows it: programs do not print those.)
+        mutating func dropCommentsBeforeOutput() {
+            var index = 0
+            while index < session.lines.count {
+                guard session.lines[index].role == .comment, !OutputLine.isAuthorComment(session.text[index]) else {
+                    index += 1
+                    continue
+                }
+                var end = index
+                while end < session.lines.count, [.comment, .blank, .gap, .elision].contains(session.lines[end].role) { end += 1 }
+                if end < session.lines.count, session.lines[end].role == .output {
+                    for run in index..<end where session.lines[run].role != .elision {
+                        session.lines[run].role = session.lines[run].role == .comment ? .output : .gap
+                    }
+                }
+                index = end
+            }
+        }
+
         /// A heredoc body line (and the delimiter that ends it), when inside one.
         mutating func heredocBody(_ index: Int, secondaryPrompt: Bool) -> Bool {
             guard let doc = heredoc else { return false }
@@ -171,6 +193,7 @@ extension ShellSession {
             }
         }
         b.dropCaptions()
+        b.dropCommentsBeforeOutput()
         return b.session
     }
 

@@ -81,6 +81,35 @@ import Testing
         #expect(!ShellSession.isTranscript("# if set 'false', you need to put certs\nHARBOR_TLS_PORT: 8443\n"))
     }
 
+    @Test func commentsThatLeadToOutputWerePrinted() {
+        // A `#` run under a command that leads to more output, not to the next prompt, is what the
+        // command printed (a status header, a plan's resource lines).
+        let status = """
+        $ echo status | nc -U /tmp/migrate.sock
+        # Migrating `shop`.`orders`; ghost table is `shop`.`_orders_gho`
+        # serving on unix socket: /tmp/migrate.sock
+        Copy: 2400000/4210563 57.0%; Applied: 3120; Backlog: 0/1000
+        $ echo throttle | nc -U /tmp/migrate.sock
+        """
+        #expect(script(status) == "echo status | nc -U /tmp/migrate.sock\necho throttle | nc -U /tmp/migrate.sock\n")
+        let plan = """
+        $ terraform plan
+          # aws_instance.web will be destroyed
+          - resource "aws_instance" "web" {
+            }
+
+          # aws_instance.api will be created
+          + resource "aws_instance" "api" {
+            }
+        """
+        #expect(script(plan) == "terraform plan\n")
+        // A comment that leads to a prompt is the author's, and so is one in Chinese.
+        let kept = "$ kubectl create ns web\n# now the pods\n$ kubectl -n web get pods\n"
+        #expect(script(kept) == "kubectl create ns web\n# now the pods\nkubectl -n web get pods\n")
+        let chinese = "$ hostname\n# 主机名\nnode-01\n"
+        #expect(script(chinese) == "hostname\n# 主机名\n")
+    }
+
     @Test func editorSessionIsNotCommands() {
         let transcript = ShellSession.readPrompted("$ vim /etc/docker/daemon.json\n{\n  \"log-driver\": \"json-file\"\n}\n$ systemctl restart docker\n")
         #expect(transcript.script == "vim /etc/docker/daemon.json\nsystemctl restart docker\n")
