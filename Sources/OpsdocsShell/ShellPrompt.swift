@@ -63,6 +63,15 @@ package enum ShellPrompt: Equatable, Sendable {
         return ShellWords.looksLikeCommand(rest)
     }
 
+    /// `# id zhangwei`, `# free -m`: a command whose name is also an English word, not a sentence.
+    /// Only a root prompt when what it printed follows.
+    package static func isProseCommand(_ line: Substring) -> Bool {
+        let rest = line.drop { $0 == " " || $0 == "\t" }.dropFirst().drop { $0 == " " }
+        guard let word = ShellWords.commandWord(rest), ShellWords.proseWords.contains(String(word)),
+              !rest.unicodeScalars.contains(where: { $0.value >= 0x2E80 }) else { return false }
+        return !isSentence(rest) && ShellWords.looksLikeCommand(rest)
+    }
+
     /// `etcd keeps its data in /var/lib/etcd`, `pass -y next time to skip the prompt`: English
     /// words that only sentences use, two or more (`kubectl get deploy web` has none).
     static func isSentence(_ text: Substring) -> Bool {

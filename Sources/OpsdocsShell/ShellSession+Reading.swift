@@ -119,6 +119,12 @@ extension ShellSession {
             b.keep(index, .command, promptLength: promptLength)
         }
 
+        /// The line under `index` is what a program printed.
+        func printedUnder(_ index: Int) -> Bool {
+            guard index + 1 < text.count, case .none = prompts[index + 1] else { return false }
+            return OutputLine.isEvidence(text[index + 1], afterCommand: true)
+        }
+
         for (index, line) in text.enumerated() {
             if b.heredocBody(index, secondaryPrompt: true) { continue }
             // An open quote running into the next prompt is a typo (`echo it's`), not a command that
@@ -156,7 +162,10 @@ extension ShellSession {
                 let indent = line.prefix { $0 == " " || $0 == "\t" }.count
                 // (`# tuned-adm active` after `# yum install -y tuned`: a program the lexicon lacks, typed
                 // at the same prompt)
-                if !usesDollar && (ShellPrompt.isRootCommand(line) || seenRootPrompt && ShellPrompt.isProgramCommand(line)) {
+                // (`# id zhangwei` over `uid=1204(zhangwei) …`: a word English shares with a command, and what
+                // the command printed under it)
+                if !usesDollar && (ShellPrompt.isRootCommand(line) || seenRootPrompt && ShellPrompt.isProgramCommand(line)
+                                   || ShellPrompt.isProseCommand(line) && printedUnder(index)) {
                     seenRootPrompt = true
                     seenPrompt = true
                     let command = line.dropFirst(indent + 1).drop { $0 == " " }

@@ -81,6 +81,13 @@ import Testing
         #expect(!ShellSession.isTranscript("# if set 'false', you need to put certs\nHARBOR_TLS_PORT: 8443\n"))
     }
 
+    @Test func aCommandNamedLikeAWordIsARootPromptWhenItsOutputFollows() {
+        let code = "# id deploy\nuid=1204(deploy) gid=1204(deploy) groups=1204(deploy),10(wheel)\n# getent passwd deploy\ndeploy:*:1204:1204::/home/deploy:/bin/bash\n"
+        #expect(script(code) == "id deploy\ngetent passwd deploy\n")
+        // With nothing printed under it, `# free space first` stays the author's comment.
+        #expect(script("# free space first\n# df -h /var\n") == "# free space first\ndf -h /var\n")
+    }
+
     @Test func commentsThatLeadToOutputWerePrinted() {
         // A `#` run under a command that leads to more output, not to the next prompt, is what the
         // command printed (a status header, a plan's resource lines).
