@@ -202,6 +202,20 @@ package enum OutputLine {
         return number.first?.isNumber == true && number.contains(".")
     }
 
+    /// What a version query printed, whatever the tool's format: a release number among the first
+    /// words, no option and no assignment (`etcdctl version: 3.5.12`, `ansible [core 2.16.4]`,
+    /// `aws-cli/2.15.21 Python/3.11.6 Linux/5.15.0`; not `pip install ansible==9.1.0`).
+    package static func isVersionAnswer(_ line: Substring) -> Bool {
+        let words = line.split(whereSeparator: { $0 == " " || $0 == "\t" })
+        guard !words.contains(where: { $0.hasPrefix("-") }), !line.contains("="), !line.contains("|"), !line.contains(">")
+        else { return false }
+        return words.prefix(3).contains { word in
+            let number = (word.split(separator: "/").last ?? word).trimmingCharacters(in: ["[", "]", "(", ")", ",", ":", "v"])
+            let parts = number.split(separator: ".", omittingEmptySubsequences: false)
+            return parts.count >= 2 && parts.allSatisfy { !$0.isEmpty && $0.allSatisfy(\.isNumber) }
+        }
+    }
+
     /// A line a logger wrote: led by its level (`Warning [IST0103] …`, `ERROR: …`, `@ERROR: auth
     /// failed`, `INFO  2024-…`), a program's `error:` (`rsync error: …`), or logfmt with a level or a
     /// message (`time="…" level=error msg="…"`).

@@ -232,14 +232,21 @@ extension ShellSession {
             blankSinceOutput = false
             lastWasCommand = false
         }
+        /// The last command asks a tool for its version (ShellWords.asksForVersion).
+        var asksForVersion = false
+        /// How far in the last command starts.
+        var commandIndent = 0
+        func indent(of line: Substring) -> Int { line.prefix { $0 == " " || $0 == "\t" }.count }
         func command(_ index: Int) {
             b.keep(index, .command, promptLength: 0)
+            if depth == 0 { commandIndent = indent(of: text[index]) }
             // (only commands proper: not an array's elements or a loop's body)
             // (any line read as a command: `nvm alias …` after `nvm install 20` is one too)
             if depth == 0, let word = ShellWords.commandWord(text[index]),
                word.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "._+-".contains($0)) }) { programs.insert(word) }
             printsAFile = ShellWords.printsAFile(text[index])
             lastIsQuiet = ShellWords.isQuiet(text[index])
+            asksForVersion = ShellWords.asksForVersion(text[index])
             inEditor = depth == 0 && ShellWords.opensEditor(text[index])
             depth = max(0, depth + ShellWords.nesting(text[index]))
             hasCommand = true
@@ -289,6 +296,17 @@ extension ShellSession {
                 inOutput = false
                 b.keep(index, .comment, promptLength: 0, tracksState: false)
                 lastWasCommand = false
+                continue
+            }
+            // Output that goes on indented deeper than the command that printed it is more of it, whatever
+            // its words (`  config file = /etc/ansible.cfg`, `  go version:  go1.21.7` under `--version`).
+            if inOutput, !blankSinceOutput, depth == 0, indent(of: line) > commandIndent {
+                printed(index)
+                continue
+            }
+            // The line under a version query that carries a release number is its answer.
+            if lastWasCommand, depth == 0, asksForVersion, OutputLine.isVersionAnswer(trimmed) {
+                printed(index)
                 continue
             }
             // A table row is output even when its first word is a command's name (`join  IPv4  …`).

@@ -73,6 +73,14 @@ package enum ShellWords {
         return words.contains("cat") || word == "crontab" && words.contains("-l")
     }
 
+    /// `aws --version`, `etcdctl version`, `mysql -V`: a command that asks a tool for its version.
+    package static func asksForVersion(_ line: Substring) -> Bool {
+        guard commandWord(line) != nil, !line.contains("|"), !unquoted(line).contains(">") else { return false }
+        let words = line.split(whereSeparator: { $0 == " " || $0 == "\t" })
+        return words.dropFirst().prefix(3).contains { ["--version", "-version", "version", "-V", "--short"].contains(String($0)) }
+            || words.count == 2 && words[1] == "-v"
+    }
+
     /// A command that reports state on the terminal: it prints a file (`printsAFile`), is a
     /// reporting tool (`ls`, `df`, `ip addr`, `ausearch`, `curl`), or asks a tool to show, list,
     /// get or describe something (`kubectl get`, `systemctl status`, `docker inspect`, `git log`).

@@ -412,4 +412,21 @@ import Testing
         containerd containerd.io 1.6.26 3dd1e886e55dd695541fdcd67420c2888645a495
         """).script == "docker --version\ncontainerd --version\n")
     }
+
+    @Test func whatAVersionQueryPrintsIsItsAnswerWhateverTheFormat() {
+        #expect(unprompted("etcdctl version\netcdctl version: 3.5.12\nAPI version: 3.5\n") == "etcdctl version\n")
+        #expect(unprompted("aws --version\naws-cli/2.15.21 Python/3.11.6 Linux/5.15.0-97-generic\n") == "aws --version\n")
+        // Indented lines under the answer are more of it, `key = value` or not.
+        #expect(unprompted("""
+            ansible --version
+            ansible [core 2.16.4]
+              config file = /home/ops/ansible.cfg
+              python version = 3.11.7 (main, Jan 22 2024, 00:00:00)
+              libyaml = True
+            ansible-inventory --graph
+            """) == "ansible --version\nansible-inventory --graph\n")
+        // A second query, or an install pinned to a release, is a command.
+        #expect(unprompted("docker --version\ndocker compose version\n") == "docker --version\ndocker compose version\n")
+        #expect(unprompted("pip --version\npip install ansible==9.1.0\n") == "pip --version\npip install ansible==9.1.0\n")
+    }
 }
