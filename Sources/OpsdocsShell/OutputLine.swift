@@ -35,7 +35,8 @@ package enum OutputLine {
         let line = raw.trimmedBlanks
         guard let first = line.first else { return false }
         if line.hasPrefix("#") { return false }
-        if isTableRow(line) || isLabelledValue(line) || isVersionLine(line) || isLogfmt(line) || isStackFrame(line) { return true }
+        if isTableRow(line) || isLabelledValue(line) || isVersionLine(line) || isLogfmt(line) || isStackFrame(line)
+            || isColonRecord(line) { return true }
         if ShellWords.looksLikeCommand(line) { return false }
         if isOutputLine(raw) { return true }
         // Boxes and tables: `+----+----+`, `| ENDPOINT | ID |`, `├── roles`.
@@ -355,6 +356,22 @@ package enum OutputLine {
             return word[..<eq].allSatisfy { $0.isASCII && ($0.isLowercase || $0.isNumber || $0 == "_") }
         }.count
         return fields >= 3 && fields < words.count - 1
+    }
+
+    /// `memberID:8e9e05c52164694d alarm:NOSPACE`, `used_memory_human:7.91G`: fields as `name:value`
+    /// words and nothing else, as `INFO`-style reports print them (no command starts with one; a
+    /// lone word needs a `snake_case` name, as `host:port` alone could be anything).
+    static func isColonRecord(_ line: Substring) -> Bool {
+        let words = line.split(whereSeparator: { $0 == " " || $0 == "\t" })
+        guard let first = words.first else { return false }
+        func isField(_ word: Substring) -> Bool {
+            guard let colon = word.firstIndex(of: ":"), colon != word.startIndex,
+                  let value = word[word.index(after: colon)...].first, value != "/", value != ":" else { return false }
+            let name = word[..<colon]
+            return name.first?.isLetter == true && name.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || "_.-".contains($0)) }
+        }
+        guard words.allSatisfy(isField) else { return false }
+        return words.count >= 2 || first.prefix { $0 != ":" }.contains("_")
     }
 
     /// What a command reports right after it runs: `/dev/mapper/vg-data: UUID="…" TYPE="xfs"` (a

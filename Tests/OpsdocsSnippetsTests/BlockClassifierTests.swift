@@ -363,4 +363,15 @@ import Testing
         // Words under a section, with no inventory in sight, are not made settings.
         #expect(kind("", "[notes]\nremember to rotate\nthe etcd certs\n").kind != .ini)
     }
+
+    @Test func nameColonValueFieldsAreAReport() {
+        // What `INFO`-style commands print: `name:value` words and nothing else.
+        let info = kind("", "used_memory_human:7.91G\nmem_fragmentation_ratio:1.52\nmem_allocator:jemalloc-5.1.0\n")
+        #expect(info.kind == .output)
+        let alarms = kind("", "etcdctl alarm list\nmemberID:8e9e05c52164694d alarm:NOSPACE\n")
+        #expect(alarms.kind == .console)
+        #expect(alarms.session?.script == "etcdctl alarm list\n")
+        // `scp` targets and image references are not fields.
+        #expect(kind("", "scp backup.tar ops@node1:/data/\n").kind == .shell)
+    }
 }
