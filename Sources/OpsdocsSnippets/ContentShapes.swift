@@ -82,7 +82,8 @@ extension BlockClassifier {
             if flags.contains(raw) { return true }
             guard let eq = line.firstIndex(of: "="), eq != line.startIndex, !line.contains("==") else { return false }
             let key = line[..<eq].trimmedBlanks
-            return !key.isEmpty && key.first?.isLetter == true
+            // (`4lw.commands.whitelist=…` in zoo.cfg: a key may start with a digit, not a shell variable)
+            return !key.isEmpty && (key.first?.isLetter == true || key.first?.isNumber == true && key.contains(where: \.isLetter))
                 && key.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "_.-".contains($0)) })
                 && !ShellWords.isShellAssignment(line) && !line.contains("$(")
         }

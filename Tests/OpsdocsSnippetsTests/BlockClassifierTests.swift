@@ -374,4 +374,11 @@ import Testing
         // `scp` targets and image references are not fields.
         #expect(kind("", "scp backup.tar ops@node1:/data/\n").kind == .shell)
     }
+
+    @Test func aPropertiesKeyMayStartWithADigit() {
+        let zoo = kind("", "tickTime=2000\ndataDir=/data/zookeeper\nclientPort=2181\n4lw.commands.whitelist=srvr,mntr\nserver.1=10.70.0.21:2888:3888\n")
+        #expect(zoo.kind == .ini)
+        // A line that only a shell would write makes it a script.
+        #expect(kind("", "ETCD_NAME=etcd-01\nPATH=$PATH:/opt/etcd/bin\n").kind == .shell)
+    }
 }
