@@ -406,7 +406,7 @@ package enum ShellWords {
     }
 
     /// The line up to an unquoted ` #` or tab-`#` comment (quotes followed as bash does).
-    static func codeBeforeComment(_ line: Substring) -> Substring {
+    package static func codeBeforeComment(_ line: Substring) -> Substring {
         var quote: Character?
         var escaped = false
         var previous: Character = " "

@@ -155,10 +155,11 @@ public enum BlockClassifier {
         func mostlyCommands() -> Bool {
             if commandLines() > 0 && commandLines() * 2 >= statements.count { return true }
             // (A script starts with a command, an assignment or shell syntax; a manifest does not.)
-            guard let first = statements.first,
+            let whole = wholeCommands(code)
+            guard let first = whole.first ?? statements.first,
                   ShellWords.looksLikeCommand(first) || ShellWords.looksLikeShellSyntax(first) || first.contains("=") else { return false }
             var commands = 0, others = 0
-            for statement in logicalStatements(code) {
+            for statement in whole {
                 let line = statement.trimmedBlanks
                 // Braces open and close a function body or a group (neither here nor there), but
                 // `public class Config {` or `stage('test') {` is another language.

@@ -227,6 +227,35 @@ extension BlockClassifier {
         return session.lines.indices.filter { session.lines[$0].role == .command }.map { session.text[$0] }
     }
 
+    /// Each command whole: its `\`-continued lines joined on one line as bash reads them
+    /// (`gh-ost \` over `  --host=…` is `gh-ost --host=…`), a quoted string or heredoc body that
+    /// spans lines kept with it (`curl … -d '{` ends at `}'`).
+    static func wholeCommands(_ code: String) -> [Substring] {
+        let session = ShellSession.script(code)
+        var commands: [String] = []
+        for index in session.lines.indices {
+            switch session.lines[index].role {
+            case .command: commands.append(String(session.text[index]))
+            case .continued where !commands.isEmpty:
+                let line = session.text[index]
+                if commands[commands.count - 1].hasSuffix("\\") {
+                    commands[commands.count - 1].removeLast()
+                    commands[commands.count - 1] = commands[commands.count - 1].trimmingCharacters(in: .whitespaces)
+                        + " " + line.trimmingCharacters(in: .whitespaces)
+                } else {
+                    commands[commands.count - 1] += "\n" + line
+                }
+            default: continue
+            }
+        }
+        // (`--chunk-size=1000 \   # busy hours`: the author's comment after the `\` goes; bash ends
+        // the command there)
+        return commands.map { command in
+            let line = Substring(command)
+            return ShellWords.continuesBeforeComment(line) ? ShellWords.codeBeforeComment(line).trimmedBlanks : line
+        }
+    }
+
     static func isLoneURL(_ statements: [Substring]) -> Bool {
         // Any scheme: `https://…`, `spiffe://trust-domain/path` (an address to read, not output).
         guard statements.count == 1 else { return false }

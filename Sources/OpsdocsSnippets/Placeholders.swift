@@ -192,13 +192,21 @@ enum Placeholders {
             let defaulted = braced && end < line.endIndex && line[end] != "}"
             if let first = name.first, first.isLetter || first == "_", !defaulted, !known.contains(name),
                !environment.contains(name), !name.hasPrefix("BASH"), !name.hasPrefix("LC_"), !name.hasPrefix("XDG_"),
-               !name.hasPrefix("SSH_"), !name.hasPrefix("KUBE") {
+               !name.hasPrefix("SSH_"), !name.hasPrefix("KUBE"), !isCredential(name) {
                 if braced, end < line.endIndex, line[end] == "}" { end = line.index(after: end) }
                 out.append(line[index..<end])
             }
             index = end > index ? end : line.index(after: index)
         }
         return out
+    }
+
+    /// `$GHOST_PWD`, `${HARBOR_PASS}`, `$VAULT_TOKEN`: a secret is kept out of notes and scripts
+    /// and handed in through the environment, so a command that reads one unset is complete as
+    /// written (`YOUR_TOKEN`, `<token>` are still fill-ins: yourNames, angleTokens).
+    private static func isCredential(_ name: String) -> Bool {
+        let upper = name.uppercased()
+        return !upper.hasPrefix("YOUR") && ["PASS", "PWD", "TOKEN", "SECRET", "CREDENTIAL", "API_KEY", "ACCESS_KEY"].contains { upper.contains($0) }
     }
 
     /// Variables a shell session has without anyone setting them.

@@ -381,4 +381,13 @@ import Testing
         // A line that only a shell would write makes it a script.
         #expect(kind("", "ETCD_NAME=etcd-01\nPATH=$PATH:/opt/etcd/bin\n").kind == .shell)
     }
+
+    @Test func aCommandIsReadWholeAcrossItsContinuationsAndQuotes() {
+        // A program the lexicon lacks, its options on `\`-continued lines.
+        let long = kind("", "gh-ost \\\n  --host=10.40.2.16 \\\n  --table=orders \\\n  --alter=\"ADD COLUMN x INT\" \\\n  --execute\n")
+        #expect(long.kind == .shell)
+        // A request body in quotes that spans lines, opened by `'{`.
+        let body = kind("", "curl -s -XPUT 'localhost:9200/_cluster/settings' -H 'Content-Type: application/json' -d '{\n  \"transient\": {\n    \"indices.recovery.max_bytes_per_sec\": \"200mb\"\n  }\n}'\n")
+        #expect(body.kind == .shell)
+    }
 }

@@ -36,6 +36,14 @@ import Testing
         #expect(Placeholders.find(in: "kubectl get pods | awk '{print $NAME}'\n").isEmpty)
     }
 
+    @Test func aSecretReadFromTheEnvironmentIsNoFillIn() {
+        // Secrets are handed in through the environment, never written in the note.
+        #expect(Placeholders.find(in: "curl -s -u \"admin:${HARBOR_PASS}\" https://harbor.example.internal/api/v2.0/projects\n").isEmpty)
+        #expect(Placeholders.find(in: "vault kv get -address=https://vault:8200 secret/db # uses $VAULT_TOKEN\nmysql -p\"$DB_PWD\" -e 'select 1'\n").isEmpty)
+        // A name that asks to be replaced is still a fill-in.
+        #expect(Placeholders.find(in: "curl -H \"Authorization: Bearer ${YOUR_TOKEN}\" https://api.example.com/\n") == ["${YOUR_TOKEN}"])
+    }
+
     @Test func aVariableNamedLikeAStandInIsAName() {
         #expect(Placeholders.find(in: "read -e fileName\necho $fileName\n").isEmpty)
         #expect(Placeholders.find(in: "for filename; do\n  echo \"$filename\"\ndone\n").isEmpty)
